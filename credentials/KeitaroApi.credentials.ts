@@ -1,0 +1,55 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class KeitaroApi implements ICredentialType {
+	name = 'keitaroApi';
+
+	displayName = 'Keitaro API';
+
+	icon: Icon = 'file:../nodes/Keitaro/keitaro.svg';
+
+	documentationUrl = 'https://admin-api.docs.keitaro.io/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Tracker URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			placeholder: 'https://tracker.example.com',
+			description: 'Address of your Keitaro tracker (the Admin API needs the Business edition)',
+			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'An Admin API key, created in Keitaro under Maintenance > Users > API keys',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'Api-Key': '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.url.replace(/\\/+$/, "").replace(/\\/admin_api\\/v1$/, "")}}/admin_api/v1',
+			url: '/users',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties } from '../shared/description';
+import { executeOperations } from '../shared/runner';
+import { userOperations } from './actions/user';
+import { KEITARO_CREDENTIAL, keitaroPlatform } from './transport';
+
+export class Keitaro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Keitaro',
+		name: 'keitaro',
+		icon: 'file:keitaro.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, find, change and delete users of a Keitaro tracker (Admin API)',
+		defaults: { name: 'Keitaro' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: KEITARO_CREDENTIAL, required: true }],
+		properties: buildProperties([{ name: 'User', value: 'user' }], userOperations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations(this, keitaroPlatform, userOperations);
+	}
+}

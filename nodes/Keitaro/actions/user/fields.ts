@@ -1,0 +1,92 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { optionalString } from '../../../shared/zod-fields';
+
+/** Keitaro's user as the Admin API returns it (fields beyond the spec are kept as they come). */
+export interface KeitaroUser extends IDataObject {
+	id: number;
+	login: string;
+	type?: string;
+	state?: string;
+	preferences?: IDataObject;
+	access_data?: IDataObject;
+}
+
+export const userIdProperty: INodeProperties = {
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'number',
+	required: true,
+	default: 0,
+	description: 'The numeric ID of the Keitaro user',
+};
+
+export const typeProperty: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: [
+		{ name: 'Admin', value: 'ADMIN' },
+		{ name: 'User', value: 'USER' },
+	],
+	default: 'USER',
+	description: 'An admin can do everything; a user gets the access rights you set',
+};
+
+export const languageOption: INodeProperties = {
+	displayName: 'Language',
+	name: 'language',
+	type: 'options',
+	options: [
+		{ name: 'English', value: 'en' },
+		{ name: 'Russian', value: 'ru' },
+	],
+	default: 'en',
+	description: 'Interface language of the user',
+};
+
+export const timezoneOption: INodeProperties = {
+	displayName: 'Timezone',
+	name: 'timezone',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Europe/Kyiv',
+	description: 'IANA time zone of the user',
+};
+
+export const userType = z.enum(['USER', 'ADMIN'], {
+	errorMap: () => ({ message: 'must be USER or ADMIN' }),
+});
+
+/** IANA zone names: letters, digits, `/`, `_`, `+`, `-`. */
+export const timezone = optionalString.refine(
+	(v) => v === undefined || /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(v),
+	'must be a time zone name such as Europe/Kyiv',
+);
+
+export const preferencesInput = z
+	.object({
+		language: z.enum(['en', 'ru']).optional(),
+		timezone,
+	})
+	.default({});
+
+export type PreferencesInput = z.output<typeof preferencesInput>;
+
+/** Only the preferences the user set. */
+export function preferencesBody(p: PreferencesInput): IDataObject | undefined {
+	const out: IDataObject = {};
+	if (p.language) out.language = p.language;
+	if (p.timezone) out.timezone = p.timezone;
+	return Object.keys(out).length ? out : undefined;
+}
+
+/** Keitaro wants the password twice; the node fills the confirmation from the one value. */
+export function passwordBody(password: string | undefined): IDataObject {
+	return password ? { new_password: password, new_password_confirmation: password } : {};
+}
+
+export function userPath(id: number): string {
+	return `/users/${id}`;
+}

@@ -1,0 +1,288 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { encodeBody, parseJsonText } from './body';
+import { apiError, bodyExcerpt, statusText } from './errors';
+import { isSecretKey, MASK, maskDeep, maskPairs, maskString } from './mask';
+import type { RequestOptions } from './options';
+import type { Pacer } from './pacer';
+import {
+	backoffMs,
+	classifyNetworkCode,
+	isIdempotent,
+	MAX_RETRY_AFTER_MS,
+	mayRetryNetwork,
+	mayRetryStatus,
+	parseRetryAfter,
+} from './retry';
+import type { ApiResponse, Platform, RequestSpec } from './types';
+
+/** What one node run shares between its items. Created per execute(): nothing survives it. */
+export interface RunState {
+	ctx: IExecuteFunctions;
+	platform: Platform;
+	pacer: Pacer;
+	credentials: Map<string, ICredentialDataDecryptedObject>;
+	secretValues: Set<string>;
+	inFlight: number;
+	/** Base for backoff delays; tests shorten it. */
+	backoffBaseMs: number;
+}
+
+/** The masked picture of a request, for "Include Request Details" and "Dry Run". */
+export interface RequestEcho extends IDataObject {
+	url: string;
+	method: string;
+	headers: IDataObject;
+}
+
+export class ApiClient {
+	readonly sent: RequestEcho[] = [];
+	/** Tries used by the last call, for messages and tests. */
+	lastTries = 0;
+
+	constructor(
+		private readonly run: RunState,
+		readonly itemIndex: number,
+		readonly resource: string,
+		readonly options: RequestOptions,
+	) {}
+
+	get secrets(): string[] {
+		return [...this.run.secretValues];
+	}
+
+	private async credentials(): Promise<{ type: string; data: ICredentialDataDecryptedObject }> {
+		const type = this.run.platform.credentialType(this.resource);
+		const cached = this.run.credentials.get(type);
+		if (cached) return { type, data: cached };
+		const data = await this.run.ctx.getCredentials<ICredentialDataDecryptedObject>(type, this.itemIndex);
+		this.run.credentials.set(type, data);
+		collectSecrets(data, this.run.platform.secretCredentialFields, this.run.secretValues);
+		return { type, data };
+	}
+
+	async baseUrl(): Promise<string> {
+		const { data } = await this.credentials();
+		return this.run.platform.baseUrl(data, this.resource);
+	}
+
+	/** The masked echo of a request, as it would go out. */
+	async echo(spec: RequestSpec): Promise<RequestEcho> {
+		const base = await this.baseUrl();
+		const auth = this.run.platform.authEcho(this.resource);
+		const query = new URLSearchParams();
+		for (const [k, v] of Object.entries({ ...(spec.qs ?? {}), ...(auth.qs ?? {}) })) {
+			if (v === undefined || v === null) continue;
+			if (Array.isArray(v)) v.forEach((x) => query.append(k, String(x)));
+			else query.append(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+		}
+		const qs = query.toString();
+		const url = `${base}${spec.path}${qs ? `?${qs.replace(/%2A%2A%2A/g, MASK)}` : ''}`;
+		const headers: IDataObject = { ...(spec.headers ?? {}), ...(auth.headers ?? {}) };
+		const echo: RequestEcho = { url: maskString(url, this.secrets), method: spec.method, headers };
+		if (spec.body !== undefined) echo.body = maskDeep(spec.body, this.secrets);
+		if (spec.form) echo.form = maskPairs(spec.form, this.secrets).map(([k, v]) => ({ [k]: v }));
+		if (spec.multipart) {
+			echo.multipart = {
+				fields: maskPairs(spec.multipart.fields ?? [], this.secrets).map(([k, v]) => ({ [k]: v })),
+				files: spec.multipart.files.map((f) => ({
+					field: f.field,
+					filename: f.filename,
+					contentType: f.contentType,
+					bytes: f.data.length,
+				})),
+			};
+		}
+		return maskDeep(echo, this.secrets);
+	}
+
+	/** Send with retries; answers any HTTP status. Throws only when no answer could be had. */
+	async send(spec: RequestSpec): Promise<ApiResponse> {
+		const { type, data } = await this.credentials();
+		const base = this.run.platform.baseUrl(data, this.resource);
+		const idempotent = isIdempotent(spec);
+		this.sent.push(await this.echo(spec));
+		const boundary = `----n8nUserProvisioning${Math.random().toString(16).slice(2)}`;
+		const encoded = encodeBody(spec, boundary);
+		const request: IHttpRequestOptions = {
+			method: spec.method,
+			url: `${base}${spec.path}`,
+			qs: spec.qs,
+			headers: {
+				Accept: 'application/json',
+				...(encoded.contentType ? { 'Content-Type': encoded.contentType } : {}),
+				...(spec.headers ?? {}),
+			},
+			body: encoded.body as IHttpRequestOptions['body'],
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.options.timeout,
+			skipSslCertificateValidation: this.options.allowUnauthorizedCerts,
+			arrayFormat: 'brackets',
+		};
+		if (this.options.proxy) request.proxy = parseProxy(this.options.proxy);
+
+		const maxTries = this.options.maxTries;
+		for (let attempt = 1; ; attempt++) {
+			this.lastTries = attempt;
+			await this.run.pacer.acquire();
+			let raw: { statusCode: number; headers: Record<string, string>; body: unknown };
+			this.run.inFlight++;
+			try {
+				raw = (await this.run.ctx.helpers.httpRequestWithAuthentication.call(
+					this.run.ctx,
+					type,
+					{ ...request, headers: { ...request.headers } },
+				)) as typeof raw;
+			} catch (error) {
+				this.run.inFlight--;
+				const code = networkCode(error);
+				const failure = classifyNetworkCode(code);
+				if (attempt < maxTries && mayRetryNetwork(failure, idempotent)) {
+					await sleep(backoffMs(attempt, this.run.backoffBaseMs));
+					continue;
+				}
+				throw this.networkError(spec, error, code, attempt, idempotent);
+			}
+			this.run.inFlight--;
+			const status = raw.statusCode;
+			if (status === 429 || (status >= 500 && mayRetryStatus(status, idempotent))) {
+				const headers = lowerKeys(raw.headers);
+				const retryAfter = parseRetryAfter(headers['retry-after']);
+				if (status === 429) this.run.pacer.onThrottled(retryAfter ?? backoffMs(attempt, this.run.backoffBaseMs), this.run.inFlight + 1);
+				const canWait = retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS;
+				// 429s do not count against Max Tries as harshly: a throttled bulk run should slow
+				// down, not fail. They get a budget of their own.
+				const limit = status === 429 ? Math.max(maxTries, 1) * 4 : maxTries;
+				if (attempt < limit && canWait && mayRetryStatus(status, idempotent) && maxTries > 1) {
+					await sleep(retryAfter ?? backoffMs(attempt, this.run.backoffBaseMs));
+					continue;
+				}
+			} else if (status < 400) {
+				this.run.pacer.onSuccess();
+			}
+			let body: unknown;
+			try {
+				body = parseJsonText(raw.body);
+			} catch {
+				if (status >= 200 && status < 300) {
+					if (attempt < maxTries && idempotent) {
+						await sleep(backoffMs(attempt, this.run.backoffBaseMs));
+						continue;
+					}
+					throw apiError(this.run.ctx.getNode(), {
+						statusCode: status,
+						message: `${this.run.platform.displayName} answered ${spec.method} ${spec.path} with a body that is not valid JSON`,
+						description: `Body starts with: ${bodyExcerpt(raw.body, 200)}`,
+						itemIndex: this.itemIndex,
+						secretValues: this.secrets,
+					});
+				}
+				body = typeof raw.body === 'string' ? raw.body : String(raw.body);
+			}
+			return { statusCode: status, headers: lowerKeys(raw.headers), body };
+		}
+	}
+
+	/** Send and return the parsed body of a 2xx answer; anything else becomes a NodeApiError. */
+	async request<T = unknown>(spec: RequestSpec): Promise<T> {
+		const response = await this.send(spec);
+		if (response.statusCode >= 200 && response.statusCode < 300) return response.body as T;
+		throw this.httpError(spec, response);
+	}
+
+	httpError(spec: RequestSpec, response: ApiResponse): Error {
+		const platform = this.run.platform;
+		const { statusCode, body } = response;
+		const detail = platform.errorMessage(statusCode, body, this.resource);
+		const hint = platform.errorHint?.(statusCode, body, this.resource);
+		const tries = this.lastTries > 1 ? ` (after ${this.lastTries} tries)` : '';
+		const message = `${platform.displayName} ${statusCode}: ${detail ?? statusText(statusCode)}${tries}`;
+		const description = [hint, `${spec.method} ${spec.path}`, detail ? undefined : bodyExcerpt(body)]
+			.filter((x): x is string => !!x)
+			.join(' — ');
+		return apiError(this.run.ctx.getNode(), {
+			statusCode,
+			message,
+			description,
+			itemIndex: this.itemIndex,
+			secretValues: this.secrets,
+		});
+	}
+
+	private networkError(
+		spec: RequestSpec,
+		error: unknown,
+		code: string | undefined,
+		attempt: number,
+		idempotent: boolean,
+	): Error {
+		const text = error instanceof Error ? error.message : String(error);
+		const what = code === 'ECONNABORTED' || /timeout/i.test(text) ? 'timed out' : 'failed';
+		const notRetried =
+			!idempotent && classifyNetworkCode(code) === 'maybe-sent'
+				? ' It was not re-sent, because the service may already have acted on it: check before running again.'
+				: '';
+		return apiError(this.run.ctx.getNode(), {
+			message: `${this.run.platform.displayName}: ${spec.method} ${spec.path} ${what}${code ? ` (${code})` : ''}${attempt > 1 ? ` after ${attempt} tries` : ''}.${notRetried}`,
+			description: text,
+			itemIndex: this.itemIndex,
+			secretValues: this.secrets,
+		});
+	}
+}
+
+function lowerKeys(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = String(v);
+	return out;
+}
+
+/** The transport's error code (ECONNRESET, ECONNABORTED…), wherever n8n wrapped it. */
+export function networkCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const { code, message } = current as { code?: unknown; message?: unknown };
+		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
+		if (typeof message === 'string') {
+			if (/socket hang up/i.test(message)) return 'ECONNRESET';
+			if (/timeout of \d+ms exceeded/i.test(message)) return 'ECONNABORTED';
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function parseProxy(value: string): NonNullable<IHttpRequestOptions['proxy']> {
+	const url = new URL(value.includes('://') ? value : `http://${value}`);
+	const proxy: NonNullable<IHttpRequestOptions['proxy']> = {
+		protocol: url.protocol.replace(':', ''),
+		host: url.hostname,
+		port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+	};
+	if (url.username) {
+		proxy.auth = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+	}
+	return proxy;
+}
+
+/** Remember every secret the credential holds, so it can be masked anywhere it shows up. */
+function collectSecrets(data: unknown, fields: string[], into: Set<string>, key = ''): void {
+	if (typeof data === 'string') {
+		if (fields.includes(key) || isSecretKey(key)) {
+			if (data.length >= 4) into.add(data);
+		}
+		return;
+	}
+	if (data && typeof data === 'object') {
+		for (const [k, v] of Object.entries(data as Record<string, unknown>)) collectSecrets(v, fields, into, k);
+	}
+}

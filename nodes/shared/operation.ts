@@ -1,0 +1,123 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeOperationError } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import type { ApiClient } from './client';
+import type { Outcome, RequestSpec } from './types';
+
+/** What an operation hands back for one input item: one or many results. */
+export interface OperationResult {
+	json: IDataObject;
+	/** For upserts and creates that may find an existing record; counted in bulk summaries. */
+	outcome?: Outcome;
+}
+
+export interface OperationContext {
+	api: ApiClient;
+	itemIndex: number;
+	/** n8n's execute functions, for binary data and the like. */
+	n8n: IExecuteFunctions;
+	/** An input error found mid-way (e.g. upsert must create but has no password); nothing more is sent. */
+	fail: (message: string, description?: string) => NodeOperationError;
+}
+
+/**
+ * One operation as data. Simple operations give `request` (+ `output`); multi-step ones
+ * (upsert, read-modify-write, paging) give `run`, which uses the shared client for every call.
+ */
+export interface OperationDefinition<S extends z.ZodTypeAny> {
+	resource: string;
+	operation: string;
+	/** Shown in the Operation dropdown. */
+	name: string;
+	action: string;
+	description: string;
+	/** This operation's parameters; display options for resource + operation are added for you. */
+	properties: INodeProperties[];
+	/** Validates and normalises the assembled parameters. */
+	input: S;
+	/** Reads the parameters for an item; by default each top-level property by name. */
+	params?: (n8n: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>;
+	request?: (input: z.output<S>) => RequestSpec;
+	output?: (response: unknown, input: z.output<S>) => OperationResult | OperationResult[] | IDataObject | IDataObject[];
+	run?: (input: z.output<S>, ctx: OperationContext) => Promise<OperationResult | OperationResult[]>;
+	/** For Dry Run of a multi-step operation: the requests it would start with. */
+	plan?: (input: z.output<S>) => RequestSpec[];
+}
+
+export type ParseOutcome =
+	| { ok: true; input: unknown }
+	| { ok: false; issues: z.ZodIssue[] };
+
+/** The type-erased form the router works with; the typed definition stays inside the closures. */
+export interface Operation {
+	resource: string;
+	operation: string;
+	name: string;
+	action: string;
+	description: string;
+	properties: INodeProperties[];
+	readParams: (n8n: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
+	parse: (raw: IDataObject) => ParseOutcome;
+	execute: (input: unknown, ctx: OperationContext) => Promise<OperationResult[]>;
+	plan: (input: unknown) => RequestSpec[] | undefined;
+}
+
+function toResults(value: OperationResult | OperationResult[] | IDataObject | IDataObject[]): OperationResult[] {
+	const list = Array.isArray(value) ? value : [value];
+	return list.map((entry) =>
+		isResult(entry) ? entry : { json: entry as IDataObject },
+	);
+}
+
+function isResult(value: unknown): value is OperationResult {
+	if (!value || typeof value !== 'object') return false;
+	const keys = Object.keys(value);
+	return 'json' in value && keys.every((k) => k === 'json' || k === 'outcome');
+}
+
+/** Wraps a non-object answer (a list, a string, nothing) so every output item is an object. */
+export function asObject(value: unknown): IDataObject {
+	if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+	if (value === null || value === undefined || value === '') return { success: true };
+	return { data: value as IDataObject[] | string | number | boolean };
+}
+
+export function defineOperation<S extends z.ZodTypeAny>(def: OperationDefinition<S>): Operation {
+	if (!def.request && !def.run) {
+		throw new Error(`Operation ${def.resource}.${def.operation} needs request or run`);
+	}
+	const topLevel = def.properties.map((p) => p.name);
+	return {
+		resource: def.resource,
+		operation: def.operation,
+		name: def.name,
+		action: def.action,
+		description: def.description,
+		properties: def.properties,
+		async readParams(n8n, itemIndex) {
+			if (def.params) return await def.params(n8n, itemIndex);
+			const raw: IDataObject = {};
+			for (const name of topLevel) {
+				const value = n8n.getNodeParameter(name, itemIndex, undefined);
+				if (value !== undefined) raw[name] = value as IDataObject[keyof IDataObject];
+			}
+			return raw;
+		},
+		parse(raw) {
+			const result = def.input.safeParse(raw);
+			return result.success ? { ok: true, input: result.data } : { ok: false, issues: result.error.issues };
+		},
+		async execute(input, ctx) {
+			const typed = input as z.output<S>;
+			if (def.run) return toResults(await def.run(typed, ctx));
+			const spec = (def.request as NonNullable<typeof def.request>)(typed);
+			const response = await ctx.api.request(spec);
+			return toResults(def.output ? def.output(response, typed) : asObject(response));
+		},
+		plan(input) {
+			const typed = input as z.output<S>;
+			if (def.request) return [def.request(typed)];
+			return def.plan?.(typed);
+		},
+	};
+}

@@ -1,0 +1,161 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** The "Options" collection every node shares; names follow n8n's HTTP Request node. */
+export const sharedOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batching',
+			name: 'batching',
+			placeholder: 'Add Batching',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: false },
+			default: { batch: {} },
+			options: [
+				{
+					displayName: 'Batching',
+					name: 'batch',
+					values: [
+						{
+							displayName: 'Items per Batch',
+							name: 'batchSize',
+							type: 'number',
+							typeOptions: { minValue: 1 },
+							default: 50,
+							description: 'How many input items to process before pausing',
+						},
+						{
+							displayName: 'Batch Interval (Ms)',
+							name: 'batchInterval',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 1000,
+							description: 'Time (in milliseconds) to wait between batches',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 64 },
+			default: 1,
+			description:
+				'How many requests may be in flight at once. Output order and item pairing are kept.',
+		},
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to validate the input and return the request that would be sent (secrets masked) without sending anything',
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'allowUnauthorizedCerts',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect even if SSL certificate validation is not possible',
+		},
+		{
+			displayName: 'Include Request Details',
+			name: 'includeRequestDetails',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to wrap each result with the request that produced it (URL, method, headers with secrets masked)',
+		},
+		{
+			displayName: 'Max Tries',
+			name: 'maxTries',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 3,
+			description:
+				'How many times to try a call that is safe to repeat (reads, updates, deletes, searches) when the service answers 429/502/503/504, times out or drops the connection. A create is never re-sent once it may have reached the service. 1 turns retries off.',
+		},
+		{
+			displayName: 'Proxy',
+			name: 'proxy',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. http://myproxy:3128',
+			description: 'HTTP proxy to use',
+		},
+		{
+			displayName: 'Rate Limit (Requests per Second)',
+			name: 'rateLimit',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'At most this many requests per second for this node run (0 = no fixed limit; the node still slows down when the service answers 429)',
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30000,
+			description:
+				'Time in ms to wait for the server to send response headers (and start the response body) before aborting the request',
+		},
+	],
+};
+
+export interface RequestOptions {
+	timeout: number;
+	allowUnauthorizedCerts: boolean;
+	proxy: string;
+	maxTries: number;
+	includeRequestDetails: boolean;
+	dryRun: boolean;
+}
+
+export interface RunOptions {
+	concurrency: number;
+	rateLimit: number;
+	batchSize: number;
+	batchInterval: number;
+}
+
+function num(value: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+	const n = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(n)) return fallback;
+	return Math.min(max, Math.max(min, Math.floor(n)));
+}
+
+function raw(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	return (ctx.getNodeParameter('options', itemIndex, {}) as IDataObject) ?? {};
+}
+
+export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): RequestOptions {
+	const o = raw(ctx, itemIndex);
+	return {
+		timeout: num(o.timeout, 30000, 1),
+		allowUnauthorizedCerts: o.allowUnauthorizedCerts === true,
+		proxy: typeof o.proxy === 'string' ? o.proxy.trim() : '',
+		maxTries: num(o.maxTries, 3, 1, 10),
+		includeRequestDetails: o.includeRequestDetails === true,
+		dryRun: o.dryRun === true,
+	};
+}
+
+/** Run-wide settings come from the first item: one node run has one pace. */
+export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
+	const o = raw(ctx, 0);
+	const batch = ((o.batching as IDataObject | undefined)?.batch as IDataObject | undefined) ?? {};
+	return {
+		concurrency: num(o.concurrency, 1, 1, 64),
+		rateLimit: typeof o.rateLimit === 'number' && o.rateLimit > 0 ? o.rateLimit : 0,
+		batchSize: num(batch.batchSize, 0, 0),
+		batchInterval: num(batch.batchInterval, 0, 0),
+	};
+}

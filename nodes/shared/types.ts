@@ -1,0 +1,57 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface MultipartFile {
+	field: string;
+	filename: string;
+	contentType: string;
+	data: Buffer;
+}
+
+/** One HTTP request, as a descriptor describes it: pure data, no auth, no base URL. */
+export interface RequestSpec {
+	method: HttpMethod;
+	/** Path below the platform's base URL, starting with `/`. */
+	path: string;
+	qs?: IDataObject;
+	/** JSON body. */
+	body?: IDataObject | IDataObject[];
+	/** application/x-www-form-urlencoded body; pairs keep order and may repeat (`a[][k]`). */
+	form?: Array<[string, string]>;
+	/** multipart/form-data body. */
+	multipart?: { fields?: Array<[string, string]>; files: MultipartFile[] };
+	headers?: Record<string, string>;
+	/**
+	 * Safe to send twice. Defaults to true for GET/PUT/DELETE and false for POST/PATCH;
+	 * searches that POST a filter set it to true.
+	 */
+	idempotent?: boolean;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+/** What the shared core needs to know about one platform. */
+export interface Platform {
+	/** Display name used in messages, e.g. "Keitaro". */
+	displayName: string;
+	/** The credential type used for a resource (Chatwoot has two). */
+	credentialType: (resource: string) => string;
+	/** The API base URL from the credential's data (no trailing slash). */
+	baseUrl: (credentials: ICredentialDataDecryptedObject, resource: string) => string;
+	/** Names of credential fields whose values are secrets, masked wherever they appear. */
+	secretCredentialFields: string[];
+	/** How the credential's auth shows in a request echo (already masked). */
+	authEcho: (resource: string) => { headers?: Record<string, string>; qs?: Record<string, string> };
+	/** One readable sentence from an error response body, or undefined to use the generic text. */
+	errorMessage: (statusCode: number, body: unknown, resource: string) => string | undefined;
+	/** Extra guidance for a status, e.g. Keitaro's 402 means the edition lacks the Admin API. */
+	errorHint?: (statusCode: number, body: unknown, resource: string) => string | undefined;
+}
+
+/** The outcome of a write that may have created, changed or left a record alone. */
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'existing' | 'deleted';

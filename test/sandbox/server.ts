@@ -1,0 +1,228 @@
+import { appendFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { defaultSettings, FaultBook, type FaultRule, RateWindow, type SandboxSettings } from './faults';
+import { parseMultipart, parseUrlencoded, nestForm } from './parse';
+import type { LoggedRequest, SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
+
+const SECRET_HEADERS = /^(api-key|api_access_token|authorization|x-cbr-authorization|cookie)$/i;
+
+export interface SandboxOptions {
+	port?: number;
+	/** Append one JSON line per request here (defaults to the SANDBOX_LOG environment variable). */
+	logFile?: string;
+}
+
+/**
+ * One HTTP server on 127.0.0.1 that plays all platforms, each under its own path prefix.
+ * Tests drive it in-process; other processes use the /__sandbox control endpoints.
+ */
+export class Sandbox {
+	readonly faults = new FaultBook();
+	settings: SandboxSettings = defaultSettings();
+	readonly log: LoggedRequest[] = [];
+	private server?: Server;
+	private active = 0;
+	private waiting: Array<() => void> = [];
+	private readonly window = new RateWindow();
+	private readonly logFile?: string;
+
+	constructor(
+		readonly platforms: SandboxPlatform[],
+		private readonly options: SandboxOptions = {},
+	) {
+		this.logFile = options.logFile ?? process.env.SANDBOX_LOG;
+	}
+
+	get url(): string {
+		const address = this.server?.address() as AddressInfo | null;
+		if (!address) throw new Error('sandbox not started');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	/** Base URL of one platform, e.g. http://127.0.0.1:1234/keitaro */
+	urlOf(prefix: string): string {
+		return `${this.url}${prefix}`;
+	}
+
+	async start(): Promise<this> {
+		this.server = createServer((req, res) => void this.onRequest(req, res));
+		this.server.keepAliveTimeout = 1000;
+		await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+		return this;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		this.server = undefined;
+	}
+
+	/** Forget stores, faults, settings and the log: each test starts clean. */
+	reset(): void {
+		for (const p of this.platforms) p.reset();
+		this.faults.clear();
+		this.settings = defaultSettings();
+		this.log.length = 0;
+	}
+
+	fault(rule: FaultRule): void {
+		this.faults.add(rule);
+	}
+
+	requests(platform?: string): LoggedRequest[] {
+		return platform ? this.log.filter((r) => r.platform === platform) : [...this.log];
+	}
+
+	private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		try {
+			const raw = await readBody(req);
+			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+			if (url.pathname.startsWith('/__sandbox/')) return this.control(url.pathname, raw, res);
+			const platform = this.platforms.find((p) => url.pathname === p.prefix || url.pathname.startsWith(`${p.prefix}/`));
+			if (!platform) return send(res, { status: 404, body: { error: `no sandbox platform for ${url.pathname}` } });
+			const request = parseRequest(req, url, platform.prefix, raw);
+			this.record(platform.name, request);
+			await this.enterLine();
+			try {
+				await this.answer(platform, request, req, res);
+			} finally {
+				this.leaveLine();
+			}
+		} catch (error) {
+			if (!res.headersSent) send(res, { status: 500, body: { error: String(error) } });
+		}
+	}
+
+	private async answer(platform: SandboxPlatform, request: SandboxRequest, req: IncomingMessage, res: ServerResponse) {
+		if (this.settings.latencyMs > 0) await delay(this.settings.latencyMs);
+		if (this.settings.rateLimit > 0 && !this.window.allow(this.settings.rateLimit)) {
+			const headers: Record<string, string> = {};
+			if (this.settings.rateLimitRetryAfter) headers['Retry-After'] = String(Math.max(1, Math.ceil(this.window.waitMs() / 1000)));
+			return send(res, { status: 429, headers, body: { error: 'Too Many Requests' } });
+		}
+		const fault = this.faults.take(platform.name, request.method, request.path);
+		if (fault?.kind === 'drop') return req.socket.destroy();
+		if (fault?.kind === 'status') {
+			const headers: Record<string, string> = {};
+			if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
+			return send(res, { status: fault.status ?? 503, headers, body: fault.body ?? { error: 'Service Unavailable' } });
+		}
+		const response = await platform.handle(request);
+		if (fault?.kind === 'dropAfter') return req.socket.destroy();
+		if (fault?.kind === 'malformed') return send(res, { status: 200, raw: '{"id": 1, "login": "trunc' });
+		if (fault?.kind === 'slowBody') {
+			res.writeHead(response.status, { 'Content-Type': 'application/json' });
+			res.write(' ');
+			await delay(fault.delayMs ?? 5000);
+			if (!res.destroyed) res.end(JSON.stringify(response.body ?? null));
+			return;
+		}
+		send(res, response);
+	}
+
+	private record(platform: string, r: SandboxRequest): void {
+		const headers: Record<string, string> = {};
+		for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+		const entry: LoggedRequest = {
+			time: new Date().toISOString(),
+			platform,
+			method: r.method,
+			path: r.path,
+			query: r.query,
+			headers,
+			body: r.files ? { fields: r.body, files: r.files.map((f) => ({ ...f, data: `${f.data.length} bytes` })) } : r.body,
+		};
+		this.log.push(entry);
+		if (this.logFile) {
+			// The file may be shared with people: keep credentials out of it.
+			const masked = { ...headers };
+			for (const k of Object.keys(masked)) if (SECRET_HEADERS.test(k)) masked[k] = '***';
+			appendFileSync(this.logFile, `${JSON.stringify({ ...entry, headers: masked })}\n`);
+		}
+	}
+
+	private async enterLine(): Promise<void> {
+		const cap = this.settings.maxConcurrent;
+		if (cap > 0 && this.active >= cap) await new Promise<void>((resolve) => this.waiting.push(resolve));
+		this.active++;
+	}
+
+	private leaveLine(): void {
+		this.active--;
+		this.waiting.shift()?.();
+	}
+
+	private control(path: string, raw: Buffer, res: ServerResponse): void {
+		const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+		if (path === '/__sandbox/reset') this.reset();
+		else if (path === '/__sandbox/settings') this.settings = { ...this.settings, ...(body as Partial<SandboxSettings>) };
+		else if (path === '/__sandbox/fault') this.fault(body as unknown as FaultRule);
+		else if (path === '/__sandbox/log') return send(res, { status: 200, body: this.log });
+		else if (path === '/__sandbox/state') {
+			const name = String(body.platform ?? '');
+			const platform = this.platforms.find((p) => p.name === name) as (SandboxPlatform & { snapshot?: () => unknown }) | undefined;
+			return send(res, { status: 200, body: platform?.snapshot?.() ?? null });
+		} else return send(res, { status: 404, body: { error: 'unknown control path' } });
+		send(res, { status: 200, body: { ok: true } });
+	}
+}
+
+function parseRequest(req: IncomingMessage, url: URL, prefix: string, raw: Buffer): SandboxRequest {
+	const query: Record<string, string | string[]> = {};
+	for (const [k, v] of url.searchParams) {
+		const existing = query[k];
+		query[k] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
+	}
+	const request: SandboxRequest = {
+		method: (req.method ?? 'GET').toUpperCase(),
+		path: url.pathname.slice(prefix.length) || '/',
+		query,
+		headers: req.headers,
+		rawBody: raw,
+		body: undefined,
+	};
+	const type = String(req.headers['content-type'] ?? '').toLowerCase();
+	if (raw.length === 0) return request;
+	if (type.includes('application/json')) {
+		try {
+			request.body = JSON.parse(raw.toString('utf8')) as unknown;
+		} catch (error) {
+			request.bodyError = String(error);
+		}
+	} else if (type.includes('application/x-www-form-urlencoded')) {
+		request.form = parseUrlencoded(raw.toString('utf8'));
+		request.body = nestForm(request.form);
+	} else if (type.includes('multipart/form-data')) {
+		const parsed = parseMultipart(raw, String(req.headers['content-type']));
+		request.form = parsed.fields;
+		request.files = parsed.files;
+		request.body = nestForm(parsed.fields);
+	} else {
+		request.body = raw.toString('utf8');
+	}
+	return request;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function send(res: ServerResponse, r: SandboxResponse): void {
+	if (res.destroyed) return;
+	const text = r.raw ?? (r.body === undefined ? '' : JSON.stringify(r.body));
+	res.writeHead(r.status, { 'Content-Type': 'application/json; charset=utf-8', ...(r.headers ?? {}) });
+	res.end(text);
+}
+
+export function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
