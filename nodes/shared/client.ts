@@ -136,6 +136,7 @@ export class ApiClient {
 			await this.run.pacer.acquire();
 			let raw: { statusCode: number; headers: Record<string, string>; body: unknown };
 			this.run.inFlight++;
+			const startedAt = Date.now();
 			try {
 				raw = (await this.run.ctx.helpers.httpRequestWithAuthentication.call(
 					this.run.ctx,
@@ -150,7 +151,8 @@ export class ApiClient {
 					await sleep(backoffMs(attempt, this.run.backoffBaseMs));
 					continue;
 				}
-				throw this.networkError(spec, error, code, attempt, idempotent);
+				const timedOut = Date.now() - startedAt >= this.options.timeout * 0.95;
+				throw this.networkError(spec, error, code, attempt, idempotent, timedOut);
 			}
 			this.run.inFlight--;
 			const status = raw.statusCode;
@@ -224,21 +226,36 @@ export class ApiClient {
 		code: string | undefined,
 		attempt: number,
 		idempotent: boolean,
+		timedOut: boolean,
 	): Error {
 		const text = error instanceof Error ? error.message : String(error);
-		const what = code === 'ECONNABORTED' || /timeout/i.test(text) ? 'timed out' : 'failed';
+		// n8n replaces messages that name a socket error code with generic text, so the code
+		// goes in the description and the message says what happened in words.
+		const what = timedOut || code === 'ECONNABORTED' || /timeout/i.test(text)
+			? `timed out after ${this.options.timeout} ms`
+			: `failed: ${NETWORK_WORDS[code ?? ''] ?? 'no answer came back'}`;
 		const notRetried =
 			!idempotent && classifyNetworkCode(code) === 'maybe-sent'
 				? ' It was not re-sent, because the service may already have acted on it: check before running again.'
 				: '';
 		return apiError(this.run.ctx.getNode(), {
-			message: `${this.run.platform.displayName}: ${spec.method} ${spec.path} ${what}${code ? ` (${code})` : ''}${attempt > 1 ? ` after ${attempt} tries` : ''}.${notRetried}`,
-			description: text,
+			message: `${this.run.platform.displayName}: ${spec.method} ${spec.path} ${what}${attempt > 1 ? ` (after ${attempt} tries)` : ''}.${notRetried}`,
+			description: `${code ? `${code}: ` : ''}${text}`,
 			itemIndex: this.itemIndex,
 			secretValues: this.secrets,
 		});
 	}
 }
+
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was dropped',
+	EPIPE: 'the connection was dropped',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EHOSTUNREACH: 'the host is unreachable',
+	ERR_BAD_RESPONSE: 'the answer broke off',
+};
 
 function lowerKeys(headers: Record<string, unknown> | undefined): Record<string, string> {
 	const out: Record<string, string> = {};

@@ -86,7 +86,7 @@ export function defineOperation<S extends z.ZodTypeAny>(def: OperationDefinition
 	if (!def.request && !def.run) {
 		throw new Error(`Operation ${def.resource}.${def.operation} needs request or run`);
 	}
-	const topLevel = def.properties.map((p) => p.name);
+	const topLevel = def.properties.map((p) => ({ name: p.name, fallback: p.default }));
 	return {
 		resource: def.resource,
 		operation: def.operation,
@@ -97,8 +97,9 @@ export function defineOperation<S extends z.ZodTypeAny>(def: OperationDefinition
 		async readParams(n8n, itemIndex) {
 			if (def.params) return await def.params(n8n, itemIndex);
 			const raw: IDataObject = {};
-			for (const name of topLevel) {
-				const value = n8n.getNodeParameter(name, itemIndex, undefined);
+			for (const { name, fallback } of topLevel) {
+				// Hidden parameters (e.g. Limit when Return All is on) answer with their default.
+				const value = n8n.getNodeParameter(name, itemIndex, fallback);
 				if (value !== undefined) raw[name] = value as IDataObject[keyof IDataObject];
 			}
 			return raw;

@@ -13,6 +13,7 @@ const MAYBE_SENT_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 	'UND_ERR_SOCKET',
 	'EAI_AGAIN',
+	'ERR_BAD_RESPONSE', // the body stopped coming (e.g. aborted by the timeout)
 ]);
 /** Network errors where the request certainly never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);

@@ -1,46 +1,42 @@
 import type { UploadedFile } from './types';
 
+type FormNode = Record<string, unknown> | unknown[];
+
 /** a[b][]=1 style keys into nested objects/arrays, the way Rails/PHP servers read forms. */
 export function nestForm(pairs: Array<[string, string]>): Record<string, unknown> {
 	const root: Record<string, unknown> = {};
 	for (const [key, value] of pairs) {
-		const parts = key.replace(/\]/g, '').split('[');
-		let node: Record<string, unknown> | unknown[] = root;
-		for (let i = 0; i < parts.length; i++) {
-			const part = parts[i];
-			const last = i === parts.length - 1;
-			const nextIsArray = !last && parts[i + 1] === '';
-			if (Array.isArray(node)) {
-				// "[]" followed by a key: start a new element when that key is already taken.
-				if (last) {
-					node.push(value);
-					break;
-				}
-				let element = node[node.length - 1] as Record<string, unknown> | undefined;
-				const childKey = parts[i + 1];
-				if (!element || typeof element !== 'object' || (childKey in element && parts.length - 1 === i + 1)) {
-					element = {};
-					node.push(element);
-				}
-				node = element;
-				continue;
-			}
-			if (last) {
-				node[part] = value;
-			} else {
-				if (node[part] === undefined) node[part] = nextIsArray ? [] : {};
-				node = node[part] as Record<string, unknown> | unknown[];
-				if (nextIsArray) {
-					if (i + 1 === parts.length - 1) {
-						(node as unknown[]).push(value);
-						break;
-					}
-					i++; // skip the "" part: we are now inside the array
-				}
-			}
-		}
+		const head = key.split('[')[0];
+		const rest = [...key.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]);
+		assign(root, [head, ...rest], value);
 	}
 	return root;
+}
+
+function assign(container: FormNode, segments: string[], value: string): void {
+	const [segment, ...rest] = segments;
+	if (Array.isArray(container)) {
+		if (rest.length === 0) {
+			container.push(value);
+			return;
+		}
+		// "[][key]": fill the last element unless it already has this key, then start a new one.
+		const last = container[container.length - 1];
+		const childKey = rest[0];
+		const reuse = last && typeof last === 'object' && !Array.isArray(last) && !(rest.length === 1 && childKey in last);
+		const target = reuse ? (last as FormNode) : {};
+		if (!reuse) container.push(target);
+		assign(target, rest, value);
+		return;
+	}
+	if (rest.length === 0) {
+		container[segment] = value;
+		return;
+	}
+	if (container[segment] === undefined || typeof container[segment] !== 'object') {
+		container[segment] = rest[0] === '' ? [] : {};
+	}
+	assign(container[segment] as FormNode, rest, value);
 }
 
 export function parseUrlencoded(text: string): Array<[string, string]> {

@@ -223,6 +223,7 @@ function send(res: ServerResponse, r: SandboxResponse): void {
 	res.end(text);
 }
 
+/** A wait that does not keep the process alive on its own (stalled test answers). */
 export function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
