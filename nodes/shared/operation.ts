@@ -1,7 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 import type { ApiClient } from './client';
+import type { RequestOptions } from './options';
 import type { Outcome, RequestSpec } from './types';
 
 /** What an operation hands back for one input item: one or many results. */
@@ -60,6 +67,24 @@ export interface Operation {
 	parse: (raw: IDataObject) => ParseOutcome;
 	execute: (input: unknown, ctx: OperationContext) => Promise<OperationResult[]>;
 	plan: (input: unknown) => RequestSpec[] | undefined;
+	/**
+	 * Whole-run operations (e.g. an import that sends many input items in one request):
+	 * when the first item picks such an operation, the runner hands it every item at once.
+	 */
+	runAll?: (ctx: BatchRunContext) => Promise<INodeExecutionData[]>;
+}
+
+/** What a whole-run operation gets from the runner. */
+export interface BatchRunContext {
+	n8n: IExecuteFunctions;
+	/** A client for the run (options and credentials of item 0). */
+	api: ApiClient;
+	options: RequestOptions;
+	continueOnFail: boolean;
+	/** Reads and validates one item with this operation's schema; invalid -> an error naming item and field. */
+	parseItem: (itemIndex: number) => Promise<{ ok: true; input: unknown } | { ok: false; error: NodeOperationError }>;
+	/** An error output item (error + details) paired with the given items, secrets masked. */
+	errorItem: (error: unknown, itemIndexes: number[]) => INodeExecutionData;
 }
 
 function toResults(value: OperationResult | OperationResult[] | IDataObject | IDataObject[]): OperationResult[] {

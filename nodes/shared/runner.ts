@@ -40,6 +40,9 @@ export async function executeOperations(
 	};
 	const continueOnFail = ctx.continueOnFail();
 
+	const whole = wholeRunOperation(ctx, operations, items.length);
+	if (whole) return [await runWhole(state, whole, continueOnFail)];
+
 	const processItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
 			return await runItem(state, operations, itemIndex);
@@ -60,6 +63,42 @@ export async function executeOperations(
 		for (const r of results) out.push(...r);
 	}
 	return [out];
+}
+
+function wholeRunOperation(ctx: IExecuteFunctions, operations: Operation[], count: number): Operation | undefined {
+	if (count === 0) return undefined;
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = findOperation(operations, resource, ctx.getNodeParameter('operation', 0) as string);
+	return operation?.runAll ? operation : undefined;
+}
+
+async function runWhole(state: RunState, operation: Operation, continueOnFail: boolean): Promise<INodeExecutionData[]> {
+	const { ctx } = state;
+	const options = readRequestOptions(ctx, 0);
+	const api = new ApiClient(state, 0, operation.resource, options);
+	const secrets = () => [...state.secretValues];
+	const runAll = operation.runAll as NonNullable<Operation['runAll']>;
+	try {
+		return await runAll({
+			n8n: ctx,
+			api,
+			options,
+			continueOnFail,
+			parseItem: async (itemIndex) => {
+				const parsed = operation.parse(await operation.readParams(ctx, itemIndex));
+				if (parsed.ok) return { ok: true, input: parsed.input };
+				return { ok: false, error: invalidInputError(ctx.getNode(), itemIndex, operation.properties, parsed.issues) };
+			},
+			errorItem: (error, itemIndexes) => {
+				const first = itemIndexes[0] ?? 0;
+				const item = errorItem(toNodeError(ctx, error, first, secrets()), first, secrets());
+				item.pairedItem = itemIndexes.map((item) => ({ item }));
+				return item;
+			},
+		});
+	} catch (error) {
+		throw toNodeError(ctx, error, 0, secrets());
+	}
 }
 
 async function runItem(state: RunState, operations: Operation[], itemIndex: number): Promise<INodeExecutionData[]> {

@@ -164,8 +164,8 @@ export class Sandbox {
 		else if (path === '/__sandbox/log') return send(res, { status: 200, body: this.log });
 		else if (path === '/__sandbox/state') {
 			const name = String(body.platform ?? '');
-			const platform = this.platforms.find((p) => p.name === name) as (SandboxPlatform & { snapshot?: () => unknown }) | undefined;
-			return send(res, { status: 200, body: platform?.snapshot?.() ?? null });
+			const platform = this.platforms.find((p) => p.name === name);
+			return send(res, { status: 200, body: platform?.snapshot() ?? null });
 		} else return send(res, { status: 404, body: { error: 'unknown control path' } });
 		send(res, { status: 200, body: { ok: true } });
 	}

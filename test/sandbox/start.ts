@@ -3,13 +3,12 @@
  *   SANDBOX_PORT=5680 node .build/test/sandbox/start.js
  * Prints each platform's base URL and test credentials; Ctrl-C stops it.
  */
-import { startSandbox } from './index';
-import { sandboxCredentials } from './credentials';
+import { sandboxCredentials, startSandbox } from './index';
 
 async function main(): Promise<void> {
 	const port = Number(process.env.SANDBOX_PORT ?? 5680);
 	const { sandbox } = await startSandbox({ port });
-	const lines = sandboxCredentials(sandbox.url).map(
+	const lines = sandboxCredentials(sandbox).map(
 		(c) => `  ${c.name.padEnd(24)} ${c.type.padEnd(22)} ${JSON.stringify(c.data)}`,
 	);
 	process.stdout.write(`Sandbox APIs on ${sandbox.url} (127.0.0.1 only)\nCredentials to use in n8n:\n${lines.join('\n')}\n`);

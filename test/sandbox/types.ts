@@ -31,12 +31,25 @@ export interface SandboxResponse {
 	headers?: Record<string, string>;
 }
 
+/** A credential that points a node at the sandbox (npm start and the e2e suite import these). */
+export interface SandboxCredential {
+	/** Credential name as shown in n8n. */
+	name: string;
+	/** n8n credential type. */
+	type: string;
+	data: Record<string, string | number | boolean>;
+}
+
 export interface SandboxPlatform {
 	/** Path prefix on the shared server, e.g. "/keitaro". */
 	prefix: string;
 	name: string;
 	handle(req: SandboxRequest): SandboxResponse | Promise<SandboxResponse>;
 	reset(): void;
+	/** n8n credentials for this platform, given the sandbox's own URL (http://127.0.0.1:port). */
+	credentials(sandboxUrl: string): SandboxCredential[];
+	/** The platform's stored records, for tests and the /__sandbox/state control endpoint. */
+	snapshot(): unknown;
 }
 
 /** One line of the request log (SANDBOX_LOG). */

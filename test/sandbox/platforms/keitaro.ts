@@ -1,4 +1,4 @@
-import type { SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
+import type { SandboxCredential, SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
 
 export const KEITARO_SANDBOX_KEY = 'sandbox-keitaro-key-5f3a';
 
@@ -45,6 +45,10 @@ export class KeitaroSandbox implements SandboxPlatform {
 		this.nextId = 1;
 		this.edition = 'business';
 		this.apiKey = KEITARO_SANDBOX_KEY;
+	}
+
+	credentials(sandboxUrl: string): SandboxCredential[] {
+		return [{ name: 'Keitaro (sandbox)', type: 'keitaroApi', data: { url: `${sandboxUrl}${this.prefix}`, apiKey: this.apiKey } }];
 	}
 
 	snapshot(): unknown {
