@@ -17,8 +17,9 @@ import {
 	isIdempotent,
 	MAX_RETRY_AFTER_MS,
 	mayRetryNetwork,
-	mayRetryStatus,
+	type NetworkFailure,
 	parseRetryAfter,
+	RETRY_STATUSES,
 } from './retry';
 import type { ApiResponse, Platform, RequestSpec } from './types';
 
@@ -45,6 +46,8 @@ export class ApiClient {
 	readonly sent: RequestEcho[] = [];
 	/** Tries used by the last call, for messages and tests. */
 	lastTries = 0;
+	/** Set when a lost create answer was recovered by looking the record up. */
+	recovered = false;
 
 	constructor(
 		private readonly run: RunState,
@@ -134,64 +137,112 @@ export class ApiClient {
 		for (let attempt = 1; ; attempt++) {
 			this.lastTries = attempt;
 			await this.run.pacer.acquire();
-			let raw: { statusCode: number; headers: Record<string, string>; body: unknown };
-			this.run.inFlight++;
-			const startedAt = Date.now();
-			try {
-				raw = (await this.run.ctx.helpers.httpRequestWithAuthentication.call(
-					this.run.ctx,
-					type,
-					{ ...request, headers: { ...request.headers } },
-				)) as typeof raw;
-			} catch (error) {
-				this.run.inFlight--;
-				const code = networkCode(error);
-				const failure = classifyNetworkCode(code);
-				if (attempt < maxTries && mayRetryNetwork(failure, idempotent)) {
+			const tried = await this.attempt(type, request);
+			const canTryAgain = attempt < maxTries;
+			if ('error' in tried) {
+				if (canTryAgain && mayRetryNetwork(tried.failure, idempotent)) {
 					await sleep(backoffMs(attempt, this.run.backoffBaseMs));
 					continue;
 				}
-				const timedOut = Date.now() - startedAt >= this.options.timeout * 0.95;
-				throw this.networkError(spec, error, code, attempt, idempotent, timedOut);
+				// A create that may have gone through: look before sending it again.
+				if (canTryAgain && spec.verify && tried.failure === 'maybe-sent') {
+					const found = await this.lookFor(spec.verify, attempt);
+					if (found) return found;
+					continue;
+				}
+				throw this.networkError(spec, tried.error, tried.code, attempt, idempotent, tried.timedOut);
 			}
-			this.run.inFlight--;
-			const status = raw.statusCode;
-			if (status === 429 || (status >= 500 && mayRetryStatus(status, idempotent))) {
-				const headers = lowerKeys(raw.headers);
-				const retryAfter = parseRetryAfter(headers['retry-after']);
-				if (status === 429) this.run.pacer.onThrottled(retryAfter ?? backoffMs(attempt, this.run.backoffBaseMs), this.run.inFlight + 1);
+			const status = tried.statusCode;
+			if (status === 429) {
+				this.run.pacer.onThrottled();
+				const retryAfter = parseRetryAfter(tried.headers['retry-after']);
 				const canWait = retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS;
-				// 429s do not count against Max Tries as harshly: a throttled bulk run should slow
-				// down, not fail. They get a budget of their own.
-				const limit = status === 429 ? Math.max(maxTries, 1) * 4 : maxTries;
-				if (attempt < limit && canWait && mayRetryStatus(status, idempotent) && maxTries > 1) {
+				// Throttling is expected in bulk runs: it has a budget of its own, so a run slows
+				// down instead of failing, and still ends when the service keeps refusing.
+				if (maxTries > 1 && attempt < maxTries * 4 && canWait) {
 					await sleep(retryAfter ?? backoffMs(attempt, this.run.backoffBaseMs));
 					continue;
 				}
-			} else if (status < 400) {
-				this.run.pacer.onSuccess();
+			} else if (RETRY_STATUSES.has(status) && canTryAgain) {
+				this.run.pacer.onAnswer();
+				if (idempotent) {
+					await sleep(backoffMs(attempt, this.run.backoffBaseMs, 30_000) + (parseRetryAfter(tried.headers['retry-after']) ?? 0));
+					continue;
+				}
+				if (spec.verify) {
+					const found = await this.lookFor(spec.verify, attempt);
+					if (found) return found;
+					continue;
+				}
+			} else {
+				this.run.pacer.onAnswer();
 			}
 			let body: unknown;
 			try {
-				body = parseJsonText(raw.body);
+				body = parseJsonText(tried.body);
 			} catch {
 				if (status >= 200 && status < 300) {
-					if (attempt < maxTries && idempotent) {
+					if (canTryAgain && idempotent) {
 						await sleep(backoffMs(attempt, this.run.backoffBaseMs));
 						continue;
 					}
 					throw apiError(this.run.ctx.getNode(), {
 						statusCode: status,
 						message: `${this.run.platform.displayName} answered ${spec.method} ${spec.path} with a body that is not valid JSON`,
-						description: `Body starts with: ${bodyExcerpt(raw.body, 200)}`,
+						description: `Body starts with: ${bodyExcerpt(tried.body, 200)}`,
 						itemIndex: this.itemIndex,
 						secretValues: this.secrets,
 					});
 				}
-				body = typeof raw.body === 'string' ? raw.body : String(raw.body);
+				body = typeof tried.body === 'string' ? tried.body : String(tried.body);
 			}
-			return { statusCode: status, headers: lowerKeys(raw.headers), body };
+			return { statusCode: status, headers: tried.headers, body };
 		}
+	}
+
+	/** One try on the wire: an answer with any status, or the reason there was none. */
+	private async attempt(
+		type: string,
+		request: IHttpRequestOptions,
+	): Promise<
+		| { statusCode: number; headers: Record<string, string>; body: unknown }
+		| { error: unknown; code?: string; failure: NetworkFailure; timedOut: boolean }
+	> {
+		this.run.inFlight++;
+		const startedAt = Date.now();
+		try {
+			const raw = (await this.run.ctx.helpers.httpRequestWithAuthentication.call(this.run.ctx, type, {
+				...request,
+				headers: { ...request.headers },
+			})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+			return { statusCode: raw.statusCode, headers: lowerKeys(raw.headers), body: raw.body };
+		} catch (error) {
+			const code = networkCode(error);
+			return {
+				error,
+				code,
+				failure: classifyNetworkCode(code),
+				timedOut: Date.now() - startedAt >= this.options.timeout * 0.95,
+			};
+		} finally {
+			this.run.inFlight--;
+		}
+	}
+
+	/**
+	 * After a create's answer was lost, ask the service whether the record now exists.
+	 * Found: that is the answer (no duplicate). Not found: the create did not happen.
+	 */
+	private async lookFor(verify: NonNullable<RequestSpec['verify']>, attempt: number): Promise<ApiResponse | undefined> {
+		// Give a create still in progress on the server time to land before looking.
+		await sleep(backoffMs(attempt, this.run.backoffBaseMs));
+		const tries = this.lastTries;
+		const body = await this.request(verify.request);
+		this.lastTries = tries;
+		const found = verify.find(body);
+		if (found === undefined || found === null) return undefined;
+		this.recovered = true;
+		return { statusCode: 200, headers: {}, body: found };
 	}
 
 	/** Send and return the parsed body of a 2xx answer; anything else becomes a NodeApiError. */

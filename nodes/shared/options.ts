@@ -9,6 +9,14 @@ export const sharedOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Append Summary Item',
+			name: 'summary',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add one last item counting the run: items, succeeded, failed, and created / updated / unchanged / deleted where the operation can tell',
+		},
+		{
 			displayName: 'Batching',
 			name: 'batching',
 			placeholder: 'Add Batching',
@@ -120,6 +128,7 @@ export interface RequestOptions {
 }
 
 export interface RunOptions {
+	summary: boolean;
 	concurrency: number;
 	rateLimit: number;
 	batchSize: number;
@@ -153,6 +162,7 @@ export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 	const o = raw(ctx, 0);
 	const batch = ((o.batching as IDataObject | undefined)?.batch as IDataObject | undefined) ?? {};
 	return {
+		summary: o.summary === true,
 		concurrency: num(o.concurrency, 1, 1, 64),
 		rateLimit: typeof o.rateLimit === 'number' && o.rateLimit > 0 ? o.rateLimit : 0,
 		batchSize: num(batch.batchSize, 0, 0),

@@ -1,56 +1,69 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Paces the requests of one node run: an optional fixed rate, and a shared pause after a 429
- * so parallel requests back off together instead of hammering a throttled service.
+ * Paces the requests of one node run. Two limits, the stricter wins:
+ * - a fixed rate the user set (Rate Limit option);
+ * - a learned rate: when the service answers 429, the answers it let through in the last
+ *   second are its allowance, so requests are spaced to match it, then probed slowly upwards.
  * Lives only as long as one execute() call: no state between executions (queue-mode safe).
  */
 export class Pacer {
 	private nextSlot = 0;
-	private pausedUntil = 0;
-	private readonly intervalMs: number;
-	/** Adaptive spacing learned from 429s when no fixed rate is set. */
-	private adaptiveMs = 0;
-	private successesSinceThrottle = 0;
+	private readonly fixedMs: number;
+	private learnedMs = 0;
+	private answers: number[] = [];
+	private sinceThrottle = 0;
 
 	constructor(
 		rateLimitPerSecond: number,
 		private readonly now: () => number = Date.now,
 	) {
-		this.intervalMs = rateLimitPerSecond > 0 ? 1000 / rateLimitPerSecond : 0;
+		this.fixedMs = rateLimitPerSecond > 0 ? 1000 / rateLimitPerSecond : 0;
+	}
+
+	/** Spacing between request starts now in force, in ms (0 = none). */
+	get spacingMs(): number {
+		return Math.max(this.fixedMs, this.learnedMs);
 	}
 
 	/** Wait until this request may go out. */
 	async acquire(): Promise<void> {
-		for (;;) {
-			const now = this.now();
-			const spacing = Math.max(this.intervalMs, this.adaptiveMs);
-			const start = Math.max(now, this.pausedUntil, spacing > 0 ? this.nextSlot : now);
-			if (start <= now) {
-				this.nextSlot = Math.max(this.nextSlot, now) + spacing;
-				return;
-			}
-			await sleep(start - now);
+		const spacing = this.spacingMs;
+		if (spacing === 0) return;
+		const now = this.now();
+		const start = Math.max(now, this.nextSlot);
+		this.nextSlot = start + spacing;
+		if (start > now) await sleep(start - now);
+	}
+
+	/** An answer that was not a throttle: count it, and probe upwards after a calm stretch. */
+	onAnswer(): void {
+		const now = this.now();
+		this.answers.push(now);
+		this.trim(now);
+		if (this.learnedMs === 0) return;
+		this.sinceThrottle += 1;
+		if (this.sinceThrottle >= 25) {
+			this.sinceThrottle = 0;
+			this.learnedMs *= 0.97;
+			if (this.learnedMs < 0.2) this.learnedMs = 0;
 		}
 	}
 
-	/** The service said "too many": pause everyone and space requests further apart. */
-	onThrottled(waitMs: number, inFlight: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
-		this.successesSinceThrottle = 0;
-		// Multiplicative decrease of the rate, starting from a guess based on what was in flight.
-		const current = this.adaptiveMs > 0 ? this.adaptiveMs : Math.max(1, 1000 / Math.max(inFlight * 20, 1));
-		this.adaptiveMs = Math.min(5000, current * 1.25);
+	/** The service said "too many": match the rate it accepted over the last second. */
+	onThrottled(): void {
+		const now = this.now();
+		this.trim(now);
+		this.sinceThrottle = 0;
+		const accepted = this.answers.length;
+		const fromWindow = accepted > 0 ? 1000 / accepted : 0;
+		const slower = this.learnedMs > 0 ? this.learnedMs * 1.05 : 0;
+		this.learnedMs = Math.min(10_000, Math.max(fromWindow * 1.01, slower, 1));
 	}
 
-	/** Additive increase: after a run of successes, creep back towards full speed. */
-	onSuccess(): void {
-		if (this.adaptiveMs === 0) return;
-		this.successesSinceThrottle += 1;
-		if (this.successesSinceThrottle >= 20) {
-			this.successesSinceThrottle = 0;
-			this.adaptiveMs = this.adaptiveMs * 0.95;
-			if (this.adaptiveMs < 0.5) this.adaptiveMs = 0;
-		}
+	private trim(now: number): void {
+		let drop = 0;
+		while (drop < this.answers.length && now - this.answers[drop] > 1000) drop++;
+		if (drop) this.answers.splice(0, drop);
 	}
 }

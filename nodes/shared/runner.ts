@@ -43,10 +43,15 @@ export async function executeOperations(
 	const whole = wholeRunOperation(ctx, operations, items.length);
 	if (whole) return [await runWhole(state, whole, continueOnFail)];
 
+	const tally: Record<string, number> = { items: items.length, succeeded: 0, failed: 0 };
 	const processItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			return await runItem(state, operations, itemIndex);
+			const { output, outcomes } = await runItem(state, operations, itemIndex);
+			tally.succeeded++;
+			for (const outcome of outcomes) tally[outcome] = (tally[outcome] ?? 0) + 1;
+			return output;
 		} catch (error) {
+			tally.failed++;
 			const nodeError = toNodeError(ctx, error, itemIndex, [...state.secretValues]);
 			if (!continueOnFail) throw nodeError;
 			return [errorItem(nodeError, itemIndex, [...state.secretValues])];
@@ -61,6 +66,9 @@ export async function executeOperations(
 		const batch = indexes.slice(start, start + batchSize);
 		const results = await mapPool(batch, runOptions.concurrency, processItem, !continueOnFail);
 		for (const r of results) out.push(...r);
+	}
+	if (runOptions.summary) {
+		out.push({ json: { summary: tally }, pairedItem: indexes.map((item) => ({ item })) });
 	}
 	return [out];
 }
@@ -101,7 +109,11 @@ async function runWhole(state: RunState, operation: Operation, continueOnFail: b
 	}
 }
 
-async function runItem(state: RunState, operations: Operation[], itemIndex: number): Promise<INodeExecutionData[]> {
+async function runItem(
+	state: RunState,
+	operations: Operation[],
+	itemIndex: number,
+): Promise<{ output: INodeExecutionData[]; outcomes: string[] }> {
 	const { ctx } = state;
 	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 	const operationName = ctx.getNodeParameter('operation', itemIndex) as string;
@@ -119,15 +131,18 @@ async function runItem(state: RunState, operations: Operation[], itemIndex: numb
 	const api = new ApiClient(state, itemIndex, resource, options);
 	const paired = { item: itemIndex };
 	if (options.dryRun) {
-		return [{ json: await dryRunOutput(api, operation, parsed.input), pairedItem: paired }];
+		return { output: [{ json: await dryRunOutput(api, operation, parsed.input), pairedItem: paired }], outcomes: [] };
 	}
 	const fail = (message: string, description?: string) =>
 		new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
 	const results = await operation.execute(parsed.input, { api, itemIndex, n8n: ctx, fail });
-	return results.map((result) => ({
-		json: shape(result, operation, api, options.includeRequestDetails),
-		pairedItem: paired,
-	}));
+	return {
+		output: results.map((result) => ({
+			json: shape(result, operation, api, options.includeRequestDetails),
+			pairedItem: paired,
+		})),
+		outcomes: results.flatMap((r) => (r.outcome ? [r.outcome] : [])),
+	};
 }
 
 function shape(result: OperationResult, operation: Operation, api: ApiClient, includeRequest: boolean): IDataObject {

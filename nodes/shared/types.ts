@@ -27,6 +27,16 @@ export interface RequestSpec {
 	 * searches that POST a filter set it to true.
 	 */
 	idempotent?: boolean;
+	/**
+	 * For creates: how to tell whether the record exists after an answer was lost (timeout,
+	 * dropped connection, gateway 5xx). With it, the client looks before sending again, so a
+	 * retry never makes a duplicate; without it, such a create fails and is not re-sent.
+	 */
+	verify?: {
+		request: RequestSpec;
+		/** The record in the lookup's answer, or undefined when it is not there. */
+		find: (body: unknown) => unknown;
+	};
 }
 
 export interface ApiResponse {

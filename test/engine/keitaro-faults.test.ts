@@ -38,11 +38,12 @@ describe('Keitaro retries and faults over real HTTP', () => {
 		expect(run.error?.httpCode).toBe('503');
 	});
 
-	it('a create is not re-sent after a 503: it may have gone through', async () => {
+	it('a create answered 503 is looked up before it is sent again: one user, no duplicate', async () => {
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
 		const run = await runKeitaro(sandbox, create);
-		expect(tries('POST')).toBe(1);
-		expect(run.error?.message).toBe('Keitaro 503: Service Unavailable');
+		expect(run.error).toBeUndefined();
+		expect(sandbox.requests().map((r) => r.method)).toEqual(['POST', 'GET', 'POST']);
+		expect(platforms.keitaro.users.size).toBe(1);
 	});
 
 	it('a create is re-sent after a 429, which means nothing was done, honouring Retry-After', async () => {
@@ -55,12 +56,39 @@ describe('Keitaro retries and faults over real HTTP', () => {
 		expect(platforms.keitaro.users.size).toBe(1);
 	});
 
-	it('a create whose connection dropped after the server acted is not re-sent, and says to check', async () => {
+	it('a create whose connection dropped after the server acted is found, not sent twice', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
 		const run = await runKeitaro(sandbox, create);
+		expect(run.error).toBeUndefined();
+		expect(sandbox.requests().map((r) => r.method)).toEqual(['POST', 'GET']);
+		expect(platforms.keitaro.users.size).toBe(1);
+		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, login: 'buyer.anna' })]);
+	});
+
+	it('a create whose connection dropped before the server acted is looked up, then sent again', async () => {
+		sandbox.fault({ kind: 'drop', method: 'POST', times: 1 });
+		const run = await runKeitaro(sandbox, create);
+		expect(run.error).toBeUndefined();
+		expect(sandbox.requests().map((r) => r.method)).toEqual(['POST', 'GET', 'POST']);
+		expect(platforms.keitaro.users.size).toBe(1);
+	});
+
+	it('a create that timed out after the server acted is found, not sent twice', async () => {
+		sandbox.fault({ kind: 'slowBody', method: 'POST', times: 1, delayMs: 3000 });
+		const run = await runKeitaro(sandbox, { ...create, options: { timeout: 300 } });
+		expect(run.error).toBeUndefined();
+		expect(sandbox.requests().map((r) => r.method)).toEqual(['POST', 'GET']);
+		expect(platforms.keitaro.users.size).toBe(1);
+	});
+
+	it('with Max Tries 1 a create with a lost answer fails and says it was not re-sent', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
+		const run = await runKeitaro(sandbox, { ...create, options: { maxTries: 1 } });
 		expect(tries('POST')).toBe(1);
 		expect(platforms.keitaro.users.size).toBe(1);
-		expect(run.error?.message).toMatch(/^Keitaro: POST \/users failed: the connection was dropped\. It was not re-sent/);
+		expect(run.error?.message).toBe(
+			'Keitaro: POST /users failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
+		);
 	});
 
 	it('a read retries after a dropped connection', async () => {

@@ -24,6 +24,8 @@ export class Sandbox {
 	readonly log: LoggedRequest[] = [];
 	private server?: Server;
 	private active = 0;
+	/** Most requests handled at once since the last reset. */
+	peakActive = 0;
 	private waiting: Array<() => void> = [];
 	private readonly window = new RateWindow();
 	private readonly logFile?: string;
@@ -67,6 +69,7 @@ export class Sandbox {
 		this.faults.clear();
 		this.settings = defaultSettings();
 		this.log.length = 0;
+		this.peakActive = 0;
 	}
 
 	fault(rule: FaultRule): void {
@@ -149,6 +152,7 @@ export class Sandbox {
 		const cap = this.settings.maxConcurrent;
 		if (cap > 0 && this.active >= cap) await new Promise<void>((resolve) => this.waiting.push(resolve));
 		this.active++;
+		this.peakActive = Math.max(this.peakActive, this.active);
 	}
 
 	private leaveLine(): void {

@@ -30,7 +30,8 @@ describe('Keitaro operations (pure parts)', () => {
 			type: 'USER',
 			additionalFields: { language: 'en', timezone: 'Europe/Kyiv' },
 		});
-		expect(op('create').plan(input)).toEqual([
+		const [spec] = op('create').plan(input) ?? [];
+		expect(spec).toEqual(
 			{
 				method: 'POST',
 				path: '/users',
@@ -41,8 +42,12 @@ describe('Keitaro operations (pure parts)', () => {
 					new_password_confirmation: 'S3cret-pass',
 					preferences: { language: 'en', timezone: 'Europe/Kyiv' },
 				},
+				verify: { request: { method: 'GET', path: '/users' }, find: expect.any(Function) },
 			},
-		]);
+		);
+		// After a lost answer, the create is checked by looking for the login in the user list.
+		expect(spec.verify?.find([{ id: 4, login: 'Buyer.Anna' }])).toEqual({ id: 4, login: 'Buyer.Anna' });
+		expect(spec.verify?.find([{ id: 5, login: 'someone' }])).toBeUndefined();
 	});
 
 	it('create (JSON) keeps the user data, fills the confirmation and a default type', () => {

@@ -3,7 +3,16 @@ import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
 import { jsonObject, requiredString } from '../../../shared/zod-fields';
-import { languageOption, passwordBody, preferencesBody, preferencesInput, timezoneOption, typeProperty, userType } from './fields';
+import {
+	languageOption,
+	passwordBody,
+	preferencesBody,
+	preferencesInput,
+	timezoneOption,
+	typeProperty,
+	userType,
+	verifyByLogin,
+} from './fields';
 
 const fieldsMode = z.object({
 	inputMode: z.literal('fields'),
@@ -103,5 +112,8 @@ export const create = defineOperation({
 		},
 	],
 	input,
-	request: (value) => ({ method: 'POST', path: '/users', body: createBody(value) }),
+	request: (value) => {
+		const body = createBody(value);
+		return { method: 'POST', path: '/users', body, verify: verifyByLogin(String(body.login)) };
+	},
 });

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import type { RequestSpec } from '../../../shared/types';
 import { optionalString } from '../../../shared/zod-fields';
 
 /** Keitaro's user as the Admin API returns it (fields beyond the spec are kept as they come). */
@@ -89,4 +90,16 @@ export function passwordBody(password: string | undefined): IDataObject {
 
 export function userPath(id: number): string {
 	return `/users/${id}`;
+}
+
+/** Logins compare case-insensitively: Keitaro treats "Anna" and "anna" as the same person. */
+export function findByLogin(users: unknown, login: string): KeitaroUser | undefined {
+	if (!Array.isArray(users)) return undefined;
+	const wanted = login.toLowerCase();
+	return (users as KeitaroUser[]).find((u) => String(u.login ?? '').toLowerCase() === wanted);
+}
+
+/** How a create whose answer was lost is checked: is the login there now? */
+export function verifyByLogin(login: string): RequestSpec['verify'] {
+	return { request: { method: 'GET', path: '/users' }, find: (body) => findByLogin(body, login) };
 }

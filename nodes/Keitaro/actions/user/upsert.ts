@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineOperation, type OperationResult } from '../../../shared/operation';
 import { requiredString } from '../../../shared/zod-fields';
 import {
+	findByLogin,
 	type KeitaroUser,
 	languageOption,
 	passwordBody,
@@ -13,7 +14,10 @@ import {
 	typeProperty,
 	userPath,
 	userType,
+	verifyByLogin,
 } from './fields';
+
+export { findByLogin };
 
 const input = z.object({
 	login: requiredString('the login'),
@@ -23,12 +27,6 @@ const input = z.object({
 });
 
 type Input = z.output<typeof input>;
-
-/** Logins compare case-insensitively: Keitaro treats "Anna" and "anna" as the same person. */
-export function findByLogin(users: KeitaroUser[], login: string): KeitaroUser | undefined {
-	const wanted = login.toLowerCase();
-	return users.find((u) => String(u.login ?? '').toLowerCase() === wanted);
-}
 
 /** What would change on an existing user; empty means nothing to send. */
 export function upsertChanges(existing: KeitaroUser, value: Input): IDataObject {
@@ -79,7 +77,7 @@ export const upsert = defineOperation({
 	input,
 	run: async (value, { api, fail }): Promise<OperationResult> => {
 		const users = await api.request<KeitaroUser[]>({ method: 'GET', path: '/users' });
-		const existing = findByLogin(Array.isArray(users) ? users : [], value.login);
+		const existing = findByLogin(users, value.login);
 		if (existing) {
 			const changes = upsertChanges(existing, value);
 			if (Object.keys(changes).length === 0) return { json: existing, outcome: 'unchanged' };
@@ -92,7 +90,7 @@ export const upsert = defineOperation({
 		const body: IDataObject = { login: value.login, type: value.type, ...passwordBody(value.password) };
 		const preferences = preferencesBody(value.additionalFields);
 		if (preferences) body.preferences = preferences;
-		const user = await api.request<KeitaroUser>({ method: 'POST', path: '/users', body });
+		const user = await api.request<KeitaroUser>({ method: 'POST', path: '/users', body, verify: verifyByLogin(value.login) });
 		return { json: user, outcome: 'created' };
 	},
 });
