@@ -43,7 +43,8 @@ export interface RequestEcho extends IDataObject {
 }
 
 export class ApiClient {
-	readonly sent: RequestEcho[] = [];
+	/** What went out, kept raw: echoes are built only when asked for (they cost CPU in bulk runs). */
+	private readonly sentSpecs: Array<{ spec: RequestSpec; base: string }> = [];
 	/** Tries used by the last call, for messages and tests. */
 	lastTries = 0;
 	/** Set when a lost create answer was recovered by looking the record up. */
@@ -75,9 +76,17 @@ export class ApiClient {
 		return this.run.platform.baseUrl(data, this.resource);
 	}
 
+	/** Masked echoes of the requests sent so far, in order. */
+	get sent(): RequestEcho[] {
+		return this.sentSpecs.map(({ spec, base }) => this.echoWith(spec, base));
+	}
+
 	/** The masked echo of a request, as it would go out. */
 	async echo(spec: RequestSpec): Promise<RequestEcho> {
-		const base = await this.baseUrl();
+		return this.echoWith(spec, await this.baseUrl());
+	}
+
+	private echoWith(spec: RequestSpec, base: string): RequestEcho {
 		const auth = this.run.platform.authEcho(this.resource);
 		const query = new URLSearchParams();
 		for (const [k, v] of Object.entries({ ...(spec.qs ?? {}), ...(auth.qs ?? {}) })) {
@@ -110,7 +119,7 @@ export class ApiClient {
 		const { type, data } = await this.credentials();
 		const base = this.run.platform.baseUrl(data, this.resource);
 		const idempotent = isIdempotent(spec);
-		this.sent.push(await this.echo(spec));
+		this.sentSpecs.push({ spec, base });
 		const boundary = `----n8nUserProvisioning${Math.random().toString(16).slice(2)}`;
 		const encoded = encodeBody(spec, boundary);
 		const request: IHttpRequestOptions = {

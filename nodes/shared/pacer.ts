@@ -43,9 +43,9 @@ export class Pacer {
 		this.trim(now);
 		if (this.learnedMs === 0) return;
 		this.sinceThrottle += 1;
-		if (this.sinceThrottle >= 25) {
+		if (this.sinceThrottle >= 100) {
 			this.sinceThrottle = 0;
-			this.learnedMs *= 0.97;
+			this.learnedMs *= 0.99;
 			if (this.learnedMs < 0.2) this.learnedMs = 0;
 		}
 	}
@@ -58,7 +58,8 @@ export class Pacer {
 		const accepted = this.answers.length;
 		const fromWindow = accepted > 0 ? 1000 / accepted : 0;
 		const slower = this.learnedMs > 0 ? this.learnedMs * 1.05 : 0;
-		this.learnedMs = Math.min(10_000, Math.max(fromWindow * 1.01, slower, 1));
+		// Aim a little under the accepted rate: a throttled request costs its Retry-After wait.
+		this.learnedMs = Math.min(10_000, Math.max(fromWindow * 1.04, slower, 1));
 	}
 
 	private trim(now: number): void {

@@ -6,7 +6,7 @@
 import { sandboxCredentials, startSandbox } from './index';
 
 async function main(): Promise<void> {
-	const port = Number(process.env.SANDBOX_PORT ?? 5680);
+	const port = Number(process.env.SANDBOX_PORT ?? 5680); // 0 = any free port
 	const { sandbox } = await startSandbox({ port });
 	const lines = sandboxCredentials(sandbox).map(
 		(c) => `  ${c.name.padEnd(24)} ${c.type.padEnd(22)} ${JSON.stringify(c.data)}`,

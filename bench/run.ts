@@ -1,0 +1,117 @@
+/**
+ * npm run bench — measures the shared core against the sandbox on 127.0.0.1 and writes
+ * bench/REPORT.md. Every figure is a ratio measured in this one run; medians of several runs.
+ * BENCH_RUNS (default 3) and BENCH_SCALE (default 1; 0.1 for a quick look) adjust the effort.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SandboxSettings } from '../test/sandbox/faults';
+
+import { bulkCreates, fetchLoop, type BulkResult } from './cases';
+import { RemoteSandbox } from './remote-sandbox';
+import { fixed, median, pct } from './measure';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const n = (x: number) => Math.max(10, Math.round(x * SCALE));
+
+async function main(): Promise<void> {
+	const sandbox = await RemoteSandbox.start();
+	const lines: string[] = [];
+	const log = (s: string) => {
+		process.stdout.write(`${s}\n`);
+		lines.push(s);
+	};
+	let tag = 0;
+	const runs = async (settings: Partial<SandboxSettings>, count: number, options: IDataObject) => {
+		const results: BulkResult[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			await sandbox.reset(settings);
+			results.push(await bulkCreates(sandbox, count, options, `b${tag++}`));
+		}
+		return results;
+	};
+	const med = (rs: BulkResult[], key: keyof BulkResult) => median(rs.map((r) => r[key]));
+
+	try {
+		log('# Benchmark report');
+		log('');
+		log(`Date: ${new Date().toISOString()} · machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fixed(totalmem() / 2 ** 30, 1)} GiB, ${platform()} ${release()}`);
+		log(`Node ${process.version}, n8n-core ${pkgVersion('n8n-core')}, n8n-workflow ${pkgVersion('n8n-workflow')}; medians of ${RUNS} runs; scale ${SCALE}.`);
+		log('The node runs in n8n-core\'s WorkflowExecute; the sandbox runs in its own process on 127.0.0.1.');
+		log('');
+
+		// 1. Latency-bound: 50 ms per request, the server handles 16 at once -> bound 320 req/s.
+		const bound = 16 / 0.05;
+		const c16 = await runs({ latencyMs: 50, maxConcurrent: 16 }, n(2000), { concurrency: 16 });
+		const c1 = await runs({ latencyMs: 50, maxConcurrent: 16 }, n(200), { concurrency: 1 });
+		log('## 1. Latency-bound creates (50 ms latency, server cap 16 concurrent; bound 320 req/s)');
+		log('');
+		log('| setting | items | req/s | share of bound | failed | duplicates |');
+		log('|---|---|---|---|---|---|');
+		log(`| Concurrency 16 | ${n(2000)} | ${fixed(med(c16, 'perSecond'), 1)} | ${pct(med(c16, 'perSecond') / bound)} | ${med(c16, 'failed')} | ${med(c16, 'duplicates')} |`);
+		log(`| one at a time (default) | ${n(200)} | ${fixed(med(c1, 'perSecond'), 1)} | ${pct(med(c1, 'perSecond') / bound)} | ${med(c1, 'failed')} | ${med(c1, 'duplicates')} |`);
+		log('');
+		log(`Concurrency 16 is ${fixed(med(c16, 'perSecond') / med(c1, 'perSecond'), 1)}× one-at-a-time. Goal: ≥ 90% of the bound.`);
+		log('');
+
+		// 2. Throttled: the server allows 100 req/s and answers 429 + Retry-After beyond; the node is not told the rate.
+		const limit = 100;
+		const thr = await runs({ rateLimit: limit }, n(2000), { concurrency: 16 });
+		log('## 2. Throttled creates (server allows 100 req/s, 429 with Retry-After beyond; node not told the rate)');
+		log('');
+		log('| setting | items | created | failed | duplicates | req/s | share of allowed rate |');
+		log('|---|---|---|---|---|---|---|');
+		log(`| Concurrency 16 | ${n(2000)} | ${med(thr, 'created')} | ${med(thr, 'failed')} | ${med(thr, 'duplicates')} | ${fixed(med(thr, 'perSecond'), 1)} | ${pct(med(thr, 'perSecond') / limit)} |`);
+		log('');
+		log('Goal: zero failed, zero duplicates, ≥ 90% of the allowed rate.');
+		log('');
+
+		// 3. Overhead: the node's time per request against a plain fetch loop, zero latency, one at a time.
+		const count = n(1000);
+		const nodeMs: number[] = [];
+		const fetchMs: number[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			await sandbox.reset();
+			fetchMs.push(await fetchLoop(sandbox, count, `f${tag++}`));
+			await sandbox.reset();
+			nodeMs.push((await bulkCreates(sandbox, count, { concurrency: 1 }, `o${tag++}`)).ms);
+		}
+		const perNode = median(nodeMs) / count;
+		const perFetch = median(fetchMs) / count;
+		log('## 3. Overhead per request (zero latency, one at a time)');
+		log('');
+		log('| path | ms per request |');
+		log('|---|---|');
+		log(`| plain fetch loop | ${fixed(perFetch, 3)} |`);
+		log(`| node in n8n's engine | ${fixed(perNode, 3)} |`);
+		log('');
+		log(`Ratio node / fetch: **${fixed(perNode / perFetch, 2)}×** (goal ≤ 1.5×).`);
+		log('');
+	} finally {
+		sandbox.stop();
+	}
+	const file = join(__dirname, '..', '..', 'bench', 'REPORT.md');
+	writeFileSync(process.env.BENCH_REPORT ?? file, `${lines.join('\n')}\n`);
+	process.stdout.write(`\nwritten: ${process.env.BENCH_REPORT ?? file}\n`);
+}
+
+function pkgVersion(name: string): string {
+	try {
+		return (require(`${name}/package.json`) as { version: string }).version;
+	} catch {
+		return '?';
+	}
+}
+
+void main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+		process.exit(1);
+	},
+);
