@@ -44,7 +44,7 @@ export interface RequestEcho extends IDataObject {
 
 export class ApiClient {
 	/** What went out, kept raw: echoes are built only when asked for (they cost CPU in bulk runs). */
-	private readonly sentSpecs: Array<{ spec: RequestSpec; base: string }> = [];
+	private readonly sentSpecs: Array<{ spec: RequestSpec; base: string; headers: Record<string, string> }> = [];
 	/** Tries used by the last call, for messages and tests. */
 	lastTries = 0;
 	/** Set when a lost create answer was recovered by looking the record up. */
@@ -76,17 +76,23 @@ export class ApiClient {
 		return this.run.platform.baseUrl(data, this.resource);
 	}
 
+	/** Headers the platform derives from the credential, sent on every call. */
+	private async credentialHeaders(): Promise<Record<string, string>> {
+		const { data } = await this.credentials();
+		return this.run.platform.headers?.(data, this.resource) ?? {};
+	}
+
 	/** Masked echoes of the requests sent so far, in order. */
 	get sent(): RequestEcho[] {
-		return this.sentSpecs.map(({ spec, base }) => this.echoWith(spec, base));
+		return this.sentSpecs.map(({ spec, base, headers }) => this.echoWith(spec, base, headers));
 	}
 
 	/** The masked echo of a request, as it would go out. */
 	async echo(spec: RequestSpec): Promise<RequestEcho> {
-		return this.echoWith(spec, await this.baseUrl());
+		return this.echoWith(spec, await this.baseUrl(), await this.credentialHeaders());
 	}
 
-	private echoWith(spec: RequestSpec, base: string): RequestEcho {
+	private echoWith(spec: RequestSpec, base: string, fromCredential: Record<string, string>): RequestEcho {
 		const auth = this.run.platform.authEcho(this.resource);
 		const query = new URLSearchParams();
 		for (const [k, v] of Object.entries({ ...(spec.qs ?? {}), ...(auth.qs ?? {}) })) {
@@ -96,7 +102,7 @@ export class ApiClient {
 		}
 		const qs = query.toString();
 		const url = `${base}${spec.path}${qs ? `?${qs.replace(/%2A%2A%2A/g, MASK)}` : ''}`;
-		const headers: IDataObject = { ...(spec.headers ?? {}), ...(auth.headers ?? {}) };
+		const headers: IDataObject = { ...fromCredential, ...(spec.headers ?? {}), ...(auth.headers ?? {}) };
 		const echo: RequestEcho = { url: maskString(url, this.secrets), method: spec.method, headers };
 		if (spec.body !== undefined) echo.body = maskDeep(spec.body, this.secrets);
 		if (spec.form) echo.form = maskPairs(spec.form, this.secrets).map(([k, v]) => ({ [k]: v }));
@@ -119,7 +125,8 @@ export class ApiClient {
 		const { type, data } = await this.credentials();
 		const base = this.run.platform.baseUrl(data, this.resource);
 		const idempotent = isIdempotent(spec);
-		this.sentSpecs.push({ spec, base });
+		const fromCredential = this.run.platform.headers?.(data, this.resource) ?? {};
+		this.sentSpecs.push({ spec, base, headers: fromCredential });
 		const boundary = `----n8nUserProvisioning${Math.random().toString(16).slice(2)}`;
 		const encoded = encodeBody(spec, boundary);
 		const request: IHttpRequestOptions = {
@@ -128,6 +135,7 @@ export class ApiClient {
 			qs: spec.qs,
 			headers: {
 				Accept: 'application/json',
+				...fromCredential,
 				...(encoded.contentType ? { 'Content-Type': encoded.contentType } : {}),
 				...(spec.headers ?? {}),
 			},
@@ -135,7 +143,9 @@ export class ApiClient {
 			json: false,
 			encoding: 'text',
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
+			// Every status comes back as an answer, except a 401 behind OAuth2: n8n must see that
+			// one thrown to refresh the token and repeat the call.
+			ignoreHttpStatusErrors: this.run.platform.oauth2 ? { ignore: true, except: [401] } : true,
 			timeout: this.options.timeout,
 			skipSslCertificateValidation: this.options.allowUnauthorizedCerts,
 			arrayFormat: 'brackets',
@@ -226,6 +236,8 @@ export class ApiClient {
 			})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 			return { statusCode: raw.statusCode, headers: lowerKeys(raw.headers), body: raw.body };
 		} catch (error) {
+			const answer = answerFromError(error);
+			if (answer) return answer;
 			const code = networkCode(error);
 			return {
 				error,
@@ -321,6 +333,33 @@ function lowerKeys(headers: Record<string, unknown> | undefined): Record<string,
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = String(v);
 	return out;
+}
+
+/**
+ * An HTTP answer that n8n delivered as a thrown error: a 401 still refused after n8n's OAuth2
+ * refresh (axios response in the cause chain), or a refused token request (OAuth error body).
+ */
+export function answerFromError(
+	error: unknown,
+): { statusCode: number; headers: Record<string, string>; body: unknown } | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		const { response, body, cause } = current as { response?: unknown; body?: unknown; cause?: unknown };
+		if (response && typeof response === 'object') {
+			const r = response as { status?: unknown; headers?: Record<string, unknown>; data?: unknown };
+			// A thrown 2xx is a body that broke off (e.g. the timeout), not an answer.
+			if (typeof r.status === 'number' && r.status >= 400) {
+				return { statusCode: r.status, headers: lowerKeys(r.headers), body: r.data };
+			}
+		}
+		if (body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string') {
+			const { status, statusCode } = current as { status?: unknown; statusCode?: unknown };
+			const code = typeof statusCode === 'number' ? statusCode : typeof status === 'number' ? status : 400;
+			return { statusCode: code, headers: {}, body };
+		}
+		current = cause;
+	}
+	return undefined;
 }
 
 /** The transport's error code (ECONNRESET, ECONNABORTED…), wherever n8n wrapped it. */

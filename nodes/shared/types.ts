@@ -59,6 +59,13 @@ export interface Platform {
 	authEcho: (resource: string) => { headers?: Record<string, string>; qs?: Record<string, string> };
 	/** One readable sentence from an error response body, or undefined to use the generic text. */
 	errorMessage: (statusCode: number, body: unknown, resource: string) => string | undefined;
+	/**
+	 * The credential is OAuth2: 401s are left to n8n, which refreshes the token once (under its
+	 * lock, safe with queue workers) and repeats the call.
+	 */
+	oauth2?: boolean;
+	/** Headers taken from the credential for every call (e.g. a reseller's company ID). */
+	headers?: (credentials: ICredentialDataDecryptedObject, resource: string) => Record<string, string>;
 	/** Extra guidance for a status, e.g. Keitaro's 402 means the edition lacks the Admin API. */
 	errorHint?: (statusCode: number, body: unknown, resource: string) => string | undefined;
 }

@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { maskDeep } from '../../nodes/shared/mask';
 import { defaultSettings, FaultBook, type FaultRule, RateWindow, type SandboxSettings } from './faults';
 import { parseMultipart, parseUrlencoded, nestForm } from './parse';
 import type { LoggedRequest, SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
@@ -144,7 +145,7 @@ export class Sandbox {
 			// The file may be shared with people: keep credentials out of it.
 			const masked = { ...headers };
 			for (const k of Object.keys(masked)) if (SECRET_HEADERS.test(k)) masked[k] = '***';
-			appendFileSync(this.logFile, `${JSON.stringify({ ...entry, headers: masked })}\n`);
+			appendFileSync(this.logFile, `${JSON.stringify({ ...entry, headers: masked, body: maskDeep(entry.body) })}\n`);
 		}
 	}
 

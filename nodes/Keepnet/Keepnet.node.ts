@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties } from '../shared/description';
+import { executeOperations } from '../shared/runner';
+import { targetUserOperations } from './actions/targetUser';
+import { KEEPNET_CREDENTIAL, keepnetPlatform } from './transport';
+
+export class Keepnet implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Keepnet Labs',
+		name: 'keepnet',
+		icon: 'file:keepnet.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Add, find, change and delete Keepnet Labs target users and their group memberships',
+		defaults: { name: 'Keepnet Labs' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: KEEPNET_CREDENTIAL, required: true }],
+		properties: buildProperties([{ name: 'Target User', value: 'targetUser' }], targetUserOperations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations(this, keepnetPlatform, targetUserOperations);
+	}
+}

@@ -1,0 +1,65 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Platform } from '../shared/types';
+
+export const KEEPNET_CREDENTIAL = 'keepnetOAuth2Api';
+export const COMPANY_HEADER = 'X-KEEPNET-Company-Id';
+
+/** The API base as users type it: trailing slashes and a pasted `/api` are taken off. */
+export function keepnetBaseUrl(url: unknown): string {
+	const trimmed = String(url ?? '').trim().replace(/\/+$/, '').replace(/\/api$/, '');
+	return trimmed || 'https://api.keepnetlabs.com';
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => text(x)).filter((x): x is string => !!x) : []);
+
+/**
+ * Keepnet's error bodies differ by endpoint: the envelope's `message` / `validationMessages`,
+ * the quickstart's `messages`, or OAuth's `error` / `error_description`. Read whichever is there.
+ */
+export function keepnetErrorMessage(_status: number, body: unknown): string | undefined {
+	if (typeof body === 'string') return text(body);
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const b = body as IDataObject;
+	const parts = [text(b.message), ...list(b.messages), ...list(b.validationMessages)].filter((x): x is string => !!x);
+	if (parts.length) return [...new Set(parts)].join('; ');
+	const oauth = [text(b.error), text(b.error_description)].filter((x): x is string => !!x);
+	return oauth.length ? oauth.join(': ') : (text(b.title) ?? undefined);
+}
+
+/** The `data` of Keepnet's ServiceResult envelope; a body without one is returned as is. */
+export function unwrap<T = IDataObject>(body: unknown): T {
+	if (body && typeof body === 'object' && !Array.isArray(body) && 'data' in body) {
+		return (body as { data: T }).data;
+	}
+	return body as T;
+}
+
+/** The reseller's Company ID, when the credential has one. */
+export function companyHeader(companyId: unknown): Record<string, string> {
+	const id = String(companyId ?? '').trim();
+	return id ? { [COMPANY_HEADER]: id } : {};
+}
+
+export const keepnetPlatform: Platform = {
+		displayName: 'Keepnet',
+		credentialType: () => KEEPNET_CREDENTIAL,
+		baseUrl: (credentials) => keepnetBaseUrl(credentials.baseUrl),
+		secretCredentialFields: ['clientSecret', 'access_token', 'refresh_token'],
+		oauth2: true,
+		headers: (credentials) => companyHeader(credentials.companyId),
+		authEcho: () => ({ headers: { Authorization: '***' } }),
+		errorMessage: (status, body) => keepnetErrorMessage(status, body),
+		errorHint: (status, body) => {
+			const oauthError = body && typeof body === 'object' ? (body as IDataObject).error : undefined;
+			if (oauthError === 'invalid_client') {
+				return 'Keepnet refused the Client ID / Client Secret when n8n asked for a token: check them in the Keepnet credential.';
+			}
+			if (status === 401) return 'The token was refused even after n8n fetched a new one: check the REST API client in Keepnet (status, IP restriction).';
+			if (status === 403) {
+				return "The REST API client's role lacks this permission, or (with a Company ID in the credential) it may not act in that company.";
+			}
+			return undefined;
+		},
+};
