@@ -23,6 +23,8 @@ import {
 } from './retry';
 import type { ApiResponse, Platform, RequestSpec } from './types';
 
+const MAX_KEPT_REQUESTS = 20;
+
 /** What one node run shares between its items. Created per execute(): nothing survives it. */
 export interface RunState {
 	ctx: IExecuteFunctions;
@@ -87,6 +89,12 @@ export class ApiClient {
 		return this.sentSpecs.map(({ spec, base, headers }) => this.echoWith(spec, base, headers));
 	}
 
+	/** The masked echo of the last request sent, if any. */
+	lastSent(): RequestEcho | undefined {
+		const last = this.sentSpecs[this.sentSpecs.length - 1];
+		return last ? this.echoWith(last.spec, last.base, last.headers) : undefined;
+	}
+
 	/** The masked echo of a request, as it would go out. */
 	async echo(spec: RequestSpec): Promise<RequestEcho> {
 		return this.echoWith(spec, await this.baseUrl(), await this.credentialHeaders());
@@ -127,6 +135,8 @@ export class ApiClient {
 		const idempotent = isIdempotent(spec);
 		const fromCredential = this.run.platform.headers?.(data, this.resource) ?? {};
 		this.sentSpecs.push({ spec, base, headers: fromCredential });
+		// A whole-run import sends many large bodies through one client: keep only the recent ones.
+		if (this.sentSpecs.length > MAX_KEPT_REQUESTS) this.sentSpecs.shift();
 		const boundary = `----n8nUserProvisioning${Math.random().toString(16).slice(2)}`;
 		const encoded = encodeBody(spec, boundary);
 		const request: IHttpRequestOptions = {

@@ -8,6 +8,8 @@ export interface ResourceOption {
 	name: string;
 	value: string;
 	description?: string;
+	/** The operation selected when the node is added; else Create, else the first one. */
+	defaultOperation?: string;
 }
 
 /**
@@ -30,7 +32,8 @@ export function buildProperties(resources: ResourceOption[], operations: Operati
 		const ops = operations
 			.filter((o) => o.resource === resource.value)
 			.sort((a, b) => a.name.localeCompare(b.name));
-		const defaultOperation = ops.find((o) => o.operation === 'create')?.operation ?? ops[0].operation;
+		const defaultOperation =
+			resource.defaultOperation ?? ops.find((o) => o.operation === 'create')?.operation ?? ops[0].operation;
 		const options: INodePropertyOptions[] = ops.map((o) => ({
 			name: o.name,
 			value: o.operation,

@@ -148,7 +148,7 @@ async function runItem(
 function shape(result: OperationResult, operation: Operation, api: ApiClient, includeRequest: boolean): IDataObject {
 	const json = maskDeep(result.outcome ? { ...result.json, outcome: result.outcome } : result.json, api.secrets);
 	if (!includeRequest) return json;
-	const last: RequestEcho | undefined = api.sent[api.sent.length - 1];
+	const last: RequestEcho | undefined = api.lastSent();
 	const wrapped: IDataObject = {
 		request: last ?? null,
 		resource: operation.resource,

@@ -43,5 +43,17 @@ export const create = defineOperation({
 		},
 	],
 	input,
-	request: (value) => ({ method: 'POST', path: '/agents', body: createAgentBody(value) }),
+	request: (value) => ({
+		method: 'POST',
+		path: '/agents',
+		body: createAgentBody(value),
+		// After a lost answer, look for the email among the agents before inviting again.
+		verify: {
+			request: { method: 'GET', path: '/agents' },
+			find: (body) =>
+				Array.isArray(body)
+					? (body as IDataObject[]).find((a) => String(a.email ?? '').toLowerCase() === value.email.toLowerCase())
+					: undefined,
+		},
+	}),
 });

@@ -85,7 +85,9 @@ export const create = defineOperation({
 		},
 	],
 	input,
-	request: (value) => ({ method: 'POST', path: '/users', body: createBody(value) }),
+	// Chatwoot's create returns the existing user for a taken email, so sending it again after
+	// a lost answer cannot make a duplicate: safe to repeat.
+	request: (value) => ({ method: 'POST', path: '/users', body: createBody(value), idempotent: true }),
 	output: (response, value): OperationResult => {
 		const user = response as ChatwootUser;
 		const outcome = createOutcome(user, createBody(value));

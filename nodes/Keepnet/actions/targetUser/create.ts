@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { defineOperation } from '../../../shared/operation';
 import { requiredString } from '../../../shared/zod-fields';
 import { unwrap } from '../../transport';
-import { emailInput, fieldsBody, RESOURCE, userFieldOptions, userFields } from './fields';
+import { emailInput, fieldsBody, type PagedResults, RESOURCE, type TargetUser, userFieldOptions, userFields } from './fields';
+import { exactMatch, searchEmailRequest } from './lookup';
 
 export const emailProperty: INodeProperties = {
 	displayName: 'Email',
@@ -60,7 +61,16 @@ export const create = defineOperation({
 		},
 	],
 	input,
-	request: (value) => ({ method: 'POST', path: '/api/target-users', body: createBody(value) }),
+	request: (value) => ({
+		method: 'POST',
+		path: '/api/target-users',
+		body: createBody(value),
+		// After a lost answer, look the email up before sending again: no duplicate target users.
+		verify: {
+			request: searchEmailRequest(value.email),
+			find: (body) => exactMatch(unwrap<PagedResults<TargetUser> | null>(body)?.results ?? [], value.email),
+		},
+	}),
 	// Keepnet answers with the new resourceId only; the email makes the item easy to match up.
 	output: (response, { email }) => ({ json: { ...unwrap<IDataObject>(response), email }, outcome: 'created' }),
 });

@@ -1,30 +1,11 @@
 import { z } from 'zod';
 
-import type { ApiClient } from '../../../shared/client';
 import { defineOperation } from '../../../shared/operation';
-import type { RequestSpec } from '../../../shared/types';
-import { unwrap } from '../../transport';
-import { emailInput, type PagedResults, RESOURCE, type TargetUser } from './fields';
+import { emailInput, RESOURCE } from './fields';
+import { findByEmail, searchEmailRequest } from './lookup';
 import { emailProperty } from './create';
 
-/** search-email pages like search; every field set, as Keepnet insists. */
-export const searchEmailRequest = (email: string): RequestSpec => ({
-	method: 'POST',
-	path: '/api/target-users/search-email',
-	body: { email, pageNumber: 1, pageSize: 50, orderBy: 'Email', ascending: true },
-	idempotent: true,
-});
-
-export async function findByEmail(api: ApiClient, email: string): Promise<TargetUser[]> {
-	const page = unwrap<PagedResults<TargetUser> | null>(await api.request(searchEmailRequest(email)));
-	return Array.isArray(page?.results) ? page.results : [];
-}
-
-/** The one user with exactly this email (case-insensitive), if any. */
-export function exactMatch(users: TargetUser[], email: string): TargetUser | undefined {
-	const wanted = email.toLowerCase();
-	return users.find((u) => String(u.email ?? '').toLowerCase() === wanted);
-}
+export { exactMatch, findByEmail, searchEmailRequest } from './lookup';
 
 export const searchByEmail = defineOperation({
 	resource: RESOURCE,

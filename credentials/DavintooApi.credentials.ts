@@ -1,0 +1,57 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class DavintooApi implements ICredentialType {
+	name = 'davintooApi';
+
+	displayName = 'Davintoo Collaborator API';
+
+	icon: Icon = 'file:../nodes/Davintoo/davintoo.svg';
+
+	documentationUrl = 'https://wiki.collaborator.biz/docs/api-token/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Portal URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			placeholder: 'https://your-domain.davintoo.com',
+			description: 'Address of your Collaborator portal',
+			required: true,
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Made on the portal page Security and notifications by a user allowed to create API tokens (LMS 2.43 or later). It is shown only once and expires.',
+			required: true,
+		},
+	];
+
+	// Since LMS 2.43 the token goes in its own header; Authorization is the old session login.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-Cbr-Authorization': '=Bearer {{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.url.replace(/\\/+$/, "").replace(/\\/api\\/v2$/, "")}}/api/v2',
+			url: '/users/list',
+			method: 'GET',
+		},
+	};
+}

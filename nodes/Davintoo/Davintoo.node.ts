@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties } from '../shared/description';
+import { executeOperations } from '../shared/runner';
+import { userOperations } from './actions/user';
+import { DAVINTOO_CREDENTIAL, davintooPlatform } from './transport';
+
+export class Davintoo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Davintoo Collaborator',
+		name: 'davintoo',
+		icon: 'file:davintoo.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Import, list, block and unblock users of a Collaborator LMS portal (API v2)',
+		defaults: { name: 'Davintoo Collaborator' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: DAVINTOO_CREDENTIAL, required: true }],
+		properties: buildProperties([{ name: 'User', value: 'user', defaultOperation: 'importOne' }], userOperations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations(this, davintooPlatform, userOperations);
+	}
+}

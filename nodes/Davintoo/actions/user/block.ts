@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { defineOperation, type Operation } from '../../../shared/operation';
+import { compact, outcomeOf, readCounters, requiredProperties, requiredShape } from './fields';
+import { field, text } from './values';
+
+const input = z.object({
+	uid: requiredShape.uid,
+	alsoSend: z.object({ secondname: field(text), firstname: field(text), login: field(text), email: field(text) }).default({}),
+});
+
+const alsoSend: INodeProperties = {
+	displayName: 'Also Send',
+	name: 'alsoSend',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Fields to send with the UID, for portals that want the full user in every import',
+	options: requiredProperties
+		.filter((p) => p.name !== 'uid')
+		.map((p) => ({ ...p, required: false }))
+		.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+};
+
+/** Block and unblock are re-imports of the same UID with is_active 0 or 1: API v2 has no block call. */
+function activeOperation(kind: 'block' | 'unblock'): Operation {
+	const active = kind === 'block' ? 0 : 1;
+	return defineOperation({
+		resource: 'user',
+		operation: kind,
+		name: kind === 'block' ? 'Block' : 'Unblock',
+		action: kind === 'block' ? 'Block a user' : 'Unblock a user',
+		description:
+			kind === 'block'
+				? 'Block the user with this UID (re-import with is_active 0)'
+				: 'Enable the user with this UID again (re-import with is_active 1)',
+		properties: [{ ...requiredProperties[0], description: 'External unique ID of the user' }, alsoSend],
+		input,
+		request: (value) => ({
+			method: 'POST',
+			path: '/users-import/single',
+			body: compact({ uid: value.uid, ...value.alsoSend, is_active: active }),
+		}),
+		output: (response, value) => {
+			const counters = readCounters(response);
+			return { json: { uid: String(value.uid), is_active: active, ...counters }, outcome: outcomeOf(counters) };
+		},
+	});
+}
+
+export const block = activeOperation('block');
+export const unblock = activeOperation('unblock');

@@ -1,0 +1,38 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { defineOperation } from '../../../shared/operation';
+import { compact, optionalProperties, optionalShape, outcomeOf, readCounters, requiredProperties, requiredShape } from './fields';
+
+const input = z.object({ ...requiredShape, additionalFields: z.object(optionalShape).default({}) });
+
+/** The single-import body: the API takes one flat object, by field name, in any order. */
+export function importOneBody(value: z.output<typeof input>): IDataObject {
+	const { additionalFields, ...required } = value;
+	return compact({ ...required, ...additionalFields });
+}
+
+export const importOne = defineOperation({
+	resource: 'user',
+	operation: 'importOne',
+	name: 'Import One',
+	action: 'Create or update a user',
+	description: 'Create a user, or update the user with this UID (POST /users-import/single)',
+	properties: [
+		...requiredProperties,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: optionalProperties,
+		},
+	],
+	input,
+	request: (value) => ({ method: 'POST', path: '/users-import/single', body: importOneBody(value) }),
+	output: (response, value) => {
+		const counters = readCounters(response);
+		return { json: { uid: String(value.uid), ...counters }, outcome: outcomeOf(counters) };
+	},
+});
