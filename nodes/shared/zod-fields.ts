@@ -16,11 +16,12 @@ export const optionalString = z
 	.transform((v) => (v === undefined ? undefined : String(v).trim()))
 	.transform((v) => (v === '' ? undefined : v));
 
+/** An email: one problem at a time (an empty value is "required", not also "invalid"). */
 export const email = z
-	.string({ required_error: 'is required' })
+	.string({ required_error: 'is required', invalid_type_error: 'must be text (an email address)' })
 	.trim()
 	.min(1, 'is required')
-	.email('is not a valid email address');
+	.pipe(z.string().email('is not a valid email address'));
 
 /** A positive integer id, also when the expression gave it as text. */
 export const positiveId = z.preprocess(

@@ -74,7 +74,7 @@ describe('Keitaro retries and faults over real HTTP', () => {
 	});
 
 	it('a create that timed out after the server acted is found, not sent twice', async () => {
-		sandbox.fault({ kind: 'slowBody', method: 'POST', times: 1, delayMs: 3000 });
+		sandbox.fault({ kind: 'slowBody', method: 'POST', times: 1, delayMs: 10000 });
 		const run = await runKeitaro(sandbox, { ...create, options: { timeout: 300 } });
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests().map((r) => r.method)).toEqual(['POST', 'GET']);
@@ -112,7 +112,7 @@ describe('Keitaro retries and faults over real HTTP', () => {
 
 	it('a body slower than the timeout fails with "timed out" and the key never shows', async () => {
 		platforms.keitaro.addUser('anna');
-		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 3000 });
+		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 10000 });
 		const run = await runKeitaro(sandbox, { operation: 'get', userId: 1, options: { timeout: 300, maxTries: 2 } });
 		expect(run.error?.message).toBe('Keitaro: GET /users/1 timed out after 300 ms (after 2 tries).');
 		expect(tries('GET')).toBe(2);

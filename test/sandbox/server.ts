@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { maskDeep } from '../../nodes/shared/mask';
+import { isSecretKey, maskDeep } from '../../nodes/shared/mask';
 import { defaultSettings, FaultBook, type FaultRule, RateWindow, type SandboxSettings } from './faults';
 import { parseMultipart, parseUrlencoded, nestForm } from './parse';
 import type { LoggedRequest, SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
@@ -140,12 +140,14 @@ export class Sandbox {
 			headers,
 			body: r.files ? { fields: r.body, files: r.files.map((f) => ({ ...f, data: `${f.data.length} bytes` })) } : r.body,
 		};
+		if (r.form) entry.form = r.form;
 		this.log.push(entry);
 		if (this.logFile) {
 			// The file may be shared with people: keep credentials out of it.
 			const masked = { ...headers };
 			for (const k of Object.keys(masked)) if (SECRET_HEADERS.test(k)) masked[k] = '***';
-			appendFileSync(this.logFile, `${JSON.stringify({ ...entry, headers: masked, body: maskDeep(entry.body) })}\n`);
+			const form = entry.form?.map(([k, v]) => [k, isSecretKey(k) ? '***' : v]);
+			appendFileSync(this.logFile, `${JSON.stringify({ ...entry, headers: masked, body: maskDeep(entry.body), form })}\n`);
 		}
 	}
 

@@ -61,4 +61,6 @@ export interface LoggedRequest {
 	query: Record<string, string | string[]>;
 	headers: Record<string, string>;
 	body: unknown;
+	/** Form and multipart fields in wire order, repeated keys kept. */
+	form?: Array<[string, string]>;
 }

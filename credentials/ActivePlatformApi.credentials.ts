@@ -1,0 +1,58 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class ActivePlatformApi implements ICredentialType {
+	name = 'activePlatformApi';
+
+	displayName = 'ActivePlatform API';
+
+	icon: Icon = 'file:../nodes/ActivePlatform/activeplatform.svg';
+
+	documentationUrl = 'https://docs.activeplatform.com/api-guide/latest/en';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Installation URL',
+			name: 'url',
+			type: 'string',
+			default: '',
+			placeholder: 'https://billing.example.com',
+			description: 'Address of your ActivePlatform installation, without the /api path',
+			required: true,
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"A manager's API token, from the Operator Control Panel: Managers > the manager > Regenerate Token. The manager's role decides which methods work.",
+			required: true,
+		},
+	];
+
+	// ActivePlatform's vendor API takes the token only as the api_token query parameter.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: {
+				api_token: '={{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "").replace(/\\/api(\\/vendor\\/v1)?$/, "")}}',
+			url: '/api/vendor/v1/users.json',
+			method: 'GET',
+			qs: { page: 1, per_page: 1 },
+		},
+	};
+}

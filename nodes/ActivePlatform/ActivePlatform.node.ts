@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties } from '../shared/description';
+import { executeOperations } from '../shared/runner';
+import { userOperations } from './actions/user';
+import { ACTIVEPLATFORM_CREDENTIAL, activePlatformPlatform } from './transport';
+
+export class ActivePlatform implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ActivePlatform',
+		name: 'activePlatform',
+		icon: 'file:activeplatform.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create, find and update users of an ActivePlatform billing installation and attach them to accounts',
+		defaults: { name: 'ActivePlatform' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: ACTIVEPLATFORM_CREDENTIAL, required: true }],
+		properties: buildProperties([{ name: 'User', value: 'user' }], userOperations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperations(this, activePlatformPlatform, userOperations);
+	}
+}

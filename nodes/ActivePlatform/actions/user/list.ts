@@ -1,0 +1,57 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../shared/client';
+import { collectPages, type Page, type PagingInput } from '../../../shared/paging';
+
+const LIST_KEYS = ['users', 'accounts', 'data', 'items', 'results', 'records'];
+
+/**
+ * The items of a list answer. The docs show a bare array; an object with the array under a
+ * key (and perhaps paging metadata) is read too, so a changed installation keeps working.
+ */
+export function listPage(body: unknown, page = 1, perPage?: number): Page<IDataObject> {
+	if (Array.isArray(body)) return { items: body.filter(isObject) };
+	if (!isObject(body)) return { items: [] };
+	const key = LIST_KEYS.find((k) => Array.isArray(body[k])) ?? Object.keys(body).find((k) => Array.isArray(body[k]));
+	const items = key ? (body[key] as unknown[]).filter(isObject) : [];
+	return { items, hasMore: hasMore(body, page, perPage) };
+}
+
+/** Paging metadata, at the top or under meta/pagination, when the answer carries any. */
+function hasMore(body: IDataObject, page: number, perPage?: number): boolean | undefined {
+	const places = [body, body.meta, body.pagination].filter(isObject);
+	for (const m of places) {
+		const totalPages = num(m.total_pages ?? m.totalPages);
+		if (totalPages !== undefined) return page < totalPages;
+		if ('next_page' in m) return m.next_page !== null && m.next_page !== undefined && m.next_page !== false;
+		const total = num(m.total_count ?? m.total);
+		if (perPage && total !== undefined) return page * perPage < total;
+	}
+	return undefined;
+}
+
+function num(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Pages through a list method with page/per_page until a short or empty page (or the metadata says stop). */
+export async function fetchPages(
+	api: ApiClient,
+	path: string,
+	qs: IDataObject,
+	paging: PagingInput,
+	pageSize: number,
+): Promise<IDataObject[]> {
+	const perPage = paging.returnAll ? pageSize : Math.min(pageSize, paging.limit);
+	return await collectPages(
+		async (page) => listPage(await api.request({ method: 'GET', path, qs: { ...qs, page, per_page: perPage } }), page, perPage),
+		paging,
+		{ pageSize: perPage },
+	);
+}
