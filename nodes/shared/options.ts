@@ -87,7 +87,7 @@ export const sharedOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 3,
 			description:
-				'How many times to try a call that is safe to repeat (reads, updates, deletes, searches) when the service answers 429/502/503/504, times out or drops the connection. A create is never re-sent once it may have reached the service. 1 turns retries off.',
+				'How many times to try a call that is safe to repeat (reads, updates, deletes, searches) when the service answers 429/502/503/504, times out or drops the connection. A create whose answer was lost is looked up first and only re-sent if it did not happen. 1 turns retries off.',
 		},
 		{
 			displayName: 'Proxy',
