@@ -1,6 +1,6 @@
 import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
 import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../sandbox/platforms/chatwoot';
-import { jsonOf, runChatwoot } from './chatwoot-helpers';
+import { calls, jsonOf, runChatwoot } from './chatwoot-helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;
@@ -13,6 +13,23 @@ beforeEach(() => sandbox.reset());
 
 const createContact = { resource: 'contact', operation: 'create', fields: { name: 'Mia', email: 'mia@shop.test' } };
 const getContact = { resource: 'contact', operation: 'get', contactId: 1 };
+const P = '/platform/api/v1';
+const A = '/api/v1/accounts/1';
+/** Mia as the contact search returns her (the lookup's find). */
+const foundMia = (id: number) => ({
+	additional_attributes: {},
+	availability_status: 'offline',
+	email: 'mia@shop.test',
+	id,
+	name: 'Mia',
+	phone_number: null,
+	identifier: null,
+	blocked: false,
+	thumbnail: '',
+	custom_attributes: {},
+	last_activity_at: null,
+	created_at: 1_700_000_000 + id,
+});
 const tries = (method: string) => sandbox.requests('chatwoot').filter((r) => r.method === method).length;
 
 describe('Chatwoot retries and faults over real HTTP', () => {
@@ -33,25 +50,57 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		expect(run.error?.message).toBe('Chatwoot 502: Service Unavailable (after 2 tries)');
 	});
 
-	it('a create is not re-sent after a 503: nothing is stored and the error says 503', async () => {
+	it('a contact create that met a 503 is looked up by email, found missing, and sent again: exactly one contact', async () => {
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
 		const run = await runChatwoot(sandbox, createContact);
-		expect(tries('POST')).toBe(1);
-		expect(run.error?.message).toBe('Chatwoot 503: Service Unavailable');
-		expect(platforms.chatwoot.contacts.size).toBe(0);
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`, `GET ${A}/contacts/search?q=mia%40shop.test&page=1`, `POST ${A}/contacts`]);
+		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['mia@shop.test']);
+		expect(jsonOf(run.outputs[0])).toEqual([{ ...foundMia(1), outcome: 'created' }]);
 	});
 
-	it('a create whose connection dropped after the server acted is not re-sent: exactly one contact', async () => {
+	it('a contact create with only an identifier is looked up by identifier after a 503', async () => {
+		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
+		const run = await runChatwoot(sandbox, { resource: 'contact', operation: 'create', fields: { identifier: 'crm-42' } });
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`, `GET ${A}/contacts/search?q=crm-42&page=1`, `POST ${A}/contacts`]);
+		expect([...platforms.chatwoot.contacts.values()].map((c) => c.identifier)).toEqual(['crm-42']);
+		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, identifier: 'crm-42', outcome: 'created' })]);
+	});
+
+	it('a contact create whose connection dropped after the server acted is found by the lookup, not sent again: exactly one contact', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
 		const run = await runChatwoot(sandbox, createContact);
-		expect(tries('POST')).toBe(1);
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`, `GET ${A}/contacts/search?q=mia%40shop.test&page=1`]);
 		expect(platforms.chatwoot.contacts.size).toBe(1);
-		expect(run.error?.message).toMatch(
-			/^Chatwoot: POST \/contacts failed: the connection was dropped\. It was not re-sent, because the service may already have acted on it/,
+		expect(platforms.chatwoot.contacts.get(1)).toMatchObject({ name: 'Mia', email: 'mia@shop.test' });
+		// The answer is the contact the search found.
+		expect(jsonOf(run.outputs[0])).toEqual([{ ...foundMia(1), outcome: 'created' }]);
+	});
+
+	it('a contact create with neither email nor identifier has no lookup: after a drop it is not re-sent and says so', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
+		const run = await runChatwoot(sandbox, { resource: 'contact', operation: 'create', fields: { name: 'Mia' } });
+		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`]);
+		expect(platforms.chatwoot.contacts.size).toBe(1);
+		expect(run.error?.message).toBe(
+			'Chatwoot: POST /contacts failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
 		);
 	});
 
-	it('a platform user create that dropped after the server acted leaves exactly one user', async () => {
+	it('an agent invite whose connection dropped after the server acted is found among the agents: one membership, no second POST', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
+		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'create', name: 'Ben', email: 'Ben@Shop.test', role: 'agent' });
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([`POST ${A}/agents`, `GET ${A}/agents`]);
+		const bens = [...platforms.chatwoot.users.values()].filter((u) => u.email === 'Ben@Shop.test');
+		expect(bens).toHaveLength(1);
+		expect(platforms.chatwoot.accountUsers.filter((au) => au.user_id === bens[0].id)).toHaveLength(1);
+		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: bens[0].id, email: 'Ben@Shop.test', role: 'agent' })]);
+	});
+
+	it('a platform user create that dropped after the server acted is sent again (idempotent): still exactly one user', async () => {
 		const before = platforms.chatwoot.users.size;
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
 		const run = await runChatwoot(sandbox, {
@@ -61,9 +110,15 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 			email: 'ana@example.com',
 			password: 'Str0ng!pass',
 		});
-		expect(tries('POST')).toBe(1);
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([`POST ${P}/users`, `POST ${P}/users`]);
+		// The second POST met the user the first made: Chatwoot returned it instead of making another.
 		expect(platforms.chatwoot.users.size).toBe(before + 1);
-		expect(run.error?.message).toMatch(/^Chatwoot: POST \/users failed: the connection was dropped\. It was not re-sent/);
+		const anas = [...platforms.chatwoot.users.values()].filter((u) => u.email === 'ana@example.com');
+		expect(anas).toHaveLength(1);
+		const out = jsonOf(run.outputs[0]);
+		expect(out).toHaveLength(1);
+		expect(out[0]).toMatchObject({ id: anas[0].id, email: 'ana@example.com', name: 'Ana', outcome: 'created' });
 	});
 
 	it('a read retries after a dropped connection', async () => {
@@ -102,9 +157,11 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 
 	it('with continueOnFail every item ends as exactly one success or one error item', async () => {
 		platforms.chatwoot.addContact({ email: 'taken@shop.test' });
+		sandbox.fault({ kind: 'status', status: 500, method: 'POST', times: 1, body: { status: 500, error: 'Internal Server Error' } });
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
 		const items = [
-			{ json: { email: 'first@shop.test' } }, // meets the 503: not re-sent
+			{ json: { email: 'first@shop.test' } }, // meets the 500: a create is never re-sent after it
+			{ json: { email: 'second@shop.test' } }, // meets the 503: looked up, missing, sent again
 			{ json: { email: 'taken@shop.test' } }, // 422
 			{ json: { email: 'not-an-email' } }, // invalid: nothing sent
 			{ json: { email: 'last@shop.test' } },
@@ -116,21 +173,30 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		);
 		expect(run.error).toBeUndefined();
 		const out = run.outputs[0];
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }, { item: 4 }]);
+		expect(out.map((i) => (i.json.error ? 'error' : i.json.outcome))).toEqual(['error', 'created', 'error', 'error', 'created']);
 		expect(out[0].json).toEqual({
-			error: 'Chatwoot 503: Service Unavailable',
-			details: { itemIndex: 0, httpCode: '503', description: 'POST /contacts' },
+			error: 'Chatwoot 500: Internal Server Error',
+			details: { itemIndex: 0, httpCode: '500', description: 'POST /contacts' },
 		});
-		expect(out[1].json).toEqual({
-			error: 'Chatwoot 422: Email has already been taken',
-			details: { itemIndex: 1, httpCode: '422', description: 'POST /contacts' },
-		});
+		expect(out[1].json).toMatchObject({ id: 2, email: 'second@shop.test', outcome: 'created' });
 		expect(out[2].json).toEqual({
-			error: 'Item 2: Fields > Email (fields.email): is not a valid email address',
-			details: { itemIndex: 2, description: 'Nothing was sent.' },
+			error: 'Chatwoot 422: Email has already been taken',
+			details: { itemIndex: 2, httpCode: '422', description: 'POST /contacts' },
 		});
-		expect(out[3].json).toMatchObject({ email: 'last@shop.test', outcome: 'created' });
-		expect(tries('POST')).toBe(3);
-		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['taken@shop.test', 'last@shop.test']);
+		expect(out[3].json).toEqual({
+			error: 'Item 3: Fields > Email (fields.email): is not a valid email address',
+			details: { itemIndex: 3, description: 'Nothing was sent.' },
+		});
+		expect(out[4].json).toMatchObject({ id: 3, email: 'last@shop.test', outcome: 'created' });
+		expect(calls(sandbox)).toEqual([
+			`POST ${A}/contacts`,
+			`POST ${A}/contacts`,
+			`GET ${A}/contacts/search?q=second%40shop.test&page=1`,
+			`POST ${A}/contacts`,
+			`POST ${A}/contacts`,
+			`POST ${A}/contacts`,
+		]);
+		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['taken@shop.test', 'second@shop.test', 'last@shop.test']);
 	});
 });

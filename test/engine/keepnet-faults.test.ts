@@ -1,6 +1,6 @@
 import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
 import { KEEPNET_CLIENT_SECRET } from '../sandbox/platforms/keepnet';
-import { jsonOf, runKeepnet } from './keepnet-helpers';
+import { calls, jsonOf, runKeepnet } from './keepnet-helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;
@@ -13,6 +13,27 @@ beforeEach(() => sandbox.reset());
 
 const create = { operation: 'create', email: 'jane.doe@example.com', phoneNumber: '+447700900123' };
 const CREATE_PATH = /^\/api\/target-users$/;
+const TOKEN = 'POST /connect/token';
+const POST_CREATE = 'POST /api/target-users';
+const LOOKUP = 'POST /api/target-users/search-email';
+/** The user `create` makes, as search-email returns it (TargetUserDto). */
+const FOUND_JANE = {
+	resourceId: 'tu0000001',
+	email: 'jane.doe@example.com',
+	firstName: null,
+	lastName: null,
+	department: null,
+	priority: null,
+	isActive: true,
+	customFieldValues: [],
+	phoneNumber: '+447700900123',
+	timeZoneId: null,
+	preferredLanguageId: null,
+	managerFirstName: null,
+	managerLastName: null,
+	managerEmail: null,
+	managerFullName: null,
+};
 /** API calls only: the token request is n8n's, not retried by the node. */
 const tries = (method: string, path: string | RegExp) =>
 	sandbox.requests('keepnet').filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path))).length;
@@ -43,20 +64,46 @@ describe('Keepnet retries and faults over real HTTP', () => {
 		expect(run.error?.message).toBe('Keepnet 502: Service Unavailable (after 2 tries)');
 	});
 
-	it('a create is not re-sent after a 503: it may have gone through', async () => {
+	it('a create that met a 503 is looked up by email, found missing, and sent again: exactly one user', async () => {
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', path: CREATE_PATH, times: 1, retryAfter: '0' });
 		const run = await runKeepnet(sandbox, create);
-		expect(tries('POST', CREATE_PATH)).toBe(1);
-		expect(run.error?.message).toBe('Keepnet 503: Service Unavailable');
-		expect(platforms.keepnet.users.size).toBe(0);
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([TOKEN, POST_CREATE, LOOKUP, POST_CREATE]);
+		const lookup = sandbox.requests('keepnet')[2];
+		expect(lookup.body).toEqual({ email: 'jane.doe@example.com', pageNumber: 1, pageSize: 50, orderBy: 'Email', ascending: true });
+		expect([...platforms.keepnet.users.values()].map((u) => u.email)).toEqual(['jane.doe@example.com']);
+		expect(jsonOf(run.outputs[0])).toEqual([{ resourceId: 'tu0000001', email: 'jane.doe@example.com', outcome: 'created' }]);
 	});
 
-	it('a create whose connection dropped after Keepnet acted is not re-sent: exactly one user exists', async () => {
+	it('a create whose connection dropped after Keepnet acted is found by the lookup and not sent again: exactly one user', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: CREATE_PATH, times: 1 });
 		const run = await runKeepnet(sandbox, create);
-		expect(tries('POST', CREATE_PATH)).toBe(1);
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([TOKEN, POST_CREATE, LOOKUP]);
 		expect(platforms.keepnet.users.size).toBe(1);
-		expect(run.error?.message).toMatch(/^Keepnet: POST \/api\/target-users failed: the connection was dropped\. It was not re-sent/);
+		const [stored] = platforms.keepnet.users.values();
+		expect(stored).toMatchObject({ resourceId: 'tu0000001', email: 'jane.doe@example.com', phoneNumber: '+447700900123' });
+		// The answer is the record the lookup found (search-email's TargetUserDto).
+		expect(jsonOf(run.outputs[0])).toEqual([{ ...FOUND_JANE, outcome: 'created' }]);
+	});
+
+	it('a create whose answer was lost to the timeout (slow body) is found by the lookup: exactly one user, no second POST', async () => {
+		sandbox.fault({ kind: 'slowBody', method: 'POST', path: '/api/target-users', times: 1, delayMs: 3000 });
+		const run = await runKeepnet(sandbox, { ...create, options: { timeout: 300 } });
+		expect(run.error).toBeUndefined();
+		expect(calls(sandbox)).toEqual([TOKEN, POST_CREATE, LOOKUP]);
+		expect(platforms.keepnet.users.size).toBe(1);
+		expect(jsonOf(run.outputs[0])).toEqual([{ ...FOUND_JANE, outcome: 'created' }]);
+	});
+
+	it('with Max Tries 1 there is no lookup: a create that dropped after Keepnet acted is not re-sent and says so', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: CREATE_PATH, times: 1 });
+		const run = await runKeepnet(sandbox, { ...create, options: { maxTries: 1 } });
+		expect(calls(sandbox)).toEqual([TOKEN, POST_CREATE]);
+		expect(platforms.keepnet.users.size).toBe(1);
+		expect(run.error?.message).toBe(
+			'Keepnet: POST /api/target-users failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
+		);
 	});
 
 	it('a read retries after a dropped connection', async () => {
@@ -92,6 +139,8 @@ describe('Keepnet retries and faults over real HTTP', () => {
 	});
 
 	it('with continueOnFail, every input item ends as exactly one success or one error item', async () => {
+		// Item 0 meets a 500 (never re-sent for a create); item 1 meets a 503, is looked up, found missing and sent again.
+		sandbox.fault({ kind: 'status', status: 500, method: 'POST', path: CREATE_PATH, times: 1, body: { message: 'Internal Server Error' } });
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', path: CREATE_PATH, times: 1, retryAfter: '0' });
 		const items = ['a@example.com', 'b@example.com', 'broken', 'd@example.com'].map((email) => ({ json: { email } }));
 		const run = await runKeepnet(sandbox, { ...create, email: '={{ $json.email }}' }, { items, onError: 'continueRegularOutput' });
@@ -99,7 +148,10 @@ describe('Keepnet retries and faults over real HTTP', () => {
 		const out = run.outputs[0];
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(out.map((i) => (i.json.error ? 'error' : i.json.outcome))).toEqual(['error', 'created', 'error', 'created']);
-		expect(out[0].json.error).toBe('Keepnet 503: Service Unavailable');
-		expect(platforms.keepnet.users.size).toBe(2);
+		expect(out[0].json.error).toBe('Keepnet 500: Internal Server Error');
+		expect(out[1].json).toEqual({ resourceId: 'tu0000001', email: 'b@example.com', outcome: 'created' });
+		expect(out[3].json).toEqual({ resourceId: 'tu0000002', email: 'd@example.com', outcome: 'created' });
+		expect(calls(sandbox)).toEqual([TOKEN, POST_CREATE, POST_CREATE, LOOKUP, POST_CREATE, POST_CREATE]);
+		expect([...platforms.keepnet.users.values()].map((u) => u.email)).toEqual(['b@example.com', 'd@example.com']);
 	});
 });

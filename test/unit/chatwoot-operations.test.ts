@@ -71,7 +71,7 @@ describe('Chatwoot descriptors (pure parts)', () => {
 
 	it('platform user requests', () => {
 		expect(plan('platformUser', 'create', { name: ' Ana ', email: 'ana@x.test', password: 'Str0ng!pass', additionalFields: {} })).toEqual([
-			{ method: 'POST', path: '/users', body: { name: 'Ana', email: 'ana@x.test', password: 'Str0ng!pass' } },
+			{ method: 'POST', path: '/users', body: { name: 'Ana', email: 'ana@x.test', password: 'Str0ng!pass' }, idempotent: true },
 		]);
 		expect(plan('platformUser', 'getLoginLink', { userId: '5' })).toEqual([{ method: 'GET', path: '/users/5/login' }]);
 		expect(plan('platformUser', 'addToAccount', { userId: 5, accountId: 2, role: 'agent' })).toEqual([
@@ -118,6 +118,37 @@ describe('Chatwoot descriptors (pure parts)', () => {
 			'identifier: is required to match by Identifier',
 		]);
 		expect(op('contact', 'upsert').plan({} as never)).toBeUndefined();
+	});
+
+	it('contact and agent creates carry a lookup that matches the email or identifier exactly', () => {
+		const lookupOf = (resource: string, raw: Record<string, unknown>) => {
+			const specs = plan(resource, 'create', raw);
+			expect(specs).toHaveLength(1);
+			return specs![0].verify;
+		};
+		const byEmail = lookupOf('contact', { fields: { name: 'Mia', email: 'Mia@Shop.test', identifier: 'crm-1' } });
+		expect(byEmail?.request).toEqual({ method: 'GET', path: '/contacts/search', qs: { q: 'Mia@Shop.test', page: 1 } });
+		const mia = { id: 2, email: 'mia@shop.test' };
+		// The search matches substrings: only the exact (case-insensitive) email counts.
+		expect(byEmail?.find({ payload: [{ id: 1, email: 'mia@shop.test.au' }, mia] })).toBe(mia);
+		expect(byEmail?.find({ payload: [{ id: 1, email: 'amia@shop.test' }] })).toBeUndefined();
+		expect(byEmail?.find({ payload: [] })).toBeUndefined();
+
+		const byIdentifier = lookupOf('contact', { fields: { identifier: 'crm-42' } });
+		expect(byIdentifier?.request).toEqual({ method: 'GET', path: '/contacts/search', qs: { q: 'crm-42', page: 1 } });
+		expect(byIdentifier?.find({ payload: [{ id: 1, identifier: 'crm-421' }, { id: 7, identifier: 'CRM-42' }] })).toEqual({
+			id: 7,
+			identifier: 'CRM-42',
+		});
+		expect(byIdentifier?.find({ payload: [{ id: 1, identifier: 'crm-421' }] })).toBeUndefined();
+
+		// Nothing identifies a contact with only a name or phone: no lookup, so a lost answer is not re-sent.
+		expect(lookupOf('contact', { fields: { name: 'Mia', phoneNumber: '+15550001111' } })).toBeUndefined();
+
+		const agent = lookupOf('agent', { name: 'Ben', email: 'ben@shop.test', additionalFields: {} });
+		expect(agent?.request).toEqual({ method: 'GET', path: '/agents' });
+		expect(agent?.find([{ id: 1, email: 'benny@shop.test' }, { id: 2, email: 'Ben@Shop.test' }])).toEqual({ id: 2, email: 'Ben@Shop.test' });
+		expect(agent?.find([{ id: 1, email: 'benny@shop.test' }])).toBeUndefined();
 	});
 
 	it('contact pages: has_more, else count, else a short page ends the list', () => {
