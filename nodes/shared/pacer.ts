@@ -13,6 +13,7 @@ export class Pacer {
 	private learnedMs = 0;
 	private answers: number[] = [];
 	private sinceThrottle = 0;
+	private lastThrottleAt = Number.NEGATIVE_INFINITY;
 
 	constructor(
 		rateLimitPerSecond: number,
@@ -57,7 +58,11 @@ export class Pacer {
 		this.sinceThrottle = 0;
 		const accepted = this.answers.length;
 		const fromWindow = accepted > 0 ? 1000 / accepted : 0;
-		const slower = this.learnedMs > 0 ? this.learnedMs * 1.05 : 0;
+		// The 429s of one burst (all in flight together) are one signal, not many: slow down
+		// further only when throttled again after a calm second.
+		const fresh = now - this.lastThrottleAt > 1000;
+		this.lastThrottleAt = now;
+		const slower = fresh && this.learnedMs > 0 ? this.learnedMs * 1.05 : this.learnedMs;
 		// Aim a little under the accepted rate: a throttled request costs its Retry-After wait.
 		this.learnedMs = Math.min(10_000, Math.max(fromWindow * 1.04, slower, 1));
 	}

@@ -1,0 +1,63 @@
+import { Pacer } from '../../nodes/shared/pacer';
+
+/** A pacer on a hand-driven clock. */
+function clocked(rate = 0) {
+	let now = 1_000_000;
+	const pacer = new Pacer(rate, () => now);
+	return { pacer, advance: (ms: number) => (now += ms) };
+}
+
+describe('Pacer', () => {
+	it('has no spacing until told a rate or throttled', () => {
+		expect(clocked().pacer.spacingMs).toBe(0);
+		expect(clocked(20).pacer.spacingMs).toBe(50);
+	});
+
+	it('on a 429 matches the rate the service accepted over the last second, a little under it', () => {
+		const { pacer, advance } = clocked();
+		for (let i = 0; i < 100; i++) {
+			pacer.onAnswer();
+			advance(5); // 100 answers in 0.5 s; all still inside the window
+		}
+		pacer.onThrottled();
+		expect(pacer.spacingMs).toBeCloseTo(10.4, 5); // 1000 / 100 * 1.04 -> about 96 req/s
+	});
+
+	it('counts a burst of 429s as one signal, but slows further when throttled again later', () => {
+		const { pacer, advance } = clocked();
+		for (let i = 0; i < 100; i++) pacer.onAnswer();
+		for (let i = 0; i < 16; i++) pacer.onThrottled();
+		expect(pacer.spacingMs).toBeCloseTo(10.4, 5);
+		advance(1500);
+		for (let i = 0; i < 100; i++) pacer.onAnswer();
+		pacer.onThrottled();
+		expect(pacer.spacingMs).toBeCloseTo(10.4 * 1.05, 5);
+	});
+
+	it('probes back up after a calm stretch', () => {
+		const { pacer } = clocked();
+		for (let i = 0; i < 100; i++) pacer.onAnswer();
+		pacer.onThrottled();
+		const before = pacer.spacingMs;
+		for (let i = 0; i < 100; i++) pacer.onAnswer();
+		expect(pacer.spacingMs).toBeCloseTo(before * 0.99, 5);
+	});
+
+	it('a fixed rate is never exceeded by learning', () => {
+		const { pacer } = clocked(5);
+		for (let i = 0; i < 1000; i++) pacer.onAnswer();
+		pacer.onThrottled();
+		expect(pacer.spacingMs).toBe(200);
+	});
+
+	it('spaces the starts of requests by the spacing in force', async () => {
+		const pacer = new Pacer(50); // 20 ms apart
+		const starts: number[] = [];
+		const t0 = Date.now();
+		for (let i = 0; i < 5; i++) {
+			await pacer.acquire();
+			starts.push(Date.now() - t0);
+		}
+		expect(starts[4]).toBeGreaterThanOrEqual(4 * 20 - 5);
+	});
+});
