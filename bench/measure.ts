@@ -11,8 +11,15 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
 	return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
 }
 
-/** Samples heap + external + array buffers every few ms; returns the peak growth over the start. */
-export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ peakGrowthBytes: number; value: T }> {
+/**
+ * Peak growth of heap + external + array buffers over the start, sampled while fn runs.
+ * With `live`, each sample first collects garbage (needs --expose-gc): the figure is then memory
+ * really held, not garbage V8 has not collected yet — slow, so time such runs separately.
+ */
+export async function peakMemory<T>(
+	fn: () => Promise<T>,
+	live = false,
+): Promise<{ peakGrowthBytes: number; value: T }> {
 	global.gc?.();
 	const used = () => {
 		const m = process.memoryUsage();
@@ -20,9 +27,13 @@ export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ peakGrowthB
 	};
 	const base = used();
 	let peak = base;
-	const timer = setInterval(() => {
-		peak = Math.max(peak, used());
-	}, 5);
+	const timer = setInterval(
+		() => {
+			if (live) global.gc?.();
+			peak = Math.max(peak, used());
+		},
+		live ? 25 : 5,
+	);
 	try {
 		const value = await fn();
 		peak = Math.max(peak, used());

@@ -12,6 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { SandboxSettings } from '../test/sandbox/faults';
 
 import { bulkCreates, fetchLoop, type BulkResult } from './cases';
+import { davintooImport, davintooWarmUp, hrUsers, type ImportResult } from './davintoo';
 import { RemoteSandbox } from './remote-sandbox';
 import { fixed, median, pct } from './measure';
 
@@ -91,6 +92,32 @@ async function main(): Promise<void> {
 		log(`| node in n8n's engine | ${fixed(perNode, 3)} |`);
 		log('');
 		log(`Ratio node / fetch: **${fixed(perNode / perFetch, 2)}×** (goal ≤ 1.5×).`);
+		log('');
+		// 4. Davintoo: 100,000 users imported as JSON batches and as one CSV built from the items.
+		const users = n(100_000);
+		await davintooWarmUp(sandbox);
+		log(`## 4. Davintoo Import Many: ${users} users`);
+		log('');
+		log('Data size = the input items as JSON. "Held" = peak of memory really held during the run (garbage collected before each sample); "with garbage" = peak V8 heap + buffers as sampled, before the collector ran. Time is from runs without forced collections.');
+		log('');
+		log('| source | data | time | users/s | held peak growth | held / data | with garbage | created |');
+		log('|---|---|---|---|---|---|---|---|');
+		for (const source of ['json', 'csvFromItems'] as const) {
+			const timedRuns: ImportResult[] = [];
+			for (let r = 0; r < RUNS; r++) {
+				await sandbox.reset();
+				timedRuns.push(await davintooImport(sandbox, hrUsers(users), source, false));
+			}
+			await sandbox.reset();
+			const held = await davintooImport(sandbox, hrUsers(users), source, true);
+			const ms = median(timedRuns.map((x) => x.ms));
+			const mb = (b: number) => `${fixed(b / 1e6, 1)} MB`;
+			log(
+				`| ${source === 'json' ? 'JSON batches of 500' : 'one CSV from items'} | ${mb(held.dataBytes)} | ${fixed(ms / 1000, 1)} s | ${fixed(users / (ms / 1000), 0)} | ${mb(held.peakGrowthBytes)} | **${fixed(held.peakGrowthBytes / held.dataBytes, 2)}×** | ${mb(median(timedRuns.map((x) => x.peakGrowthBytes)))} | ${median(timedRuns.map((x) => x.created))} |`,
+			);
+		}
+		log('');
+		log('Goal: held peak growth under 3× the data.');
 		log('');
 	} finally {
 		sandbox.stop();

@@ -34,7 +34,7 @@ export function encodeMultipart(
 			Buffer.from(
 				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.filename)}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
 			),
-			file.data,
+			...(Array.isArray(file.data) ? file.data : [file.data]),
 			Buffer.from('\r\n'),
 		);
 	}

@@ -21,7 +21,7 @@ import {
 	parseRetryAfter,
 	RETRY_STATUSES,
 } from './retry';
-import type { ApiResponse, Platform, RequestSpec } from './types';
+import { type ApiResponse, fileSize, type Platform, type RequestSpec } from './types';
 
 const MAX_KEPT_REQUESTS = 20;
 
@@ -121,7 +121,7 @@ export class ApiClient {
 					field: f.field,
 					filename: f.filename,
 					contentType: f.contentType,
-					bytes: f.data.length,
+					bytes: fileSize(f),
 				})),
 			};
 		}

@@ -6,7 +6,13 @@ export interface MultipartFile {
 	field: string;
 	filename: string;
 	contentType: string;
-	data: Buffer;
+	/** The bytes, or pieces of them: pieces are joined once, straight into the request body. */
+	data: Buffer | Buffer[];
+}
+
+/** Size in bytes of a file's data, whole or in pieces. */
+export function fileSize(file: MultipartFile): number {
+	return Array.isArray(file.data) ? file.data.reduce((n, b) => n + b.length, 0) : file.data.length;
 }
 
 /** One HTTP request, as a descriptor describes it: pure data, no auth, no base URL. */

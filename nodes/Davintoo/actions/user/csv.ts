@@ -93,10 +93,13 @@ export class CsvBuilder {
 	}
 
 	toBuffer(): Buffer {
+		return Buffer.concat(this.toParts(), this.bytes);
+	}
+
+	/** The file as pieces, handed over (the builder lets go of them): joined once, into the request. */
+	toParts(): Buffer[] {
 		this.flush();
-		const out = Buffer.concat(this.parts, this.bytes);
-		this.parts.length = 0;
-		return out;
+		return this.parts.splice(0, this.parts.length);
 	}
 
 	private flush(): void {

@@ -81,7 +81,7 @@ function nodeError(
 	return wrapped;
 }
 
-const csvSpec = (data: Buffer, filename: string): RequestSpec => ({
+const csvSpec = (data: Buffer | Buffer[], filename: string): RequestSpec => ({
 	method: 'POST',
 	path: '/users-import/csv',
 	multipart: { files: [{ field: 'file', filename, contentType: 'text/csv', data }] },
@@ -122,8 +122,10 @@ export async function runImportMany(ctx: BatchRunContext): Promise<INodeExecutio
 			if ('issues' in line) issues = line.issues;
 			else {
 				csv.add(line.line);
-				const masked = csvLine(checked.user, true);
-				if (preview && 'line' in masked) preview.add(masked.line);
+				if (preview) {
+					const masked = csvLine(checked.user, true);
+					if ('line' in masked) preview.add(masked.line);
+				}
 			}
 		}
 		if (!issues) {
@@ -136,7 +138,7 @@ export async function runImportMany(ctx: BatchRunContext): Promise<INodeExecutio
 	}
 	if (valid.length === 0) return out;
 	if (csv) {
-		out.push(...(await sendCsv(ctx, csv.toBuffer(), valid, preview)));
+		out.push(...(await sendCsv(ctx, csv.toParts(), valid, preview)));
 		return out;
 	}
 	out.push(...(await sendJsonChunks(ctx, settings, valid)));
@@ -178,12 +180,12 @@ async function sendJsonChunks(ctx: BatchRunContext, settings: ImportManySettings
 
 async function sendCsv(
 	ctx: BatchRunContext,
-	data: Buffer,
+	data: Buffer | Buffer[],
 	indexes: number[],
 	preview: CsvBuilder | undefined,
 ): Promise<INodeExecutionData[]> {
 	const spec = csvSpec(data, 'users.csv');
-	const place = { file: 1, files: 1, users: indexes.length, bytes: data.length };
+	const place = { file: 1, files: 1, users: indexes.length, bytes: Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.length };
 	if (preview) {
 		const binary = await ctx.n8n.helpers.prepareBinaryData(preview.toBuffer(), 'users.csv', 'text/csv');
 		const json = await dryRunJson(ctx.api, spec, place);
