@@ -13,7 +13,9 @@ import type { SandboxSettings } from '../test/sandbox/faults';
 
 import { bulkCreates, fetchLoop, type BulkResult } from './cases';
 import { davintooImport, davintooWarmUp, hrUsers, type ImportResult } from './davintoo';
+import { cleanUpN8n, type HttpNodeResult, httpRequestNode } from './n8n-http';
 import { RemoteSandbox } from './remote-sandbox';
+import { N8N_VERSION, n8nPaths } from '../test/e2e/n8n';
 import { fixed, median, pct } from './measure';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -119,6 +121,8 @@ async function main(): Promise<void> {
 		log('');
 		log('Goal: held peak growth under 3× the data.');
 		log('');
+
+		await sideBySide(sandbox, log, med, n);
 	} finally {
 		sandbox.stop();
 	}
@@ -142,3 +146,48 @@ void main().then(
 		process.exit(1);
 	},
 );
+
+/** 5. The same cases 1 and 2 through n8n's HTTP Request node in a real n8n (needs scripts/n8n-install.sh). */
+async function sideBySide(
+	sandbox: RemoteSandbox,
+	log: (s: string) => void,
+	med: (rs: BulkResult[], key: keyof BulkResult) => number,
+	n: (x: number) => number,
+): Promise<void> {
+	log("## 5. Side by side: n8n's HTTP Request node in real n8n " + N8N_VERSION);
+	log('');
+	try {
+		n8nPaths();
+	} catch {
+		log('Skipped: n8n is not installed here (run scripts/n8n-install.sh).');
+		return;
+	}
+	const rows: Array<[string, string, HttpNodeResult]> = [];
+	const one = async (label: string, settings: Partial<SandboxSettings>, count: number, options: IDataObject, cof: boolean) => {
+		const results: HttpNodeResult[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			await sandbox.reset(settings);
+			results.push(await httpRequestNode(sandbox, count, options, cof));
+		}
+		results.sort((a, b) => a.ms - b.ms);
+		rows.push([label, settings.rateLimit ? 'throttled' : 'latency-bound', results[Math.floor(results.length / 2)]]);
+	};
+	const latency = { latencyMs: 50, maxConcurrent: 16 };
+	const throttled = { rateLimit: 100 };
+	await one('defaults', latency, n(2000), {}, false);
+	await one('batching 16 per batch, no pause', latency, n(2000), { batching: { batch: { batchSize: 16, batchInterval: 0 } } }, false);
+	await one('defaults', throttled, n(2000), {}, false);
+	await one('defaults + On Error: Continue', throttled, n(2000), {}, true);
+	await one('batching 10 per 100 ms (tuned to the limit)', throttled, n(2000), { batching: { batch: { batchSize: 10, batchInterval: 100 } } }, true);
+	log('| case | HTTP Request setting | items | created | error items | req/s (created) | share of bound / allowed rate | run status |');
+	log('|---|---|---|---|---|---|---|---|');
+	for (const [label, kind, r] of rows) {
+		const perSecond = (r.created / r.ms) * 1000;
+		const bound = kind === 'throttled' ? 100 : 320;
+		log(`| ${kind} | ${label} | ${n(2000)} | ${r.created} | ${r.errorItems} | ${fixed(perSecond, 1)} | ${pct(perSecond / bound)} | ${r.status} |`);
+	}
+	log('');
+	log('Time is the HTTP Request node\'s own execution time in the run data (n8n start-up excluded).');
+	log('Our node, same machine and run: see cases 1 and 2 above.');
+	await cleanUpN8n();
+}
