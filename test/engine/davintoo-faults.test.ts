@@ -26,19 +26,31 @@ describe('Davintoo retries and faults over real HTTP', () => {
 		expect(jsonOf(run.outputs[0]).map((u) => u.uid)).toEqual(['A']);
 	});
 
-	it('an import is not re-sent after a 503: it may have gone through', async () => {
+	it('an import is an upsert by uid, so it is sent again after a 503: exactly one record', async () => {
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
 		const run = await runDavintoo(sandbox, importOne);
-		expect(tries('POST')).toBe(1);
-		expect(run.error?.message).toBe('Davintoo 503: Service Unavailable');
+		expect(run.error).toBeUndefined();
+		expect(tries('POST')).toBe(2);
+		expect([...platforms.davintoo.users.keys()]).toEqual(['EMP-1']);
+		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ uid: 'EMP-1', created_count: 1, outcome: 'created' })]);
 	});
 
-	it('a batch whose connection dropped after the portal acted is not re-sent: exactly one record', async () => {
+	it('a batch whose connection dropped after the portal acted is sent again: still exactly one record', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
 		const run = await runDavintoo(sandbox, { operation: 'importMany', source: 'json' }, { items: [person(1)] });
+		expect(run.error).toBeUndefined();
+		expect(tries('POST')).toBe(2);
+		expect([...platforms.davintoo.users.keys()]).toEqual(['EMP-1']);
+		// The repeat found the user the lost first try had made: the portal counts it as an update.
+		expect(jsonOf(run.outputs[0])[0]).toMatchObject({ users: 1, created_count: 0, updated_count: 1 });
+	});
+
+	it('with Max Tries 1 a batch with a lost answer fails and says it was not re-sent', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
+		const run = await runDavintoo(sandbox, { operation: 'importMany', source: 'json', options: { maxTries: 1 } }, { items: [person(1)] });
 		expect(tries('POST')).toBe(1);
 		expect(platforms.davintoo.users.size).toBe(1);
-		expect(run.error?.message).toMatch(/^Davintoo: POST \/users-import\/batch failed: the connection was dropped\. It was not re-sent/);
+		expect(run.error?.message).toMatch(/^Davintoo: POST \/users-import\/batch failed: the connection was dropped\./);
 	});
 
 	it('a read retries after a dropped connection', async () => {
@@ -48,7 +60,7 @@ describe('Davintoo retries and faults over real HTTP', () => {
 		expect(tries('GET')).toBe(2);
 	});
 
-	it('a malformed JSON body: a read retries, an import reports it', async () => {
+	it('a malformed JSON body: a read retries; an import (upsert by uid) is sent again, still one record', async () => {
 		sandbox.fault({ kind: 'malformed', method: 'GET', times: 1 });
 		const read = await runDavintoo(sandbox, list);
 		expect(read.error).toBeUndefined();
@@ -56,9 +68,13 @@ describe('Davintoo retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 1 });
 		const write = await runDavintoo(sandbox, importOne);
-		expect(write.error?.message).toBe('Davintoo answered POST /users-import/single with a body that is not valid JSON');
-		expect(tries('POST')).toBe(1);
-		expect(platforms.davintoo.users.size).toBe(1);
+		expect(write.error).toBeUndefined();
+		expect(tries('POST')).toBe(2);
+		expect([...platforms.davintoo.users.keys()]).toEqual(['EMP-1']);
+
+		sandbox.fault({ kind: 'malformed', method: 'POST', times: 5 });
+		const broken = await runDavintoo(sandbox, { ...importOne, options: { maxTries: 2 } });
+		expect(broken.error?.message).toBe('Davintoo answered POST /users-import/single with a body that is not valid JSON');
 	});
 
 	it('a body slower than the timeout fails with "timed out" and the token never shows', async () => {
@@ -70,8 +86,8 @@ describe('Davintoo retries and faults over real HTTP', () => {
 	});
 
 	it('with continueOnFail every input item ends as exactly one success or one error item', async () => {
-		// Import One: the first item's POST meets a 503; the others go through.
-		sandbox.fault({ kind: 'status', status: 503, method: 'POST', path: '/users-import/single', times: 1, retryAfter: '0' });
+		// Import One: the first item's POST meets a 500 (never retried); the others go through.
+		sandbox.fault({ kind: 'status', status: 500, method: 'POST', path: '/users-import/single', times: 1, body: { error: 'Internal Server Error' } });
 		const items = [person(1), person(2), person(3)];
 		const params = {
 			...importOne,
@@ -81,11 +97,11 @@ describe('Davintoo retries and faults over real HTTP', () => {
 		};
 		const one = await runDavintoo(sandbox, params, { items, onError: 'continueRegularOutput' });
 		expect(one.outputs[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(jsonOf(one.outputs[0]).map((j) => j.error ?? j.outcome)).toEqual(['Davintoo 503: Service Unavailable', 'created', 'created']);
+		expect(jsonOf(one.outputs[0]).map((j) => j.error ?? j.outcome)).toEqual(['Davintoo 500: Internal Server Error', 'created', 'created']);
 
-		// Import Many: chunk 1 of 3 meets a 503; its two items share one error item, chunks 2 and 3 go on.
+		// Import Many: chunk 1 of 3 meets a 500; its two items share one error item, chunks 2 and 3 go on.
 		sandbox.reset();
-		sandbox.fault({ kind: 'status', status: 503, method: 'POST', path: '/users-import/batch', times: 1, retryAfter: '0' });
+		sandbox.fault({ kind: 'status', status: 500, method: 'POST', path: '/users-import/batch', times: 1, body: { error: 'Internal Server Error' } });
 		const many = await runDavintoo(
 			sandbox,
 			{ operation: 'importMany', source: 'json', batchSize: 2 },
@@ -93,7 +109,7 @@ describe('Davintoo retries and faults over real HTTP', () => {
 		);
 		const paired = many.outputs[0].flatMap((i) => (Array.isArray(i.pairedItem) ? i.pairedItem : [i.pairedItem])).map((p) => (p as { item: number }).item);
 		expect(paired.sort()).toEqual([0, 1, 2, 3, 4]);
-		expect(jsonOf(many.outputs[0]).map((j) => j.error ?? `ok ${String(j.users)}`)).toEqual(['Davintoo 503: Service Unavailable', 'ok 2', 'ok 1']);
+		expect(jsonOf(many.outputs[0]).map((j) => j.error ?? `ok ${String(j.users)}`)).toEqual(['Davintoo 500: Internal Server Error', 'ok 2', 'ok 1']);
 		expect(tries('POST')).toBe(3);
 		expect([...platforms.davintoo.users.keys()]).toEqual(['EMP-3', 'EMP-4', 'EMP-5']);
 	});

@@ -92,11 +92,18 @@ describe('Davintoo descriptors and transport', () => {
 	it('Import One sends the flat user; Block and Unblock send uid + is_active', () => {
 		const input = parse('importOne', { uid: ' U1 ', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example', additionalFields: { gender: 'male', city: '' } });
 		expect(op('importOne').plan(input)).toEqual([
-			{ method: 'POST', path: '/users-import/single', body: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example', gender: 0 } },
+			{
+				method: 'POST',
+				path: '/users-import/single',
+				body: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example', gender: 0 },
+				idempotent: true, // an upsert by uid: safe to send again after a lost answer
+			},
 		]);
-		expect(op('block').plan(parse('block', { uid: 'U1' }))).toEqual([{ method: 'POST', path: '/users-import/single', body: { uid: 'U1', is_active: 0 } }]);
+		expect(op('block').plan(parse('block', { uid: 'U1' }))).toEqual([
+			{ method: 'POST', path: '/users-import/single', body: { uid: 'U1', is_active: 0 }, idempotent: true },
+		]);
 		expect(op('unblock').plan(parse('unblock', { uid: 'U1', alsoSend: { login: 'ok' } }))).toEqual([
-			{ method: 'POST', path: '/users-import/single', body: { uid: 'U1', login: 'ok', is_active: 1 } },
+			{ method: 'POST', path: '/users-import/single', body: { uid: 'U1', login: 'ok', is_active: 1 }, idempotent: true },
 		]);
 		const missing = op('importOne').parse({ uid: '', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' });
 		expect(!missing.ok && missing.issues[0]).toMatchObject({ path: ['uid'], message: 'is required' });

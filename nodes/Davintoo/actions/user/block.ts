@@ -41,6 +41,7 @@ function activeOperation(kind: 'block' | 'unblock'): Operation {
 			method: 'POST',
 			path: '/users-import/single',
 			body: compact({ uid: value.uid, ...value.alsoSend, is_active: active }),
+			idempotent: true,
 		}),
 		output: (response, value) => {
 			const counters = readCounters(response);

@@ -85,6 +85,8 @@ const csvSpec = (data: Buffer | Buffer[], filename: string): RequestSpec => ({
 	method: 'POST',
 	path: '/users-import/csv',
 	multipart: { files: [{ field: 'file', filename, contentType: 'text/csv', data }] },
+	// The same full file twice leaves the portal in the same state: safe to send again.
+	idempotent: true,
 });
 
 async function dryRunJson(api: ApiClient, spec: RequestSpec, extra: IDataObject): Promise<IDataObject> {
@@ -157,7 +159,8 @@ async function sendJsonChunks(ctx: BatchRunContext, settings: ImportManySettings
 			const checked = checkUserItem(items[i].json, settings.ignoreUnknownFields);
 			return compact((checked as { user: DavintooUser }).user);
 		});
-		const spec: RequestSpec = { method: 'POST', path: '/users-import/batch', body: users };
+		// Upserts by uid: a chunk whose answer was lost can be sent again without duplicates.
+		const spec: RequestSpec = { method: 'POST', path: '/users-import/batch', body: users, idempotent: true };
 		const place = { chunk: c + 1, chunks, users: indexes.length };
 		if (ctx.options.dryRun) {
 			out.push({ json: await dryRunJson(ctx.api, spec, place), pairedItem: paired(indexes) });

@@ -30,7 +30,8 @@ export const importOne = defineOperation({
 		},
 	],
 	input,
-	request: (value) => ({ method: 'POST', path: '/users-import/single', body: importOneBody(value) }),
+	// An import is an upsert by uid: sending it again after a lost answer cannot duplicate anyone.
+	request: (value) => ({ method: 'POST', path: '/users-import/single', body: importOneBody(value), idempotent: true }),
 	output: (response, value) => {
 		const counters = readCounters(response);
 		return { json: { uid: String(value.uid), ...counters }, outcome: outcomeOf(counters) };
