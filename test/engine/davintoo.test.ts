@@ -401,7 +401,7 @@ describe('Davintoo Import Many from a CSV file in a binary property', () => {
 		const run = await runDavintoo(sandbox, { operation: 'importMany', source: 'binary' }, { items, onError: 'continueRegularOutput' });
 		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([[{ item: 0 }], [{ item: 1 }], { item: 2 }]);
 		const out = jsonOf(run.outputs[0]);
-		expect(out[0].error).toBe('Item 0: the first line has no ";" but has ",": the portal reads ";"-separated CSV only');
+		expect(out[0].error).toBe('Item 0: CSV file (binary property "data"): the first line has no ";" but has ",": the portal reads ";"-separated CSV only');
 		expect(out[1].error).toEqual(expect.stringContaining('binary'));
 		expect(out[2]).toMatchObject({ file: 3, files: 3, created_count: 2 });
 		expect(sandbox.requests()).toHaveLength(1);

@@ -130,3 +130,14 @@ describe('Davintoo descriptors and transport', () => {
 		expect(davintooErrorMessage({})).toBeUndefined();
 	});
 });
+
+describe('Davintoo CSV file checks', () => {
+	it('finds a quoted value that never closes, and accepts escaped quotes and quoted separators', async () => {
+		const { unclosedQuote } = await import('../../nodes/Davintoo/actions/user/csv');
+		expect(unclosedQuote(Buffer.from('a;b\r\n1;"x ""y"" z"\r\n2;"p;q"\r\n'))).toBeUndefined();
+		expect(unclosedQuote(Buffer.from('a;b\r\n1;ok\r\n2;"broken\r\n3;c\r\n'))).toBe(
+			'line 3: a quoted value is opened and never closed (broken quoting)',
+		);
+		expect(unclosedQuote(Buffer.from('a;b\n1;"multi\nline";x\n'))).toBeUndefined();
+	});
+});

@@ -121,5 +121,28 @@ export function csvFileProblem(data: Buffer): string | undefined {
 			? 'the first line has no ";" but has ",": the portal reads ";"-separated CSV only'
 			: 'the first line has no ";": the portal reads ";"-separated CSV with a header row';
 	}
-	return undefined;
+	return unclosedQuote(data);
+}
+
+/**
+ * A quoted value that never closes swallows every row after it: the portal would then block
+ * users "missing" from the file. One pass over the bytes; `"` is one byte in UTF-8.
+ */
+export function unclosedQuote(data: Buffer): string | undefined {
+	const QUOTE = 0x22;
+	const NEWLINE = 0x0a;
+	let line = 1;
+	let openedOn = 0;
+	let inQuotes = false;
+	for (let i = 0; i < data.length; i++) {
+		const byte = data[i];
+		if (byte === QUOTE) {
+			if (inQuotes && data[i + 1] === QUOTE) i++; // "" inside quotes is an escaped quote
+			else {
+				inQuotes = !inQuotes;
+				if (inQuotes) openedOn = line;
+			}
+		} else if (byte === NEWLINE) line++;
+	}
+	return inQuotes ? `line ${openedOn}: a quoted value is opened and never closed (broken quoting)` : undefined;
 }

@@ -217,7 +217,10 @@ async function importFiles(ctx: BatchRunContext, settings: ImportManySettings): 
 			const data = await ctx.n8n.helpers.getBinaryDataBuffer(i, settings.binaryPropertyName);
 			const problem = csvFileProblem(data);
 			if (problem) {
-				throw new NodeOperationError(node, `Item ${i}: ${problem}`, { itemIndex: i, description: 'Nothing was sent.' });
+				throw new NodeOperationError(node, `Item ${i}: CSV file (binary property "${settings.binaryPropertyName}"): ${problem}`, {
+					itemIndex: i,
+					description: 'Nothing was sent.',
+				});
 			}
 			const fileName = meta.fileName ?? 'users.csv';
 			const spec = csvSpec(data, fileName);
