@@ -17,24 +17,14 @@ import {
 	activePlatformPlatform,
 } from '../../nodes/ActivePlatform/transport';
 import { maskString } from '../../nodes/shared/mask';
-import type { Operation } from '../../nodes/shared/operation';
+import { operationsOf } from './operations';
 
-const op = (name: string): Operation => {
-	const found = userOperations.find((o) => o.operation === name);
-	if (!found) throw new Error(`no operation ${name}`);
-	return found;
-};
-
-const parse = (name: string, raw: Record<string, unknown>) => {
-	const result = op(name).parse(raw as never);
-	if (!result.ok) throw new Error(JSON.stringify(result.issues));
-	return result.input;
-};
+const { op, parse, issuesOf } = operationsOf(userOperations);
 
 const issues = (name: string, raw: Record<string, unknown>) => {
-	const result = op(name).parse(raw as never);
-	if (result.ok) throw new Error('expected invalid input');
-	return result.issues.map((i) => ({ path: i.path, message: i.message }));
+	const found = issuesOf(name, raw);
+	if (found.length === 0) throw new Error('expected invalid input');
+	return found.map((i) => ({ path: i.path, message: i.message }));
 };
 
 describe('ActivePlatform operations (pure parts)', () => {

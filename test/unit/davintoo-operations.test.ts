@@ -6,20 +6,10 @@ import { type DavintooUser, userSchema } from '../../nodes/Davintoo/actions/user
 import { checkUserItem } from '../../nodes/Davintoo/actions/user/importManyRun';
 import { apiDate } from '../../nodes/Davintoo/actions/user/values';
 import { davintooBaseUrl, davintooErrorMessage } from '../../nodes/Davintoo/transport';
-import type { Operation } from '../../nodes/shared/operation';
 import { parseCsv } from '../sandbox/platforms/davintoo';
+import { operationsOf } from './operations';
 
-const op = (name: string): Operation => {
-	const found = userOperations.find((o) => o.operation === name);
-	if (!found) throw new Error(`no operation ${name}`);
-	return found;
-};
-
-const parse = (name: string, raw: Record<string, unknown>) => {
-	const result = op(name).parse(raw as never);
-	if (!result.ok) throw new Error(JSON.stringify(result.issues));
-	return result.input;
-};
+const { op, parse } = operationsOf(userOperations);
 
 const user = (extra: Record<string, unknown> = {}) =>
 	userSchema.parse({ uid: 'U1', secondname: 'Koval', firstname: 'Olena', login: 'ok', email: 'o@acme.example', ...extra }) as DavintooUser;

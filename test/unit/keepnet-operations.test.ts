@@ -9,24 +9,11 @@ import { upsertChanges } from '../../nodes/Keepnet/actions/targetUser/upsert';
 import { answerFromError } from '../../nodes/shared/client';
 import { Keepnet } from '../../nodes/Keepnet/Keepnet.node';
 import { keepnetBaseUrl, keepnetErrorMessage, unwrap } from '../../nodes/Keepnet/transport';
-import type { Operation } from '../../nodes/shared/operation';
+import { operationsOf } from './operations';
 
-const op = (name: string): Operation => {
-	const found = targetUserOperations.find((o) => o.operation === name);
-	if (!found) throw new Error(`no operation ${name}`);
-	return found;
-};
+const { op, parse, issuesOf } = operationsOf(targetUserOperations);
 
-const parse = (name: string, raw: Record<string, unknown>) => {
-	const result = op(name).parse(raw as never);
-	if (!result.ok) throw new Error(JSON.stringify(result.issues));
-	return result.input;
-};
-
-const issue = (name: string, raw: Record<string, unknown>) => {
-	const result = op(name).parse(raw as never);
-	return result.ok ? undefined : result.issues[0];
-};
+const issue = (name: string, raw: Record<string, unknown>) => issuesOf(name, raw)[0];
 
 const current: TargetUser = {
 	resourceId: 'tu1',

@@ -6,20 +6,9 @@ import { updateBody } from '../../nodes/Keitaro/actions/user/update';
 import { accessBody } from '../../nodes/Keitaro/actions/user/updateAccess';
 import { findByLogin, upsertChanges } from '../../nodes/Keitaro/actions/user/upsert';
 import { keitaroBaseUrl, keitaroErrorMessage } from '../../nodes/Keitaro/transport';
-import type { Operation } from '../../nodes/shared/operation';
+import { operationsOf } from './operations';
 
-const op = (name: string): Operation => {
-	const found = userOperations.find((o) => o.operation === name);
-	if (!found) throw new Error(`no operation ${name}`);
-	return found;
-};
-
-/** Parse raw parameters the way the runner does; fail the test on invalid input. */
-const parse = (name: string, raw: Record<string, unknown>) => {
-	const result = op(name).parse(raw as never);
-	if (!result.ok) throw new Error(JSON.stringify(result.issues));
-	return result.input;
-};
+const { op, parse } = operationsOf(userOperations);
 
 describe('Keitaro operations (pure parts)', () => {
 	it('create (fields) sends the four required fields, confirmation from the one password', () => {
