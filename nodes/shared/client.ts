@@ -11,6 +11,7 @@ import { apiError, bodyExcerpt, statusText } from './errors';
 import { isSecretKey, MASK, maskDeep, maskPairs, maskString } from './mask';
 import type { RequestOptions } from './options';
 import type { Pacer } from './pacer';
+import type { ParameterReader } from './parameters';
 import {
 	backoffMs,
 	classifyNetworkCode,
@@ -35,6 +36,8 @@ export interface RunState {
 	inFlight: number;
 	/** Base for backoff delays; tests shorten it. */
 	backoffBaseMs: number;
+	/** Node parameters, fixed ones read once per run. */
+	read: ParameterReader;
 }
 
 /** The masked picture of a request, for "Include Request Details" and "Dry Run". */

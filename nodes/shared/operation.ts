@@ -9,6 +9,7 @@ import type { z } from 'zod';
 
 import type { ApiClient } from './client';
 import type { RequestOptions } from './options';
+import type { ParameterReader } from './parameters';
 import type { Outcome, RequestSpec } from './types';
 
 /** What an operation hands back for one input item: one or many results. */
@@ -43,7 +44,7 @@ export interface OperationDefinition<S extends z.ZodTypeAny> {
 	/** Validates and normalises the assembled parameters. */
 	input: S;
 	/** Reads the parameters for an item; by default each top-level property by name. */
-	params?: (n8n: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>;
+	params?: (read: ParameterReader, itemIndex: number) => IDataObject | Promise<IDataObject>;
 	request?: (input: z.output<S>) => RequestSpec;
 	output?: (response: unknown, input: z.output<S>) => OperationResult | OperationResult[] | IDataObject | IDataObject[];
 	run?: (input: z.output<S>, ctx: OperationContext) => Promise<OperationResult | OperationResult[]>;
@@ -63,7 +64,7 @@ export interface Operation {
 	action: string;
 	description: string;
 	properties: INodeProperties[];
-	readParams: (n8n: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
+	readParams: (read: ParameterReader, itemIndex: number) => Promise<IDataObject>;
 	parse: (raw: IDataObject) => ParseOutcome;
 	execute: (input: unknown, ctx: OperationContext) => Promise<OperationResult[]>;
 	plan: (input: unknown) => RequestSpec[] | undefined;
@@ -119,12 +120,12 @@ export function defineOperation<S extends z.ZodTypeAny>(def: OperationDefinition
 		action: def.action,
 		description: def.description,
 		properties: def.properties,
-		async readParams(n8n, itemIndex) {
-			if (def.params) return await def.params(n8n, itemIndex);
+		async readParams(read, itemIndex) {
+			if (def.params) return await def.params(read, itemIndex);
 			const raw: IDataObject = {};
 			for (const { name, fallback } of topLevel) {
 				// Hidden parameters (e.g. Limit when Return All is on) answer with their default.
-				const value = n8n.getNodeParameter(name, itemIndex, fallback);
+				const value = read(name, itemIndex, fallback);
 				if (value !== undefined) raw[name] = value as IDataObject[keyof IDataObject];
 			}
 			return raw;

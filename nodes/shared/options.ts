@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { ParameterReader } from './parameters';
 
 /** The "Options" collection every node shares; names follow n8n's HTTP Request node. */
 export const sharedOptions: INodeProperties = {
@@ -141,12 +143,8 @@ function num(value: unknown, fallback: number, min: number, max = Number.MAX_SAF
 	return Math.min(max, Math.max(min, Math.floor(n)));
 }
 
-function raw(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	return (ctx.getNodeParameter('options', itemIndex, {}) as IDataObject) ?? {};
-}
-
-export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): RequestOptions {
-	const o = raw(ctx, itemIndex);
+export function readRequestOptions(read: ParameterReader, itemIndex: number): RequestOptions {
+	const o = (read('options', itemIndex, {}) as IDataObject | undefined) ?? {};
 	return {
 		timeout: num(o.timeout, 30000, 1),
 		allowUnauthorizedCerts: o.allowUnauthorizedCerts === true,
@@ -158,8 +156,8 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): R
 }
 
 /** Run-wide settings come from the first item: one node run has one pace. */
-export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
-	const o = raw(ctx, 0);
+export function readRunOptions(read: ParameterReader): RunOptions {
+	const o = (read('options', 0, {}) as IDataObject | undefined) ?? {};
 	const batch = ((o.batching as IDataObject | undefined)?.batch as IDataObject | undefined) ?? {};
 	return {
 		summary: o.summary === true,

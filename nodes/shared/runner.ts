@@ -7,6 +7,7 @@ import { maskDeep, maskString } from './mask';
 import type { Operation, OperationResult } from './operation';
 import { readRequestOptions, readRunOptions } from './options';
 import { Pacer } from './pacer';
+import { type ParameterReader, parameterReader } from './parameters';
 import { mapPool } from './pool';
 import type { Platform } from './types';
 import { invalidInputError } from './validate';
@@ -28,8 +29,10 @@ export async function executeOperations(
 	settings: RunnerSettings = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const runOptions = readRunOptions(ctx);
+	const read = parameterReader(ctx);
+	const runOptions = readRunOptions(read);
 	const state: RunState = {
+		read,
 		ctx,
 		platform,
 		pacer: new Pacer(runOptions.rateLimit),
@@ -40,7 +43,7 @@ export async function executeOperations(
 	};
 	const continueOnFail = ctx.continueOnFail();
 
-	const whole = wholeRunOperation(ctx, operations, items.length);
+	const whole = wholeRunOperation(read, operations, items.length);
 	if (whole) return [await runWhole(state, whole, continueOnFail)];
 
 	const tally: Record<string, number> = { items: items.length, succeeded: 0, failed: 0 };
@@ -73,16 +76,15 @@ export async function executeOperations(
 	return [out];
 }
 
-function wholeRunOperation(ctx: IExecuteFunctions, operations: Operation[], count: number): Operation | undefined {
+function wholeRunOperation(read: ParameterReader, operations: Operation[], count: number): Operation | undefined {
 	if (count === 0) return undefined;
-	const resource = ctx.getNodeParameter('resource', 0) as string;
-	const operation = findOperation(operations, resource, ctx.getNodeParameter('operation', 0) as string);
+	const operation = findOperation(operations, read('resource', 0) as string, read('operation', 0) as string);
 	return operation?.runAll ? operation : undefined;
 }
 
 async function runWhole(state: RunState, operation: Operation, continueOnFail: boolean): Promise<INodeExecutionData[]> {
 	const { ctx } = state;
-	const options = readRequestOptions(ctx, 0);
+	const options = readRequestOptions(state.read, 0);
 	const api = new ApiClient(state, 0, operation.resource, options);
 	const secrets = () => [...state.secretValues];
 	const runAll = operation.runAll as NonNullable<Operation['runAll']>;
@@ -93,7 +95,7 @@ async function runWhole(state: RunState, operation: Operation, continueOnFail: b
 			options,
 			continueOnFail,
 			parseItem: async (itemIndex) => {
-				const parsed = operation.parse(await operation.readParams(ctx, itemIndex));
+				const parsed = operation.parse(await operation.readParams(state.read, itemIndex));
 				if (parsed.ok) return { ok: true, input: parsed.input };
 				return { ok: false, error: invalidInputError(ctx.getNode(), itemIndex, operation.properties, parsed.issues) };
 			},
@@ -115,16 +117,16 @@ async function runItem(
 	itemIndex: number,
 ): Promise<{ output: INodeExecutionData[]; outcomes: string[] }> {
 	const { ctx } = state;
-	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
-	const operationName = ctx.getNodeParameter('operation', itemIndex) as string;
+	const resource = state.read('resource', itemIndex) as string;
+	const operationName = state.read('operation', itemIndex) as string;
 	const operation = findOperation(operations, resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" is not known for "${resource}"`, {
 			itemIndex,
 		});
 	}
-	const options = readRequestOptions(ctx, itemIndex);
-	const raw = await operation.readParams(ctx, itemIndex);
+	const options = readRequestOptions(state.read, itemIndex);
+	const raw = await operation.readParams(state.read, itemIndex);
 	const parsed = operation.parse(raw);
 	if (!parsed.ok) throw invalidInputError(ctx.getNode(), itemIndex, operation.properties, parsed.issues);
 

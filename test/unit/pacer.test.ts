@@ -62,3 +62,29 @@ describe('Pacer', () => {
 		expect(starts[4]).toBeGreaterThanOrEqual(4 * 20 - 5);
 	});
 });
+
+describe('parameterReader', () => {
+	it('resolves parameters without expressions once per run, and expressions for every item', async () => {
+		const { parameterReader, hasExpression } = await import('../../nodes/shared/parameters');
+		const parameters = { login: '={{ $json.login }}', type: 'USER', options: { timeout: 5000 }, nested: { a: ['x', '=y'] } };
+		const calls: string[] = [];
+		const ctx = {
+			getNode: () => ({ parameters }),
+			getNodeParameter: (name: string, i: number) => {
+				calls.push(`${name}@${i}`);
+				return `${name}-${i}`;
+			},
+		};
+		const read = parameterReader(ctx as never);
+		for (const i of [0, 1, 2]) {
+			read('login', i);
+			read('type', i);
+			read('options', i);
+			read('nested', i);
+		}
+		expect(calls).toEqual(['login@0', 'type@0', 'options@0', 'nested@0', 'login@1', 'nested@1', 'login@2', 'nested@2']);
+		expect(read('type', 2)).toBe('type-0');
+		expect(hasExpression({ a: [{ b: '={{1}}' }] })).toBe(true);
+		expect(hasExpression({ a: ['plain', 3, null] })).toBe(false);
+	});
+});
