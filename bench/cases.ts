@@ -1,3 +1,5 @@
+import { Agent, request } from 'node:http';
+
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { KeitaroApi } from '../credentials/KeitaroApi.credentials';
@@ -73,4 +75,41 @@ export async function fetchLoop(sandbox: RemoteSandbox, n: number, tag: string):
 		}
 	});
 	return ms;
+}
+
+/**
+ * The same creates from Node's plain http client, N in flight, a new connection each time as n8n
+ * makes them: what the transport alone reaches, without n8n's request stack or our node.
+ */
+export async function plainHttpCreates(sandbox: RemoteSandbox, n: number, concurrency: number, tag: string): Promise<number> {
+	const url = new URL(`${sandbox.urlOf('/keitaro')}/admin_api/v1/users`);
+	const one = (i: number) =>
+		new Promise<void>((resolve, reject) => {
+			const body = JSON.stringify({ login: `${tag}.${i}`, type: 'USER', new_password: 'S3cret-pass', new_password_confirmation: 'S3cret-pass' });
+			const req = request(
+				{
+					host: url.hostname,
+					port: url.port,
+					path: url.pathname,
+					method: 'POST',
+					agent: new Agent(),
+					headers: { 'Api-Key': KEITARO_SANDBOX_KEY, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+				},
+				(res) => {
+					res.resume();
+					res.on('end', resolve);
+				},
+			);
+			req.on('error', reject);
+			req.end(body);
+		});
+	let next = 0;
+	const { ms } = await timed(async () => {
+		await Promise.all(
+			Array.from({ length: concurrency }, async () => {
+				while (next < n) await one(next++);
+			}),
+		);
+	});
+	return (n / ms) * 1000;
 }
