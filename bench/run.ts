@@ -68,8 +68,8 @@ async function main(): Promise<void> {
 		log(`| Concurrency 16 | ${n(2000)} | ${fixed(med(c16, 'perSecond'), 1)} | ${pct(med(c16, 'perSecond') / bound)} | ${med(c16, 'failed')} | ${med(c16, 'duplicates')} |`);
 		log(`| Concurrency 24 (8 wait at the server) | ${n(2000)} | ${fixed(med(c24, 'perSecond'), 1)} | ${pct(med(c24, 'perSecond') / bound)} | ${med(c24, 'failed')} | ${med(c24, 'duplicates')} |`);
 		log(`| one at a time (default) | ${n(200)} | ${fixed(med(c1, 'perSecond'), 1)} | ${pct(med(c1, 'perSecond') / bound)} | ${med(c1, 'failed')} | ${med(c1, 'duplicates')} |`);
-		log('');
 		log(`| plain Node http client, 16 in flight (no n8n, no node) | ${n(2000)} | ${fixed(median(plain), 1)} | ${pct(median(plain) / bound)} | – | – |`);
+		log('');
 		log('');
 		log(`Concurrency 16 is ${fixed(med(c16, 'perSecond') / med(c1, 'perSecond'), 1)}× one-at-a-time. Goal: ≥ 90% of the bound.`);
 		log('');
