@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { KEITARO_URL } from '../nodes/Keitaro/transport';
+import { baseUrlExpression } from '../nodes/shared/base-url';
+
 export class KeitaroApi implements ICredentialType {
 	name = 'keitaroApi';
 
@@ -47,7 +50,7 @@ export class KeitaroApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "").replace(/\\/admin_api\\/v1$/, "")}}/admin_api/v1',
+			baseURL: baseUrlExpression(KEITARO_URL),
 			url: '/users',
 			method: 'GET',
 		},

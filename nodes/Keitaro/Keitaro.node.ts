@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
-import { userOperations } from './actions/user';
+import { keitaroOperations, keitaroResources } from './actions';
 import { KEITARO_CREDENTIAL, keitaroPlatform } from './transport';
 
 export class Keitaro implements INodeType {
@@ -20,10 +20,10 @@ export class Keitaro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: KEITARO_CREDENTIAL, required: true }],
-		properties: buildProperties([{ name: 'User', value: 'user' }], userOperations),
+		properties: buildProperties(keitaroResources, keitaroOperations),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations(this, keitaroPlatform, userOperations);
+		return await executeOperations(this, keitaroPlatform, keitaroOperations);
 	}
 }

@@ -1,11 +1,13 @@
+import { baseUrl, type BaseUrlRule } from '../shared/base-url';
 import type { Platform } from '../shared/types';
 
 export const KEITARO_CREDENTIAL = 'keitaroApi';
 
-/** The tracker URL as users paste it, with or without the API path. */
+/** The tracker URL as users paste it, with or without the API path (also the credential test's). */
+export const KEITARO_URL: BaseUrlRule = { field: 'url', strip: ['/admin_api/v1'], apiPath: '/admin_api/v1' };
+
 export function keitaroBaseUrl(url: unknown): string {
-	const trimmed = String(url ?? '').trim().replace(/\/+$/, '').replace(/\/admin_api\/v1$/, '');
-	return `${trimmed}/admin_api/v1`;
+	return baseUrl(KEITARO_URL, { url });
 }
 
 /** Keitaro answers {"error": "..."} or, on 406, a map of field -> messages. */

@@ -53,9 +53,9 @@ export interface ApiResponse {
 
 /** What the shared core needs to know about one platform. */
 export interface Platform {
-	/** Display name used in messages, e.g. "Keitaro". */
+	/** Display name used in messages, e.g. "Acme CRM". */
 	displayName: string;
-	/** The credential type used for a resource (Chatwoot has two). */
+	/** The credential type used for a resource (a platform may have several kinds of token). */
 	credentialType: (resource: string) => string;
 	/** The API base URL from the credential's data (no trailing slash). */
 	baseUrl: (credentials: ICredentialDataDecryptedObject, resource: string) => string;
@@ -72,7 +72,7 @@ export interface Platform {
 	oauth2?: boolean;
 	/** Headers taken from the credential for every call (e.g. a reseller's company ID). */
 	headers?: (credentials: ICredentialDataDecryptedObject, resource: string) => Record<string, string>;
-	/** Extra guidance for a status, e.g. Keitaro's 402 means the edition lacks the Admin API. */
+	/** Extra guidance for a status, e.g. that a 402 means the edition lacks this API. */
 	errorHint?: (statusCode: number, body: unknown, resource: string) => string | undefined;
 }
 

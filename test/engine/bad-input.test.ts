@@ -10,7 +10,7 @@ import { runActivePlatform } from './activeplatform-helpers';
 import { runChatwoot } from './chatwoot-helpers';
 import { csvItem, runDavintoo } from './davintoo-helpers';
 import { runKeepnet } from './keepnet-helpers';
-import { runKeitaro } from './keitaro-helpers';
+import { runKeitaro } from './Keitaro/helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;

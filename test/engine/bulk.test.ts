@@ -1,5 +1,5 @@
 import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { jsonOf, runKeitaro } from './keitaro-helpers';
+import { jsonOf, runKeitaro } from './Keitaro/helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;

@@ -1,10 +1,10 @@
 import type { Operation } from '../../../shared/operation';
-import { create } from './create';
-import { deleteUser } from './delete';
-import { get } from './get';
-import { getMany } from './getMany';
-import { update } from './update';
-import { updateAccess } from './updateAccess';
-import { upsert } from './upsert';
+import { create } from './create.operation';
+import { deleteUser } from './delete.operation';
+import { get } from './get.operation';
+import { getAll } from './getAll.operation';
+import { update } from './update.operation';
+import { updateAccess } from './updateAccess.operation';
+import { upsert } from './upsert.operation';
 
-export const userOperations: Operation[] = [create, upsert, deleteUser, get, getMany, update, updateAccess];
+export const userOperations: Operation[] = [create, upsert, deleteUser, get, getAll, update, updateAccess];

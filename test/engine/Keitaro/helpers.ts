@@ -1,10 +1,10 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { KeitaroApi } from '../../credentials/KeitaroApi.credentials';
-import { Keitaro } from '../../nodes/Keitaro/Keitaro.node';
-import { runNode, type RunNodeOptions } from '../harness/engine';
-import type { Sandbox } from '../sandbox';
-import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
+import { KeitaroApi } from '../../../credentials/KeitaroApi.credentials';
+import { Keitaro } from '../../../nodes/Keitaro/Keitaro.node';
+import { runNode, type RunNodeOptions } from '../../harness/engine';
+import type { Sandbox } from '../../sandbox';
+import { KEITARO_SANDBOX_KEY } from '../../sandbox/platforms/keitaro';
 
 /** Run the Keitaro node in n8n's engine against the sandbox. */
 export function runKeitaro(

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 
+import { optionalString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { applyLimit, pagingProperties } from '../../../shared/paging';
-import { optionalString, pagingInput } from '../../../shared/zod-fields';
-import type { KeitaroUser } from './fields';
+import { type KeitaroUser, listUsersRequest } from '../../helpers/user-fields';
 
 const input = z.object({
-	...pagingInput,
 	filters: z
 		.object({
 			login: optionalString,
@@ -19,24 +17,22 @@ const input = z.object({
 type Filters = z.output<typeof input>['filters'];
 
 /** The Admin API returns every user at once, so filters apply here, in the node. */
-export function filterUsers(users: KeitaroUser[], filters: Filters): KeitaroUser[] {
+export function matchesFilters(user: KeitaroUser, filters: Filters): boolean {
 	const login = filters.login?.toLowerCase();
-	return users.filter(
-		(u) =>
-			(!login || String(u.login ?? '').toLowerCase().includes(login)) &&
-			(!filters.type || u.type === filters.type) &&
-			(!filters.state || (u.state ?? 'active') === filters.state),
+	return (
+		(!login || String(user.login ?? '').toLowerCase().includes(login)) &&
+		(!filters.type || user.type === filters.type) &&
+		(!filters.state || (user.state ?? 'active') === filters.state)
 	);
 }
 
-export const getMany = defineOperation({
+export const getAll = defineOperation({
 	resource: 'user',
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many users',
 	description: 'List Keitaro users, filtered by login, type and state',
 	properties: [
-		...pagingProperties('users'),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -75,9 +71,11 @@ export const getMany = defineOperation({
 		},
 	],
 	input,
-	request: () => ({ method: 'GET', path: '/users' }),
-	output: (response, { filters, returnAll, limit }) => {
-		const users = Array.isArray(response) ? (response as KeitaroUser[]) : [];
-		return applyLimit(filterUsers(users, filters), { returnAll, limit });
+	paging: {
+		by: 'single',
+		what: 'users',
+		request: () => listUsersRequest,
+		read: (body) => ({ items: Array.isArray(body) ? (body as KeitaroUser[]) : [] }),
+		keep: (user, { filters }) => matchesFilters(user as KeitaroUser, filters),
 	},
 });

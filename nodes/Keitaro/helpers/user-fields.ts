@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { RequestSpec } from '../../../shared/types';
-import { optionalString } from '../../../shared/zod-fields';
+import { optionalString, positiveId } from '../../shared/checks';
+import type { RequestSpec } from '../../shared/types';
 
 /** Keitaro's user as the Admin API returns it (fields beyond the spec are kept as they come). */
 export interface KeitaroUser extends IDataObject {
@@ -22,6 +22,8 @@ export const userIdProperty: INodeProperties = {
 	default: 0,
 	description: 'The numeric ID of the Keitaro user',
 };
+
+export const userId = positiveId;
 
 export const typeProperty: INodeProperties = {
 	displayName: 'Type',
@@ -92,6 +94,9 @@ export function userPath(id: number): string {
 	return `/users/${id}`;
 }
 
+/** The Admin API lists every user at once. */
+export const listUsersRequest: RequestSpec = { method: 'GET', path: '/users' };
+
 /** Logins compare case-insensitively: Keitaro treats "Anna" and "anna" as the same person. */
 export function findByLogin(users: unknown, login: string): KeitaroUser | undefined {
 	if (!Array.isArray(users)) return undefined;
@@ -101,5 +106,5 @@ export function findByLogin(users: unknown, login: string): KeitaroUser | undefi
 
 /** How a create whose answer was lost is checked: is the login there now? */
 export function verifyByLogin(login: string): RequestSpec['verify'] {
-	return { request: { method: 'GET', path: '/users' }, find: (body) => findByLogin(body, login) };
+	return { request: listUsersRequest, find: (body) => findByLogin(body, login) };
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { jsonObject, requiredString } from '../../../shared/zod-fields';
+import { jsonObject, requiredString } from '../../../shared/checks';
 import {
 	languageOption,
 	passwordBody,
@@ -12,7 +12,7 @@ import {
 	typeProperty,
 	userType,
 	verifyByLogin,
-} from './fields';
+} from '../../helpers/user-fields';
 
 const fieldsMode = z.object({
 	inputMode: z.literal('fields'),

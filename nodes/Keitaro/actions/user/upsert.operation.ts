@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { defineOperation, type OperationResult } from '../../../shared/operation';
-import { requiredString } from '../../../shared/zod-fields';
+import { optionalPassword, requiredString } from '../../../shared/checks';
+import { defineOperation } from '../../../shared/operation';
 import {
 	findByLogin,
 	type KeitaroUser,
 	languageOption,
+	listUsersRequest,
 	passwordBody,
 	preferencesBody,
 	preferencesInput,
@@ -14,14 +15,11 @@ import {
 	typeProperty,
 	userPath,
 	userType,
-	verifyByLogin,
-} from './fields';
-
-export { findByLogin };
+} from '../../helpers/user-fields';
 
 const input = z.object({
 	login: requiredString('the login'),
-	password: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+	password: optionalPassword,
 	type: userType.default('USER'),
 	additionalFields: preferencesInput,
 });
@@ -75,22 +73,26 @@ export const upsert = defineOperation({
 		},
 	],
 	input,
-	run: async (value, { api, fail }): Promise<OperationResult> => {
-		const users = await api.request<KeitaroUser[]>({ method: 'GET', path: '/users' });
-		const existing = findByLogin(users, value.login);
-		if (existing) {
-			const changes = upsertChanges(existing, value);
-			if (Object.keys(changes).length === 0) return { json: existing, outcome: 'unchanged' };
-			const user = await api.request<KeitaroUser>({ method: 'PUT', path: userPath(existing.id), body: changes });
-			return { json: user, outcome: 'updated' };
-		}
-		if (!value.password) {
-			throw fail(`Password (password): is required to create the new user "${value.login}"`, 'Nothing was sent.');
-		}
-		const body: IDataObject = { login: value.login, type: value.type, ...passwordBody(value.password) };
-		const preferences = preferencesBody(value.additionalFields);
-		if (preferences) body.preferences = preferences;
-		const user = await api.request<KeitaroUser>({ method: 'POST', path: '/users', body, verify: verifyByLogin(value.login) });
-		return { json: user, outcome: 'created' };
+	upsert: {
+		what: 'user',
+		key: ({ login }) => `"${login}"`,
+		find: {
+			request: () => listUsersRequest,
+			match: (body, { login }) => {
+				const user = findByLogin(body, login);
+				return user ? [user] : [];
+			},
+		},
+		update: (existing, value) => {
+			const changes = upsertChanges(existing as KeitaroUser, value);
+			return Object.keys(changes).length ? [{ method: 'PUT', path: userPath(Number(existing.id)), body: changes }] : [];
+		},
+		requiredToCreate: ({ password }) => [['Password (password)', password]],
+		create: (value) => {
+			const body: IDataObject = { login: value.login, type: value.type, ...passwordBody(value.password) };
+			const preferences = preferencesBody(value.additionalFields);
+			if (preferences) body.preferences = preferences;
+			return { method: 'POST', path: '/users', body };
+		},
 	},
 });

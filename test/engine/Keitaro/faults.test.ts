@@ -1,6 +1,6 @@
-import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
-import { jsonOf, runKeitaro } from './keitaro-helpers';
+import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
+import { KEITARO_SANDBOX_KEY } from '../../sandbox/platforms/keitaro';
+import { jsonOf, runKeitaro } from './helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;
@@ -63,6 +63,36 @@ describe('Keitaro retries and faults over real HTTP', () => {
 		expect(sandbox.requests().map((r) => r.method)).toEqual(['POST', 'GET']);
 		expect(platforms.keitaro.users.size).toBe(1);
 		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, login: 'buyer.anna' })]);
+	});
+
+	it('Create or Update: a create whose connection dropped after the server acted is found, not sent twice', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
+		const run = await runKeitaro(sandbox, { operation: 'upsert', login: 'buyer.anna', password: 'S3cret-pass', type: 'USER' });
+		expect(run.error).toBeUndefined();
+		// The find, the create whose answer was lost, the lookup that finds the new user.
+		expect(sandbox.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /admin_api/v1/users',
+			'POST /admin_api/v1/users',
+			'GET /admin_api/v1/users',
+		]);
+		expect(platforms.keitaro.users.size).toBe(1);
+		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, login: 'buyer.anna', outcome: 'created' })]);
+	});
+
+	it('after a recovered create, Include Request Details lists the create and the lookup, labelled', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
+		const run = await runKeitaro(sandbox, { ...create, options: { includeRequestDetails: true } });
+		expect(run.error).toBeUndefined();
+		const out = jsonOf(run.outputs[0])[0];
+		const url = `${sandbox.urlOf('/keitaro')}/admin_api/v1/users`;
+		// "The request" is the create that made the user, not the lookup that found it.
+		expect(out.request).toMatchObject({ url, method: 'POST' });
+		expect(out.requests).toEqual([
+			expect.objectContaining({ label: 'request', url, method: 'POST', failure: 'ECONNRESET' }),
+			expect.objectContaining({ label: 'lookup (was the lost create made?)', url, method: 'GET', status: 200 }),
+		]);
+		expect(out.data).toMatchObject({ id: 1, login: 'buyer.anna' });
+		expect(JSON.stringify(out)).not.toContain('S3cret-pass');
 	});
 
 	it('a create whose connection dropped before the server acted is looked up, then sent again', async () => {

@@ -1,34 +1,32 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { atLeastOneField, optionalPassword, optionalString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { optionalString, positiveId } from '../../../shared/zod-fields';
 import {
-	type KeitaroUser,
 	languageOption,
 	passwordBody,
 	preferencesBody,
 	timezone,
 	timezoneOption,
 	typeProperty,
+	userId,
 	userIdProperty,
 	userPath,
 	userType,
-} from './fields';
+} from '../../helpers/user-fields';
 
 const input = z.object({
-	userId: positiveId,
-	updateFields: z
-		.object({
+	userId,
+	updateFields: atLeastOneField(
+		z.object({
 			login: optionalString,
-			password: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+			password: optionalPassword,
 			type: userType.optional(),
 			language: z.enum(['en', 'ru']).optional(),
 			timezone,
-		})
-		.refine((f) => Object.values(f).some((v) => v !== undefined), {
-			message: 'set at least one field to change',
 		}),
+	),
 });
 
 type Input = z.output<typeof input>;
@@ -77,21 +75,10 @@ export const update = defineOperation({
 	],
 	input,
 	// Preferences are one object in Keitaro: read them first so a changed language keeps the time zone.
-	run: async ({ userId, updateFields }, { api }) => {
-		let current: IDataObject | undefined;
-		if (touchesPreferences(updateFields)) {
-			const user = await api.request<KeitaroUser>({ method: 'GET', path: userPath(userId) });
-			current = user.preferences;
-		}
-		const user = await api.request<KeitaroUser>({
-			method: 'PUT',
-			path: userPath(userId),
-			body: updateBody(updateFields, current),
-		});
-		return { json: user };
+	readThenWrite: {
+		read: ({ userId: id, updateFields }) => (touchesPreferences(updateFields) ? { method: 'GET', path: userPath(id) } : undefined),
+		write: (current, { userId: id, updateFields }) => [
+			{ method: 'PUT', path: userPath(id), body: updateBody(updateFields, current?.preferences as IDataObject | undefined) },
+		],
 	},
-	plan: ({ userId, updateFields }) => [
-		...(touchesPreferences(updateFields) ? [{ method: 'GET' as const, path: userPath(userId) }] : []),
-		{ method: 'PUT', path: userPath(userId), body: updateBody(updateFields) },
-	],
 });

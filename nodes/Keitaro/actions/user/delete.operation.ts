@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { userIdProperty, userPath } from './fields';
+import { positiveId } from '../../../shared/checks';
+import { userIdProperty, userPath } from '../../helpers/user-fields';
 
 export const deleteUser = defineOperation({
 	resource: 'user',

@@ -1,12 +1,14 @@
-import { userOperations } from '../../nodes/Keitaro/actions/user';
-import { createBody } from '../../nodes/Keitaro/actions/user/create';
-import type { KeitaroUser } from '../../nodes/Keitaro/actions/user/fields';
-import { filterUsers } from '../../nodes/Keitaro/actions/user/getMany';
-import { updateBody } from '../../nodes/Keitaro/actions/user/update';
-import { accessBody } from '../../nodes/Keitaro/actions/user/updateAccess';
-import { findByLogin, upsertChanges } from '../../nodes/Keitaro/actions/user/upsert';
-import { keitaroBaseUrl, keitaroErrorMessage } from '../../nodes/Keitaro/transport';
-import { operationsOf } from './operations';
+import { userOperations } from '../../../nodes/Keitaro/actions/user';
+import { createBody } from '../../../nodes/Keitaro/actions/user/create.operation';
+import { matchesFilters } from '../../../nodes/Keitaro/actions/user/getAll.operation';
+import { updateBody } from '../../../nodes/Keitaro/actions/user/update.operation';
+import { accessBody } from '../../../nodes/Keitaro/actions/user/updateAccess.operation';
+import { upsertChanges } from '../../../nodes/Keitaro/actions/user/upsert.operation';
+import { findByLogin, type KeitaroUser } from '../../../nodes/Keitaro/helpers/user-fields';
+import { keitaroBaseUrl, keitaroErrorMessage } from '../../../nodes/Keitaro/transport';
+import { operationsOf } from '../operations';
+
+const filterUsers = (users: KeitaroUser[], filters: Parameters<typeof matchesFilters>[1]) => users.filter((u) => matchesFilters(u, filters));
 
 const { op, parse } = operationsOf(userOperations);
 

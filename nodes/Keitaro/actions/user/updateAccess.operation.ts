@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { stringList } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId, stringList } from '../../../shared/zod-fields';
-import { type KeitaroUser, userIdProperty, userPath } from './fields';
+import { userId, userIdProperty, userPath } from '../../helpers/user-fields';
 
 const ACCESS_LEVELS = ['full_access', 'read_only', 'to_groups_and_selected', 'created_by_user_groups_and_selected'] as const;
 
@@ -39,7 +39,7 @@ const level = z.enum(ACCESS_LEVELS, {
 
 const input = z
 	.object({
-		userId: positiveId,
+		userId,
 		accessTypes: z.record(z.string(), level).default({}),
 		resources: stringList,
 		reports: stringList,
@@ -110,17 +110,11 @@ export const updateAccess = defineOperation({
 		},
 	],
 	input,
-	run: async (value, { api }) => {
-		const current = await api.request<KeitaroUser>({ method: 'GET', path: userPath(value.userId) });
-		const user = await api.request<KeitaroUser>({
-			method: 'PUT',
-			path: `${userPath(value.userId)}/access`,
-			body: accessBody(value, current.access_data ?? {}),
-		});
-		return { json: user };
+	// Keitaro takes access_data as a whole: read what the user has, lay the changes over it.
+	readThenWrite: {
+		read: (value) => ({ method: 'GET', path: userPath(value.userId) }),
+		write: (current, value) => [
+			{ method: 'PUT', path: `${userPath(value.userId)}/access`, body: accessBody(value, (current?.access_data as IDataObject | undefined) ?? {}) },
+		],
 	},
-	plan: (value) => [
-		{ method: 'GET', path: userPath(value.userId) },
-		{ method: 'PUT', path: `${userPath(value.userId)}/access`, body: accessBody(value) },
-	],
 });

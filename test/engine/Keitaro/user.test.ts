@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
-import { jsonOf, runKeitaro } from './keitaro-helpers';
+import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
+import { KEITARO_SANDBOX_KEY } from '../../sandbox/platforms/keitaro';
+import { jsonOf, runKeitaro } from './helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;

@@ -1,0 +1,60 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { isSecretKey } from '../mask';
+import type { Pacer } from '../pacer';
+import type { ParameterReader } from '../parameters';
+import type { Platform } from '../types';
+
+/**
+ * What one node run shares between its items, passed explicitly. Made per execute() call:
+ * nothing survives it (queue-mode safe).
+ */
+export interface RunContext {
+	n8n: IExecuteFunctions;
+	platform: Platform;
+	pacer: Pacer;
+	credentials: CredentialStore;
+	/** Node parameters; fixed ones are read once per run. */
+	read: ParameterReader;
+	/** Base for backoff delays; tests shorten it. */
+	backoffBaseMs: number;
+}
+
+/** Credentials of the run, read once per type, with every secret they hold remembered for masking. */
+export class CredentialStore {
+	private readonly byType = new Map<string, ICredentialDataDecryptedObject>();
+	private readonly secretSet = new Set<string>();
+	private secretList: string[] = [];
+
+	constructor(
+		private readonly n8n: IExecuteFunctions,
+		private readonly secretFields: string[],
+	) {}
+
+	async get(type: string, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
+		const cached = this.byType.get(type);
+		if (cached) return cached;
+		const data = await this.n8n.getCredentials<ICredentialDataDecryptedObject>(type, itemIndex);
+		this.byType.set(type, data);
+		collectSecrets(data, this.secretFields, this.secretSet);
+		this.secretList = [...this.secretSet];
+		return data;
+	}
+
+	/** Every secret value seen so far in this run. */
+	get secrets(): readonly string[] {
+		return this.secretList;
+	}
+}
+
+/** Remember every secret the credential holds, so it can be masked anywhere it shows up. */
+function collectSecrets(data: unknown, fields: string[], into: Set<string>, key = ''): void {
+	if (typeof data === 'string') {
+		// Short values would mask ordinary words; credential secrets are never that short.
+		if ((fields.includes(key) || isSecretKey(key)) && data.length >= 4) into.add(data);
+		return;
+	}
+	if (data && typeof data === 'object') {
+		for (const [k, v] of Object.entries(data as Record<string, unknown>)) collectSecrets(v, fields, into, k);
+	}
+}

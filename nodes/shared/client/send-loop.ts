@@ -1,0 +1,101 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { parseJsonText } from '../body';
+import type { Pacer } from '../pacer';
+import type { ApiResponse, RequestSpec } from '../types';
+import type { Attempt, AttemptKind, AttemptLog } from './attempt-log';
+import type { Destination } from './echo';
+import { decide, isIdempotent, parseRetryAfter, type TryResult } from './retry-policy';
+import { sendOnce, type WireFailure } from './wire';
+
+/** Everything one send needs, handed in: the loop keeps no state between sends. */
+export interface SendInput {
+	n8n: IExecuteFunctions;
+	credentialType: string;
+	request: IHttpRequestOptions;
+	spec: RequestSpec;
+	to: Destination;
+	kind: Exclude<AttemptKind, 'retry'>;
+	maxTries: number;
+	backoffBaseMs: number;
+	pacer: Pacer;
+	log: AttemptLog;
+	/** Asks whether a create whose answer was lost went through (a separate, logged send). */
+	lookUp?: () => Promise<ApiResponse | undefined>;
+}
+
+export type SendOutcome =
+	| { ok: true; response: ApiResponse; tries: number }
+	| { ok: false; failure: WireFailure; tries: number; idempotent: boolean }
+	| { ok: false; unreadable: { status: number; body: unknown }; tries: number };
+
+/**
+ * Sends until the retry policy says the answer stands. Every try, and every lookup made on the
+ * way, goes into the attempt log.
+ */
+export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
+	const { spec, log, pacer } = input;
+	const idempotent = isIdempotent(spec);
+	for (let attempt = 1; ; attempt++) {
+		await pacer.acquire();
+		const entry: Attempt = log.add({ kind: attempt === 1 ? input.kind : 'retry', try: attempt, spec, to: input.to });
+		const wire = await sendOnce(input.n8n, input.credentialType, input.request);
+		let result: TryResult;
+		let response: ApiResponse | undefined;
+		if ('failure' in wire) {
+			entry.failure = wire.code ?? 'no answer';
+			result = { kind: 'network', failure: wire.failure };
+		} else {
+			entry.status = wire.statusCode;
+			if (wire.statusCode === 429) pacer.onThrottled();
+			else pacer.onAnswer();
+			response = readAnswer(wire.statusCode, wire.headers, wire.body);
+			result = {
+				kind: 'answer',
+				status: wire.statusCode,
+				retryAfterMs: parseRetryAfter(wire.headers['retry-after']),
+				unreadable2xx: response === undefined,
+			};
+		}
+		const decision = decide(result, {
+			attempt,
+			maxTries: input.maxTries,
+			idempotent,
+			canLookUp: !!input.lookUp,
+			backoffBaseMs: input.backoffBaseMs,
+		});
+		switch (decision.action) {
+			case 'retry':
+				await sleep(decision.waitMs);
+				continue;
+			case 'lookUp': {
+				// Give a create still in progress on the server time to land before looking.
+				await sleep(decision.waitMs);
+				const found = await (input.lookUp as NonNullable<SendInput['lookUp']>)();
+				if (found) return { ok: true, response: found, tries: attempt };
+				continue;
+			}
+			case 'fail':
+				if ('failure' in wire) return { ok: false, failure: wire, tries: attempt, idempotent };
+				return { ok: false, unreadable: { status: wire.statusCode, body: wire.body }, tries: attempt };
+			case 'done':
+				if ('failure' in wire) return { ok: false, failure: wire, tries: attempt, idempotent };
+				return {
+					ok: true,
+					response: response ?? { statusCode: wire.statusCode, headers: wire.headers, body: wire.body },
+					tries: attempt,
+				};
+		}
+	}
+}
+
+/** The answer with its JSON parsed; undefined for a 2xx that is not JSON (an error status keeps its text). */
+function readAnswer(status: number, headers: Record<string, string>, raw: unknown): ApiResponse | undefined {
+	try {
+		return { statusCode: status, headers, body: parseJsonText(raw) };
+	} catch {
+		if (status >= 200 && status < 300) return undefined;
+		return { statusCode: status, headers, body: typeof raw === 'string' ? raw : String(raw) };
+	}
+}

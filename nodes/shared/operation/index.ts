@@ -1,0 +1,3 @@
+export { defineOperation, type OperationDefinition } from './define';
+export { asObject, toResults } from './results';
+export * from './types';

@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import type { BulkChunk, BulkContext, BulkRunner, OperationResult } from '../operation/types';
+import type { RequestSpec } from '../types';
+
+/**
+ * Bulk operations send many input items in one request (an import). The runner owns them:
+ * every item is checked before anything is sent, then chunks go through the same pool,
+ * pacing, Batching, Dry Run, continueOnFail and Summary as any other operation.
+ */
+export interface Bulk<S, V> {
+	/** Input items per request; Infinity sends them all in one. */
+	chunkSize: (settings: S) => number;
+	/** Refuses the whole run before anything is read or sent (e.g. an unconfirmed full sync). */
+	refuse?: (settings: S, itemCount: number) => { message: string; description?: string } | undefined;
+	/** Checks one input item: the value to send, or problems whose paths name the item's fields. */
+	item: (itemIndex: number, settings: S, n8n: IExecuteFunctions) => BulkItem<V> | Promise<BulkItem<V>>;
+	/** Labels of an item's fields, for error texts. */
+	itemProperties: INodeProperties[];
+	/** The request for one chunk. */
+	request: (values: V[], settings: S) => RequestSpec;
+	/** Counts of one chunk's answer, named as in the summary (created, updated…). */
+	counts?: (response: unknown) => Record<string, number>;
+	/** What a chunk is, for its output and Dry Run: e.g. {chunk, chunks, users} or {file, fileName, bytes}. */
+	describe: (values: V[], place: { index: number; count: number }, settings: S) => IDataObject;
+	/** The output item of one chunk; `place.total` holds the counts of the chunks done so far. */
+	output: (response: unknown, place: ChunkPlace, settings: S) => IDataObject;
+	/** Dry Run extras, e.g. the file that would be sent, as binary data. */
+	preview?: (values: V[], settings: S, n8n: IExecuteFunctions) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
+	/** What one chunk is called in messages: "chunk", "file". */
+	unit: string;
+}
+
+export type BulkItem<V> = { ok: true; value: V } | { ok: false; issues: z.ZodIssue[] };
+
+export interface ChunkPlace {
+	/** What `describe` said about the chunk. */
+	described: IDataObject;
+	counts: Record<string, number>;
+	total: Record<string, number>;
+}
+
+export function bulkRunner<S, V>(bulk: Bulk<S, V>): BulkRunner {
+	return {
+		chunkSize: (settings) => bulk.chunkSize(settings as S),
+		refuse: (settings, count) => bulk.refuse?.(settings as S, count),
+		check: async (itemIndex, settings, n8n) => await bulk.item(itemIndex, settings as S, n8n),
+		itemProperties: bulk.itemProperties,
+		plan: (chunk, settings) => bulk.request(chunk.values as V[], settings as S),
+		describe: (chunk, place, settings) => bulk.describe(chunk.values as V[], place, settings as S),
+		preview: bulk.preview
+			? async (chunk, settings, n8n) => await (bulk.preview as NonNullable<typeof bulk.preview>)(chunk.values as V[], settings as S, n8n)
+			: undefined,
+		execute: async (chunk: BulkChunk, settings: unknown, ctx: BulkContext): Promise<OperationResult> => {
+			const response = await ctx.api.request(bulk.request(chunk.values as V[], settings as S));
+			const counts = bulk.counts?.(response) ?? {};
+			const total = ctx.addCounts(counts);
+			const described = bulk.describe(chunk.values as V[], { index: ctx.chunk - 1, count: ctx.chunks }, settings as S);
+			return { json: bulk.output(response, { described, counts, total }, settings as S), counts };
+		},
+		place: (index, count, chunk) => {
+			const first = chunk.itemIndexes[0];
+			const last = chunk.itemIndexes[chunk.itemIndexes.length - 1];
+			const items = first === last ? `item ${first}` : `items ${first}–${last}`;
+			const before = index > 0 ? `; the ${bulk.unit}s before it were imported` : '';
+			return `${capitalise(bulk.unit)} ${index + 1} of ${count} (${items})${before}`;
+		},
+	};
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
