@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DAVINTOO_URL } from '../nodes/Davintoo/transport';
+import { baseUrlExpression } from '../nodes/shared/base-url';
+
 export class DavintooApi implements ICredentialType {
 	name = 'davintooApi';
 
@@ -49,7 +52,7 @@ export class DavintooApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "").replace(/\\/api\\/v2$/, "")}}/api/v2',
+			baseURL: baseUrlExpression(DAVINTOO_URL),
 			url: '/users/list',
 			method: 'GET',
 		},

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
-import { userOperations } from './actions/user';
+import { davintooOperations, davintooResources } from './actions';
 import { DAVINTOO_CREDENTIAL, davintooPlatform } from './transport';
 
 export class Davintoo implements INodeType {
@@ -20,10 +20,10 @@ export class Davintoo implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: DAVINTOO_CREDENTIAL, required: true }],
-		properties: buildProperties([{ name: 'User', value: 'user', defaultOperation: 'importOne' }], userOperations),
+		properties: buildProperties(davintooResources, davintooOperations),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations(this, davintooPlatform, userOperations);
+		return await executeOperations(this, davintooPlatform, davintooOperations);
 	}
 }

@@ -1,11 +1,13 @@
+import { baseUrl, type BaseUrlRule } from '../shared/base-url';
 import type { Platform } from '../shared/types';
 
 export const DAVINTOO_CREDENTIAL = 'davintooApi';
 
-/** The portal address as users paste it, with or without /api/v2. */
+/** The portal address as users paste it, with or without /api/v2 (also the credential test's). */
+export const DAVINTOO_URL: BaseUrlRule = { field: 'url', strip: ['/api/v2'], apiPath: '/api/v2' };
+
 export function davintooBaseUrl(url: unknown): string {
-	const trimmed = String(url ?? '').trim().replace(/\/+$/, '').replace(/\/api\/v2$/, '');
-	return `${trimmed}/api/v2`;
+	return baseUrl(DAVINTOO_URL, { url });
 }
 
 function text(value: unknown): string {

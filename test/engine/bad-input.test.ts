@@ -8,7 +8,7 @@ import type { RunNodeResult } from '../harness/engine';
 import { type Platforms, startSandbox, type Sandbox } from '../sandbox';
 import { runActivePlatform } from './activeplatform-helpers';
 import { runChatwoot } from './chatwoot-helpers';
-import { csvItem, runDavintoo } from './davintoo-helpers';
+import { csvItem, runDavintoo } from './Davintoo/helpers';
 import { runKeepnet } from './keepnet-helpers';
 import { runKeitaro } from './Keitaro/helpers';
 

@@ -14,7 +14,7 @@ import { KEEPNET_CLIENT_SECRET } from '../sandbox/platforms/keepnet';
 import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
 import { runActivePlatform } from './activeplatform-helpers';
 import { runChatwoot } from './chatwoot-helpers';
-import { runDavintoo } from './davintoo-helpers';
+import { runDavintoo } from './Davintoo/helpers';
 import { runKeepnet } from './keepnet-helpers';
 import { runKeitaro } from './Keitaro/helpers';
 

@@ -60,7 +60,9 @@ export class AttemptLog {
 
 export function labelled(attempt: Attempt, secrets: readonly string[]): RequestEcho {
 	const echo = echoRequest(attempt.spec, attempt.to, secrets);
-	const label = attempt.kind === 'retry' ? `retry (try ${attempt.try})` : attempt.kind === 'lookup' ? 'lookup (was the lost create made?)' : 'request';
+	const again = attempt.try > 1 ? `, try ${attempt.try}` : '';
+	const label =
+		attempt.kind === 'retry' ? `retry (try ${attempt.try})` : attempt.kind === 'lookup' ? `lookup (was the lost create made?${again})` : 'request';
 	const out: RequestEcho = { label, ...echo };
 	if (attempt.status !== undefined) out.status = attempt.status;
 	if (attempt.failure) out.failure = attempt.failure;

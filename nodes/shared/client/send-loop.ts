@@ -39,7 +39,9 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 	const idempotent = isIdempotent(spec);
 	for (let attempt = 1; ; attempt++) {
 		await pacer.acquire();
-		const entry: Attempt = log.add({ kind: attempt === 1 ? input.kind : 'retry', try: attempt, spec, to: input.to });
+		// A lookup's own retries stay lookups in the log.
+		const kind = attempt === 1 || input.kind === 'lookup' ? input.kind : 'retry';
+		const entry: Attempt = log.add({ kind, try: attempt, spec, to: input.to });
 		const wire = await sendOnce(input.n8n, input.credentialType, input.request);
 		let result: TryResult;
 		let response: ApiResponse | undefined;

@@ -14,7 +14,7 @@ import type { Operation, OperationContext, OperationKind, ParseOutcome, ResultLi
  * One operation as data. Exactly one of the ways below says how it is carried out; the shared
  * core does everything else (validation, retries, lookups, paging, Dry Run, output, errors).
  */
-export interface OperationDefinition<S extends z.ZodTypeAny> {
+export interface OperationDefinition<S extends z.ZodTypeAny, V = unknown> {
 	resource: string;
 	operation: string;
 	/** Shown in the Operation dropdown. */
@@ -41,7 +41,7 @@ export interface OperationDefinition<S extends z.ZodTypeAny> {
 	/** Read the current record, then write. */
 	readThenWrite?: ReadThenWrite<z.output<S>, IDataObject>;
 	/** Many input items per request; `input` then holds the run's settings (read from item 0). */
-	bulk?: Bulk<z.output<S>, unknown>;
+	bulk?: Bulk<z.output<S>, V>;
 	/** Custom steps, only where an API truly needs them; `why` says why in one line. */
 	run?: { why: string; steps: (input: z.output<S>, ctx: OperationContext) => Promise<ResultLike>; plan: (input: z.output<S>) => RequestSpec[] };
 }
@@ -53,7 +53,7 @@ interface PagedInput {
 	paging: PagingValues;
 }
 
-export function defineOperation<S extends z.ZodTypeAny>(def: OperationDefinition<S>): Operation {
+export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: OperationDefinition<S, V>): Operation {
 	const given = KINDS.filter((k) => def[k] !== undefined);
 	if (given.length !== 1) {
 		throw new Error(`Operation ${def.resource}.${def.operation} needs exactly one of ${KINDS.join(', ')} (has ${given.join(', ') || 'none'})`);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 
 import type { ApiClient } from '../client/api-client';
 import type { ParameterReader } from '../parameters';
+import type { ChunkPosition } from '../patterns/bulk';
 import type { Outcome, RequestSpec } from '../types';
 
 /** What an operation hands back for one input item (or one bulk chunk). */
@@ -54,14 +55,16 @@ export interface BulkChunk {
 /** The runner's side of a bulk operation (type-erased). */
 export interface BulkRunner {
 	chunkSize: (settings: unknown) => number;
-	refuse: (settings: unknown, itemCount: number) => { message: string; description?: string } | undefined;
+	refuse: (settings: unknown, itemCount: number, dryRun: boolean) => { message: string; description?: string } | undefined;
 	/** Checks one input item: the value to send or the problems (paths name the item's fields). */
 	check: (itemIndex: number, settings: unknown, n8n: IExecuteFunctions) => Promise<{ ok: true; value: unknown } | { ok: false; issues: z.ZodIssue[] }>;
 	/** Labels for the fields of an input item, for error texts. */
 	itemProperties: INodeProperties[];
 	execute: (chunk: BulkChunk, settings: unknown, ctx: BulkContext) => Promise<OperationResult>;
 	plan: (chunk: BulkChunk, settings: unknown) => RequestSpec;
-	describe: (chunk: BulkChunk, place: { index: number; count: number }, settings: unknown) => IDataObject;
+	describe: (chunk: BulkChunk, place: ChunkPosition, settings: unknown, request: RequestSpec) => IDataObject;
+	/** Each chunk is one input item (its output is paired with that item alone). */
+	perItem: (settings: unknown) => boolean;
 	preview?: (chunk: BulkChunk, settings: unknown, n8n: IExecuteFunctions) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
 	/** Where a failed chunk sits, for its error description. */
 	place: (index: number, count: number, chunk: BulkChunk) => string;
@@ -70,9 +73,7 @@ export interface BulkRunner {
 export interface BulkContext {
 	api: ApiClient;
 	n8n: IExecuteFunctions;
-	/** 1-based position of this chunk among all chunks. */
-	chunk: number;
-	chunks: number;
+	position: ChunkPosition;
 	/** Counts of the chunks done so far, this one included (e.g. running import totals). */
 	addCounts: (counts: Record<string, number>) => Record<string, number>;
 }

@@ -112,7 +112,7 @@ function goesOn(read: PageRead, at: PageAt, pagesRead: number, by: Paging<unknow
 }
 
 /** Reads pages until the list ends or Limit is reached. */
-export async function collectPages<I>(api: ApiClient, paging: Paging<I>, input: I, values: PagingValues): Promise<IDataObject[]> {
+export async function collectPages<I>(api: Pick<ApiClient, 'request'>, paging: Paging<I>, input: I, values: PagingValues): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
 	let at = firstPage(paging, input, values);
 	const maxPages = paging.maxPages ?? 100_000;

@@ -1,7 +1,8 @@
 import type { Operation } from '../../../shared/operation';
-import { block, unblock } from './block';
-import { getMany } from './getMany';
-import { importMany } from './importMany';
-import { importOne } from './importOne';
+import { block } from './block.operation';
+import { getAll } from './getAll.operation';
+import { importMany } from './importMany.operation';
+import { importOne } from './importOne.operation';
+import { unblock } from './unblock.operation';
 
-export const userOperations: Operation[] = [importOne, importMany, block, unblock, getMany];
+export const userOperations: Operation[] = [importOne, importMany, block, unblock, getAll];

@@ -1,6 +1,6 @@
-import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { DAVINTOO_SANDBOX_TOKEN } from '../sandbox/platforms/davintoo';
-import { jsonOf, person, runDavintoo } from './davintoo-helpers';
+import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
+import { DAVINTOO_SANDBOX_TOKEN } from '../../sandbox/platforms/davintoo';
+import { jsonOf, person, runDavintoo } from './helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;

@@ -1,4 +1,4 @@
-import { isSecretKey, MASK, maskDeep, maskPairs, maskString } from '../../nodes/shared/mask';
+import { isSecretKey, MASK, maskDeep, maskPairs, maskString } from '../../../nodes/shared/mask';
 
 describe('masking', () => {
 	it('masks secret keys at any depth, keeps the rest', () => {

@@ -1,16 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { defineOperation } from '../../../shared/operation';
-import { collectPages, pagingProperties } from '../../../shared/paging';
+import { optionalString } from '../../../shared/checks';
+import { defineOperation, OperationFailure } from '../../../shared/operation';
 import type { RequestSpec } from '../../../shared/types';
-import { optionalString, pagingInput } from '../../../shared/zod-fields';
 
 const FILTERS = ['fullname', 'position', 'department', 'city', 'tags'] as const;
 
 const input = z.object({
-	...pagingInput,
-	filters: z.object(Object.fromEntries(FILTERS.map((f) => [f, optionalString])) as Record<(typeof FILTERS)[number], typeof optionalString>).default({}),
+	filters: z
+		.object(Object.fromEntries(FILTERS.map((f) => [f, optionalString])) as Record<(typeof FILTERS)[number], typeof optionalString>)
+		.default({}),
 });
 
 type Input = z.output<typeof input>;
@@ -28,14 +28,13 @@ export function listRequest(filters: Input['filters'], page: number): RequestSpe
 	return { method: 'GET', path: '/users/list', qs };
 }
 
-export const getMany = defineOperation({
+export const getAll = defineOperation({
 	resource: 'user',
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many users',
 	description: 'List or search users (GET /users/list), page by page',
 	properties: [
-		...pagingProperties('users'),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -58,25 +57,22 @@ export const getMany = defineOperation({
 		},
 	],
 	input,
-	run: async ({ filters, returnAll, limit }, { api, fail }) => {
-		const users = await collectPages<IDataObject>(
-			async (page) => {
-				const answer = await api.request<ListAnswer>(listRequest(filters, page));
-				const items = Array.isArray(answer?.data) ? answer.data : [];
-				const pager = answer?.pager;
-				if (pager?.current !== undefined && Number(pager.current) !== page && items.length) {
-					// Without this, a portal that ignores `page` would hand back page 1 forever.
-					throw fail(
-						`Davintoo answered page ${pager.current} when asked for page ${page}: this portal does not page /users/list with ?page=, so only the first ${(page - 1) * items.length} users can be read`,
-						'Use filters to narrow the list, or turn off Return All.',
-					);
-				}
-				const hasMore = pager && pager.count !== undefined ? page < Number(pager.count) : undefined;
-				return { items, hasMore };
-			},
-			{ returnAll, limit },
-		);
-		return users.map((json) => ({ json }));
+	paging: {
+		by: 'page',
+		what: 'users',
+		request: ({ filters }, { page }) => listRequest(filters, page),
+		read: (body, { page, offset }) => {
+			const answer = (body ?? {}) as ListAnswer;
+			const items = Array.isArray(answer.data) ? answer.data : [];
+			const pager = answer.pager;
+			if (pager?.current !== undefined && Number(pager.current) !== page && items.length) {
+				// Without this, a portal that ignores `page` would hand back page 1 forever.
+				throw new OperationFailure(
+					`Davintoo answered page ${pager.current} when asked for page ${page}: this portal does not page /users/list with ?page=, so only the first ${offset} users can be read`,
+					'Use filters to narrow the list, or turn off Return All.',
+				);
+			}
+			return { items, totalPages: pager?.count !== undefined ? Number(pager.count) : undefined };
+		},
 	},
-	plan: ({ filters }) => [listRequest(filters, 1)],
 });

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { userOperations } from '../../nodes/Davintoo/actions/user';
-import { CSV_HEADER, CsvBuilder, csvCell, csvFileProblem, csvLine } from '../../nodes/Davintoo/actions/user/csv';
-import { type DavintooUser, userSchema } from '../../nodes/Davintoo/actions/user/fields';
-import { checkUserItem } from '../../nodes/Davintoo/actions/user/importManyRun';
-import { apiDate } from '../../nodes/Davintoo/actions/user/values';
-import { davintooBaseUrl, davintooErrorMessage } from '../../nodes/Davintoo/transport';
-import { parseCsv } from '../sandbox/platforms/davintoo';
-import { operationsOf } from './operations';
+import { userOperations } from '../../../nodes/Davintoo/actions/user';
+import { CSV_HEADER, CsvBuilder, csvCell, csvFileProblem, csvLine } from '../../../nodes/Davintoo/helpers/csv';
+import { type DavintooUser, userSchema } from '../../../nodes/Davintoo/helpers/user-fields';
+import { checkUserItem } from '../../../nodes/Davintoo/helpers/import-items';
+import { apiDate } from '../../../nodes/Davintoo/helpers/values';
+import { davintooBaseUrl, davintooErrorMessage } from '../../../nodes/Davintoo/transport';
+import { parseCsv } from '../../sandbox/platforms/davintoo';
+import { operationsOf } from '../operations';
 
 const { op, parse } = operationsOf(userOperations);
 
@@ -99,11 +99,12 @@ describe('Davintoo descriptors and transport', () => {
 		expect(!missing.ok && missing.issues[0]).toMatchObject({ path: ['uid'], message: 'is required' });
 	});
 
-	it('Get Many plans the first page with filter[...] keys; Import Many is a whole-run operation', () => {
+	it('Get Many plans the first page with filter[...] keys; Import Many is a bulk operation the runner carries out', () => {
 		expect(op('getAll').plan(parse('getAll', { returnAll: true, filters: { city: 'Lviv', tags: 'new' } }))).toEqual([
 			{ method: 'GET', path: '/users/list', qs: { 'filter[city]': 'Lviv', 'filter[tags]': 'new', page: 1 } },
 		]);
-		expect(typeof op('importMany').runAll).toBe('function');
+		expect(op('importMany').kind).toBe('bulk');
+		expect(op('importMany').bulk).toBeDefined();
 		expect(op('importMany').parse({ source: 'json', batchSize: 0 }).ok).toBe(false);
 	});
 
@@ -123,7 +124,7 @@ describe('Davintoo descriptors and transport', () => {
 
 describe('Davintoo CSV file checks', () => {
 	it('finds a quoted value that never closes, and accepts escaped quotes and quoted separators', async () => {
-		const { unclosedQuote } = await import('../../nodes/Davintoo/actions/user/csv');
+		const { unclosedQuote } = await import('../../../nodes/Davintoo/helpers/csv');
 		expect(unclosedQuote(Buffer.from('a;b\r\n1;"x ""y"" z"\r\n2;"p;q"\r\n'))).toBeUndefined();
 		expect(unclosedQuote(Buffer.from('a;b\r\n1;ok\r\n2;"broken\r\n3;c\r\n'))).toBe(
 			'line 3: a quoted value is opened and never closed (broken quoting)',

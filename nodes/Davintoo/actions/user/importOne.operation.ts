@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { compact, optionalProperties, optionalShape, outcomeOf, readCounters, requiredProperties, requiredShape } from './fields';
+import { compact, optionalProperties, optionalShape, outcomeOf, readCounters, requiredProperties, requiredShape } from '../../helpers/user-fields';
 
 const input = z.object({ ...requiredShape, additionalFields: z.object(optionalShape).default({}) });
 

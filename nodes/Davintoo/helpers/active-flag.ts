@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { defineOperation, type Operation } from '../../../shared/operation';
-import { compact, outcomeOf, readCounters, requiredProperties, requiredShape } from './fields';
+import { defineOperation, type Operation } from '../../shared/operation';
+import { compact, outcomeOf, readCounters, requiredProperties, requiredShape } from './user-fields';
 import { field, text } from './values';
 
 const input = z.object({
@@ -24,7 +24,7 @@ const alsoSend: INodeProperties = {
 };
 
 /** Block and unblock are re-imports of the same UID with is_active 0 or 1: API v2 has no block call. */
-function activeOperation(kind: 'block' | 'unblock'): Operation {
+export function activeFlagOperation(kind: 'block' | 'unblock'): Operation {
 	const active = kind === 'block' ? 0 : 1;
 	return defineOperation({
 		resource: 'user',
@@ -49,6 +49,3 @@ function activeOperation(kind: 'block' | 'unblock'): Operation {
 		},
 	});
 }
-
-export const block = activeOperation('block');
-export const unblock = activeOperation('unblock');

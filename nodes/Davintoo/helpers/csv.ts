@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import type { DavintooUser } from './fields';
+import type { DavintooUser } from './user-fields';
 
 /**
  * The portal's CSV layout: `;`-separated, a header row, one user per line, UTF-8, in the

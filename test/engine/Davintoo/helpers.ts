@@ -1,10 +1,10 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { DavintooApi } from '../../credentials/DavintooApi.credentials';
-import { Davintoo } from '../../nodes/Davintoo/Davintoo.node';
-import { runNode, type RunNodeOptions } from '../harness/engine';
-import type { Sandbox } from '../sandbox';
-import { DAVINTOO_SANDBOX_TOKEN } from '../sandbox/platforms/davintoo';
+import { DavintooApi } from '../../../credentials/DavintooApi.credentials';
+import { Davintoo } from '../../../nodes/Davintoo/Davintoo.node';
+import { runNode, type RunNodeOptions } from '../../harness/engine';
+import type { Sandbox } from '../../sandbox';
+import { DAVINTOO_SANDBOX_TOKEN } from '../../sandbox/platforms/davintoo';
 
 /** Run the Davintoo node in n8n's engine against the sandbox. */
 export function runDavintoo(

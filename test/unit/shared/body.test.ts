@@ -1,5 +1,5 @@
-import { encodeBody, encodeForm, encodeMultipart, parseJsonText } from '../../nodes/shared/body';
-import { nestForm, parseMultipart, parseUrlencoded } from '../sandbox/parse';
+import { encodeBody, encodeForm, encodeMultipart, parseJsonText } from '../../../nodes/shared/body';
+import { nestForm, parseMultipart, parseUrlencoded } from '../../sandbox/parse';
 
 describe('request bodies', () => {
 	it('encodes form pairs in order with repeated bracket keys, and the sandbox reads them back nested', () => {

@@ -1,0 +1,3 @@
+import { activeFlagOperation } from '../../helpers/active-flag';
+
+export const block = activeFlagOperation('block');

@@ -1,0 +1,3 @@
+import { activeFlagOperation } from '../../helpers/active-flag';
+
+export const unblock = activeFlagOperation('unblock');
