@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
+import { locatorValue } from './locator';
+
 /**
  * Shared field checks: one rule per kind of value, so the same field reads the same error on
  * every platform. Messages complete "<Field label>: …".
  */
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** A text id the user must give: from a resource locator or as text. */
+export const textId = (what = 'the ID') => z.preprocess(locatorValue, requiredString(what));
 
 /** A string the user must fill in: trimmed, not empty. */
 export const requiredString = (what = 'a value') =>
@@ -36,9 +41,12 @@ export const optionalEmail = z.preprocess(
 	z.string({ invalid_type_error: 'must be text (an email address)' }).trim().pipe(emailRule).optional(),
 );
 
-/** A positive integer id, also when the expression gave it as text. */
+/** A positive integer id: from a resource locator, a number, or text (an expression, "By ID"). */
 export const positiveId = z.preprocess(
-	(v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : v),
+	(raw) => {
+		const v = locatorValue(raw);
+		return typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : v === '' ? undefined : v;
+	},
 	z
 		.number({ required_error: 'is required', invalid_type_error: 'must be a number' })
 		.int('must be a whole number')
