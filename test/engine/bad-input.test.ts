@@ -9,7 +9,7 @@ import { type Platforms, startSandbox, type Sandbox } from '../sandbox';
 import { runActivePlatform } from './activeplatform-helpers';
 import { runChatwoot } from './chatwoot-helpers';
 import { csvItem, runDavintoo } from './davintoo-helpers';
-import { runKeepnet } from './keepnet-helpers';
+import { runKeepnet } from './Keepnet/helpers';
 import { runKeitaro } from './Keitaro/helpers';
 
 let sandbox: Sandbox;

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
+import { email } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { emailInput, RESOURCE } from './fields';
-import { findByEmail, searchEmailRequest } from './lookup';
-import { emailProperty } from './create';
-
-export { exactMatch, findByEmail, searchEmailRequest } from './lookup';
+import { emailProperty, RESOURCE } from '../../helpers/fields';
+import { searchEmailRequest, usersIn } from '../../helpers/lookup';
 
 export const searchByEmail = defineOperation({
 	resource: RESOURCE,
@@ -14,7 +12,8 @@ export const searchByEmail = defineOperation({
 	action: 'Search target users by email',
 	description: 'Find the target user with this email address (full record, one item per match)',
 	properties: [emailProperty],
-	input: z.object({ email: emailInput }),
-	run: async ({ email }, { api }) => (await findByEmail(api, email)).map((json) => ({ json })),
-	plan: ({ email }) => [searchEmailRequest(email)],
+	input: z.object({ email }),
+	request: ({ email: address }) => searchEmailRequest(address),
+	// Every user search-email returns, one item each; none gives no items.
+	output: (response) => usersIn(response).map((json) => ({ json })),
 });

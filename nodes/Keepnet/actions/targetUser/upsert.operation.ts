@@ -1,17 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { defineOperation, type OperationResult } from '../../../shared/operation';
-import { optionalString } from '../../../shared/zod-fields';
+import { email, isGiven, optionalString } from '../../../shared/checks';
+import { defineOperation, OperationFailure } from '../../../shared/operation';
+import type { RequestSpec } from '../../../shared/types';
 import { unwrap } from '../../transport';
-import { createBody, emailProperty } from './create';
-import { emailInput, RESOURCE, type TargetUser, userFieldOptions, userFields, userPath } from './fields';
-import { addToGroupsRequest } from './groups';
-import { exactMatch, findByEmail } from './searchByEmail';
-import { fullUpdateBody, noPhone, type UpdateChanges } from './update';
+import { createBody, fullUpdateBody, noPhone, type UpdateChanges } from '../../helpers/bodies';
+import { emailProperty, RESOURCE, type TargetUser, userFieldOptions, userFields, userPath } from '../../helpers/fields';
+import { addToGroupsRequest } from '../../helpers/groups';
+import { findByEmail } from '../../helpers/lookup';
 
 const input = z.object({
-	email: emailInput,
+	email,
 	phoneNumber: optionalString,
 	additionalFields: userFields,
 });
@@ -34,8 +34,20 @@ export function upsertChanges(existing: TargetUser, { phoneNumber, additionalFie
 	return { ...(changed as Partial<UpdateChanges>), customFields: differing } as UpdateChanges;
 }
 
-const hasChanges = (c: UpdateChanges) =>
-	c.customFields.length > 0 || Object.entries(c).some(([k, v]) => k !== 'customFields' && v !== undefined);
+/** The requests that bring an existing user in line: the complete-record PUT if a field differs, then the groups. */
+export function upsertUpdates(existing: TargetUser, value: Input): RequestSpec[] {
+	const requests: RequestSpec[] = [];
+	const changes = upsertChanges(existing, value);
+	if (Object.values(changes).some(isGiven)) {
+		const body = fullUpdateBody(existing, changes);
+		if (!body.phoneNumber) throw new OperationFailure(noPhone('Phone Number (phoneNumber)'), 'Nothing was changed.');
+		requests.push({ method: 'PUT', path: userPath(existing.resourceId), body });
+	}
+	// Groups are added (other memberships stay), so giving them always counts as an update.
+	const groups = value.additionalFields.targetGroupResourceIds;
+	if (groups.length) requests.push(addToGroupsRequest([existing.resourceId], groups));
+	return requests;
+}
 
 export const upsert = defineOperation({
 	resource: RESOURCE,
@@ -64,28 +76,21 @@ export const upsert = defineOperation({
 		},
 	],
 	input,
-	run: async (value, { api, fail }): Promise<OperationResult> => {
-		const existing = exactMatch(await findByEmail(api, value.email), value.email);
-		if (!existing) {
-			if (!value.phoneNumber) {
-				throw fail(`Phone Number (phoneNumber): is required to create the new target user "${value.email}"`, 'Nothing was created.');
-			}
-			const created = unwrap<IDataObject>(
-				await api.request({ method: 'POST', path: '/api/target-users', body: createBody({ ...value, phoneNumber: value.phoneNumber }) }),
-			);
-			return { json: { ...created, email: value.email }, outcome: 'created' };
-		}
-		const changes = upsertChanges(existing, value);
-		const groups = value.additionalFields.targetGroupResourceIds;
-		let json: IDataObject = existing;
-		if (hasChanges(changes)) {
-			const body = fullUpdateBody(existing, changes);
-			if (!body.phoneNumber) throw fail(noPhone('Phone Number (phoneNumber)'), 'Nothing was changed.');
-			await api.request({ method: 'PUT', path: userPath(existing.resourceId), body });
-			json = { resourceId: existing.resourceId, ...body };
-		}
-		if (groups.length) await api.request(addToGroupsRequest([existing.resourceId], groups));
-		const outcome = hasChanges(changes) || groups.length ? 'updated' : 'unchanged';
-		return { json, outcome };
+	upsert: {
+		what: 'target user',
+		key: ({ email: address }) => `"${address}"`,
+		find: findByEmail,
+		update: (existing, value) => upsertUpdates(existing as TargetUser, value),
+		requiredToCreate: ({ phoneNumber }) => [['Phone Number (phoneNumber)', phoneNumber]],
+		// On create the groups go in the body.
+		create: (value) => ({ method: 'POST', path: '/api/target-users', body: createBody({ ...value, phoneNumber: value.phoneNumber ?? '' }) }),
+		output: ({ outcome, existing, sent, bodies }, { email: address }) => {
+			// Keepnet answers a create with the new resourceId only; the email makes the item easy to match up.
+			if (outcome === 'created') return { ...unwrap<IDataObject>(bodies[0]), email: address };
+			const user = existing as TargetUser;
+			// After a PUT the record is what was sent; otherwise (unchanged, groups only) as found.
+			const put = sent.find((r) => r.method === 'PUT' && r.path === userPath(user.resourceId));
+			return put ? { resourceId: user.resourceId, ...(put.body as IDataObject) } : user;
+		},
 	},
 });
