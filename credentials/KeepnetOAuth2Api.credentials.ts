@@ -1,5 +1,8 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { KEEPNET_URL } from '../nodes/Keepnet/transport';
+import { baseUrlExpression } from '../nodes/shared/base-url';
+
 /**
  * Keepnet Labs REST API: OAuth2 client credentials. n8n fetches, stores and refreshes the
  * token; Keepnet wants the token request form-encoded (a JSON one gets a 500), hence "body".
@@ -55,7 +58,7 @@ export class KeepnetOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: '={{String($self["baseUrl"]).trim().replace(/\\/+$/, "")}}/connect/token',
+			default: baseUrlExpression(KEEPNET_URL, '/connect/token', '$self'),
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'api1' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
@@ -66,7 +69,7 @@ export class KeepnetOAuth2Api implements ICredentialType {
 	// A one-row search needs a valid token and the target-user permission.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
+			baseURL: baseUrlExpression(KEEPNET_URL),
 			url: '/api/target-users/search',
 			method: 'POST',
 			body: {

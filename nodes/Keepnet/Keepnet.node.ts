@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
-import { targetUserOperations } from './actions/targetUser';
+import { keepnetOperations, keepnetResources } from './actions';
 import { KEEPNET_CREDENTIAL, keepnetPlatform } from './transport';
 
 export class Keepnet implements INodeType {
@@ -20,10 +20,10 @@ export class Keepnet implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: KEEPNET_CREDENTIAL, required: true }],
-		properties: buildProperties([{ name: 'Target User', value: 'targetUser' }], targetUserOperations),
+		properties: buildProperties(keepnetResources, keepnetOperations),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations(this, keepnetPlatform, targetUserOperations);
+		return await executeOperations(this, keepnetPlatform, keepnetOperations);
 	}
 }

@@ -1,14 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { baseUrl, type BaseUrlRule } from '../shared/base-url';
 import type { Platform } from '../shared/types';
 
 export const KEEPNET_CREDENTIAL = 'keepnetOAuth2Api';
 export const COMPANY_HEADER = 'X-KEEPNET-Company-Id';
 
-/** The API base as users type it: trailing slashes and a pasted `/api` are taken off. */
+/**
+ * The API base as users type it: a pasted `/api` is taken off (operation paths and the token
+ * URL carry their own), empty means Keepnet's cloud. Also the credential's token URL and test.
+ */
+export const KEEPNET_URL: BaseUrlRule = { field: 'baseUrl', strip: ['/api'], fallback: 'https://api.keepnetlabs.com', apiPath: '' };
+
 export function keepnetBaseUrl(url: unknown): string {
-	const trimmed = String(url ?? '').trim().replace(/\/+$/, '').replace(/\/api$/, '');
-	return trimmed || 'https://api.keepnetlabs.com';
+	return baseUrl(KEEPNET_URL, { baseUrl: url });
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -43,23 +48,23 @@ export function companyHeader(companyId: unknown): Record<string, string> {
 }
 
 export const keepnetPlatform: Platform = {
-		displayName: 'Keepnet',
-		credentialType: () => KEEPNET_CREDENTIAL,
-		baseUrl: (credentials) => keepnetBaseUrl(credentials.baseUrl),
-		secretCredentialFields: ['clientSecret', 'access_token', 'refresh_token'],
-		oauth2: true,
-		headers: (credentials) => companyHeader(credentials.companyId),
-		authEcho: () => ({ headers: { Authorization: '***' } }),
-		errorMessage: (status, body) => keepnetErrorMessage(status, body),
-		errorHint: (status, body) => {
-			const oauthError = body && typeof body === 'object' ? (body as IDataObject).error : undefined;
-			if (oauthError === 'invalid_client') {
-				return 'Keepnet refused the Client ID / Client Secret when n8n asked for a token: check them in the Keepnet credential.';
-			}
-			if (status === 401) return 'The token was refused even after n8n fetched a new one: check the REST API client in Keepnet (status, IP restriction).';
-			if (status === 403) {
-				return "The REST API client's role lacks this permission, or (with a Company ID in the credential) it may not act in that company.";
-			}
-			return undefined;
-		},
+	displayName: 'Keepnet',
+	credentialType: () => KEEPNET_CREDENTIAL,
+	baseUrl: (credentials) => keepnetBaseUrl(credentials.baseUrl),
+	secretCredentialFields: ['clientSecret', 'access_token', 'refresh_token'],
+	oauth2: true,
+	headers: (credentials) => companyHeader(credentials.companyId),
+	authEcho: () => ({ headers: { Authorization: '***' } }),
+	errorMessage: (status, body) => keepnetErrorMessage(status, body),
+	errorHint: (status, body) => {
+		const oauthError = body && typeof body === 'object' ? (body as IDataObject).error : undefined;
+		if (oauthError === 'invalid_client') {
+			return 'Keepnet refused the Client ID / Client Secret when n8n asked for a token: check them in the Keepnet credential.';
+		}
+		if (status === 401) return 'The token was refused even after n8n fetched a new one: check the REST API client in Keepnet (status, IP restriction).';
+		if (status === 403) {
+			return "The REST API client's role lacks this permission, or (with a Company ID in the credential) it may not act in that company.";
+		}
+		return undefined;
+	},
 };

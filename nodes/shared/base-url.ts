@@ -28,11 +28,15 @@ export function baseUrl(rule: BaseUrlRule, credentials: Record<string, unknown>,
 	return `${baseRoot(rule, credentials[rule.field])}${path}`;
 }
 
-/** The same as an n8n expression over `$credentials`, for `test.request.baseURL`. */
-export function baseUrlExpression(rule: BaseUrlRule, apiPath = rule.apiPath): string {
+/**
+ * The same as an n8n expression, for `test.request.baseURL` (over `$credentials`) or for a
+ * credential's own hidden field such as an OAuth2 token URL (over `$self`, the only name n8n
+ * gives the credential's data there).
+ */
+export function baseUrlExpression(rule: BaseUrlRule, apiPath = rule.apiPath, data: '$credentials' | '$self' = '$credentials'): string {
 	const strips = rule.strip.map((ending) => `.replace(/${ending.replace(/\//g, '\\/')}$/, "")`).join('');
-	const root = `String($credentials.${rule.field} || "").trim().replace(/\\/+$/, "")${strips}`;
+	const root = `String(${data}.${rule.field} || "").trim().replace(/\\/+$/, "")${strips}`;
 	const withFallback = rule.fallback ? `(${root} || "${rule.fallback}")` : root;
-	const path = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => `{{String($credentials.${name} || "").trim()}}`);
+	const path = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => `{{String(${data}.${name} || "").trim()}}`);
 	return `={{${withFallback}}}${path}`;
 }

@@ -8,8 +8,13 @@ import type { RunNodeResult } from '../harness/engine';
 import { type Platforms, startSandbox, type Sandbox } from '../sandbox';
 import { runActivePlatform } from './activeplatform-helpers';
 import { runChatwoot } from './chatwoot-helpers';
+<<<<<<< HEAD
 import { csvItem, runDavintoo } from './Davintoo/helpers';
 import { runKeepnet } from './keepnet-helpers';
+=======
+import { csvItem, runDavintoo } from './davintoo-helpers';
+import { runKeepnet } from './Keepnet/helpers';
+>>>>>>> core-keepnet
 import { runKeitaro } from './Keitaro/helpers';
 
 let sandbox: Sandbox;

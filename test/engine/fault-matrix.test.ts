@@ -15,7 +15,7 @@ import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
 import { runActivePlatform } from './activeplatform-helpers';
 import { runChatwoot } from './chatwoot-helpers';
 import { runDavintoo } from './Davintoo/helpers';
-import { runKeepnet } from './keepnet-helpers';
+import { runKeepnet } from './Keepnet/helpers';
 import { runKeitaro } from './Keitaro/helpers';
 
 let sandbox: Sandbox;

@@ -1,12 +1,13 @@
 import type { Operation } from '../../../shared/operation';
-import { create } from './create';
-import { deleteUser } from './delete';
-import { get } from './get';
-import { addToGroups, removeFromGroups } from './groups';
-import { search } from './search';
-import { searchByEmail } from './searchByEmail';
-import { update } from './update';
-import { upsert } from './upsert';
+import { addToGroups } from './addToGroups.operation';
+import { create } from './create.operation';
+import { deleteUser } from './delete.operation';
+import { get } from './get.operation';
+import { removeFromGroups } from './removeFromGroups.operation';
+import { search } from './search.operation';
+import { searchByEmail } from './searchByEmail.operation';
+import { update } from './update.operation';
+import { upsert } from './upsert.operation';
 
 export const targetUserOperations: Operation[] = [
 	create,

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { KeepnetOAuth2Api } from '../../credentials/KeepnetOAuth2Api.credentials';
-import { Keepnet } from '../../nodes/Keepnet/Keepnet.node';
-import { runNode, type RunNodeOptions } from '../harness/engine';
-import type { Sandbox } from '../sandbox';
-import { KEEPNET_CLIENT_ID, KEEPNET_CLIENT_SECRET } from '../sandbox/platforms/keepnet';
+import { KeepnetOAuth2Api } from '../../../credentials/KeepnetOAuth2Api.credentials';
+import { Keepnet } from '../../../nodes/Keepnet/Keepnet.node';
+import { runNode, type RunNodeOptions } from '../../harness/engine';
+import type { Sandbox } from '../../sandbox';
+import { KEEPNET_CLIENT_ID, KEEPNET_CLIENT_SECRET } from '../../sandbox/platforms/keepnet';
 
 export interface KeepnetRunExtra extends Partial<RunNodeOptions> {
 	/** Overrides of the stored credential (client, secret, companyId, oauthTokenData…). */
@@ -32,3 +32,9 @@ export const jsonOf = (items: INodeExecutionData[] | undefined) => (items ?? [])
 
 /** "METHOD /path" of every request the sandbox saw, token calls included. */
 export const calls = (sandbox: Sandbox) => sandbox.requests('keepnet').map((r) => `${r.method} ${r.path}`);
+
+/** The API requests the sandbox saw, without n8n's token calls. */
+export const apiRequestsOf = (sandbox: Sandbox) => sandbox.requests('keepnet').filter((r) => r.path !== '/connect/token');
+
+/** Create's parameters for the user most tests make. */
+export const createJane = { operation: 'create', email: 'jane.doe@example.com', phoneNumber: '+447700900123' };

@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { optionalString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { collectPages, pagingProperties } from '../../../shared/paging';
 import type { RequestSpec } from '../../../shared/types';
-import { optionalString, pagingInput } from '../../../shared/zod-fields';
+import { type PagedResults, RESOURCE } from '../../helpers/fields';
 import { unwrap } from '../../transport';
-import { type PagedResults, RESOURCE } from './fields';
 
 /** Keepnet pages hold at most this many users. */
 export const MAX_PAGE_SIZE = 100;
@@ -14,7 +13,6 @@ export const MAX_PAGE_SIZE = 100;
 const ORDER_BY = ['CreateTime', 'Email', 'FirstName', 'LastName'] as const;
 
 const input = z.object({
-	...pagingInput,
 	filters: z
 		.object({
 			email: optionalString,
@@ -68,15 +66,11 @@ export function searchBody({ filters, searchOptions: options }: SearchInput, pag
 	};
 }
 
-export function pageSizeFor({ returnAll, limit }: SearchInput): number {
-	return returnAll ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
-}
-
 /** A search POST changes nothing, so it is safe to retry. */
-export const searchRequest = (value: SearchInput, pageNumber: number): RequestSpec => ({
+export const searchRequest = (value: SearchInput, pageNumber: number, pageSize: number): RequestSpec => ({
 	method: 'POST',
 	path: '/api/target-users/search',
-	body: searchBody(value, pageNumber, pageSizeFor(value)),
+	body: searchBody(value, pageNumber, pageSize),
 	idempotent: true,
 });
 
@@ -87,7 +81,6 @@ export const search = defineOperation({
 	action: 'Search target users',
 	description: 'Find target users by email, name, department or status',
 	properties: [
-		...pagingProperties('target users'),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -153,18 +146,15 @@ export const search = defineOperation({
 		},
 	],
 	input,
-	run: async (value, { api }) => {
-		const users = await collectPages(
-			async (pageNumber) => {
-				const page = unwrap<PagedResults<IDataObject> | null>(await api.request(searchRequest(value, pageNumber)));
-				const results = Array.isArray(page?.results) ? page.results : [];
-				const pages = Number(page?.totalNumberOfPages);
-				return { items: results, hasMore: Number.isFinite(pages) ? pageNumber < pages : undefined };
-			},
-			value,
-			{ firstPage: 1, pageSize: pageSizeFor(value) },
-		);
-		return users.map((json) => ({ json }));
+	paging: {
+		by: 'page',
+		what: 'target users',
+		pageSize: MAX_PAGE_SIZE,
+		request: (value, at) => searchRequest(value, at.page, at.size ?? MAX_PAGE_SIZE),
+		read: (body) => {
+			const page = unwrap<PagedResults<IDataObject> | null>(body);
+			const pages = Number(page?.totalNumberOfPages);
+			return { items: Array.isArray(page?.results) ? page.results : [], totalPages: Number.isFinite(pages) ? pages : undefined };
+		},
 	},
-	plan: (value) => [searchRequest(value, 1)],
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
 import { unwrap } from '../../transport';
-import { RESOURCE, resourceId, resourceIdProperty, userPath } from './fields';
+import { RESOURCE, resourceId, resourceIdProperty, userPath } from '../../helpers/fields';
 
 export const deleteUser = defineOperation({
 	resource: RESOURCE,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
 import { unwrap } from '../../transport';
-import { RESOURCE, resourceId, resourceIdProperty, type TargetUser, userPath } from './fields';
+import { RESOURCE, resourceId, resourceIdProperty, type TargetUser, userPath } from '../../helpers/fields';
 
 export const get = defineOperation({
 	resource: RESOURCE,

@@ -1,6 +1,6 @@
-import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { KEEPNET_CLIENT_SECRET } from '../sandbox/platforms/keepnet';
-import { calls, jsonOf, runKeepnet } from './keepnet-helpers';
+import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
+import { KEEPNET_CLIENT_SECRET } from '../../sandbox/platforms/keepnet';
+import { calls, jsonOf, runKeepnet } from './helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;
@@ -85,6 +85,39 @@ describe('Keepnet retries and faults over real HTTP', () => {
 		expect(stored).toMatchObject({ resourceId: 'tu0000001', email: 'jane.doe@example.com', phoneNumber: '+447700900123' });
 		// The answer is the record the lookup found (search-email's TargetUserDto).
 		expect(jsonOf(run.outputs[0])).toEqual([{ ...FOUND_JANE, outcome: 'created' }]);
+	});
+
+	it('Create or Update: a create whose connection dropped after Keepnet acted is found by looking again: one user, outcome created', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: CREATE_PATH, times: 1 });
+		const run = await runKeepnet(sandbox, { operation: 'upsert', email: 'jane.doe@example.com', phoneNumber: '+447700900123', additionalFields: {} });
+		expect(run.error).toBeUndefined();
+		// The find, the create whose answer was lost, the lookup that finds the new user.
+		expect(calls(sandbox)).toEqual([TOKEN, LOOKUP, POST_CREATE, LOOKUP]);
+		const [, find, created, lookup] = sandbox.requests('keepnet');
+		expect(find.body).toEqual({ email: 'jane.doe@example.com', pageNumber: 1, pageSize: 50, orderBy: 'Email', ascending: true });
+		expect(created.body).toEqual({ email: 'jane.doe@example.com', phoneNumber: '+447700900123' });
+		expect(lookup.body).toEqual(find.body);
+		expect(platforms.keepnet.users.size).toBe(1);
+		expect(jsonOf(run.outputs[0])).toEqual([{ ...FOUND_JANE, outcome: 'created' }]);
+	});
+
+	it('Create or Update: after a recovered create, Include Request Details lists the find, the create and the lookup, labelled', async () => {
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: CREATE_PATH, times: 1 });
+		const params = { operation: 'upsert', email: 'jane.doe@example.com', phoneNumber: '+447700900123', options: { includeRequestDetails: true } };
+		const run = await runKeepnet(sandbox, params);
+		expect(run.error).toBeUndefined();
+		const out = jsonOf(run.outputs[0])[0];
+		const base = sandbox.urlOf('/keepnet');
+		// "The request" is the create that made the user, not the lookup that found it.
+		expect(out.request).toMatchObject({ url: `${base}/api/target-users`, method: 'POST' });
+		expect(out.requests).toEqual([
+			expect.objectContaining({ label: 'request', url: `${base}/api/target-users/search-email`, method: 'POST', status: 200 }),
+			expect.objectContaining({ label: 'request', url: `${base}/api/target-users`, method: 'POST', failure: 'ECONNRESET' }),
+			expect.objectContaining({ label: 'lookup (was the lost create made?)', url: `${base}/api/target-users/search-email`, method: 'POST', status: 200 }),
+		]);
+		expect(out.data).toEqual({ ...FOUND_JANE, outcome: 'created' });
+		const text = JSON.stringify(out);
+		for (const secret of [KEEPNET_CLIENT_SECRET, ...platforms.keepnet.tokens.keys()]) expect(text).not.toContain(secret);
 	});
 
 	it('a create whose answer was lost to the timeout (slow body) is found by the lookup: exactly one user, no second POST', async () => {

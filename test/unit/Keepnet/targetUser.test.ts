@@ -1,15 +1,15 @@
-import { KeepnetOAuth2Api } from '../../credentials/KeepnetOAuth2Api.credentials';
-import { targetUserOperations } from '../../nodes/Keepnet/actions/targetUser';
-import { createBody } from '../../nodes/Keepnet/actions/targetUser/create';
-import type { TargetUser } from '../../nodes/Keepnet/actions/targetUser/fields';
-import { searchBody } from '../../nodes/Keepnet/actions/targetUser/search';
-import { exactMatch } from '../../nodes/Keepnet/actions/targetUser/searchByEmail';
-import { fullUpdateBody, type UpdateChanges } from '../../nodes/Keepnet/actions/targetUser/update';
-import { upsertChanges } from '../../nodes/Keepnet/actions/targetUser/upsert';
-import { answerFromError } from '../../nodes/shared/client';
-import { Keepnet } from '../../nodes/Keepnet/Keepnet.node';
-import { keepnetBaseUrl, keepnetErrorMessage, unwrap } from '../../nodes/Keepnet/transport';
-import { operationsOf } from './operations';
+import { KeepnetOAuth2Api } from '../../../credentials/KeepnetOAuth2Api.credentials';
+import { targetUserOperations } from '../../../nodes/Keepnet/actions/targetUser';
+import { upsertChanges, upsertUpdates } from '../../../nodes/Keepnet/actions/targetUser/upsert.operation';
+import { createBody, fullUpdateBody, type UpdateChanges } from '../../../nodes/Keepnet/helpers/bodies';
+import type { TargetUser } from '../../../nodes/Keepnet/helpers/fields';
+import { exactMatch, findByEmail, verifyByEmail } from '../../../nodes/Keepnet/helpers/lookup';
+import { searchBody } from '../../../nodes/Keepnet/actions/targetUser/search.operation';
+import { answerFromError } from '../../../nodes/shared/client/wire';
+import { OperationFailure } from '../../../nodes/shared/operation';
+import { Keepnet } from '../../../nodes/Keepnet/Keepnet.node';
+import { keepnetBaseUrl, keepnetErrorMessage, unwrap } from '../../../nodes/Keepnet/transport';
+import { operationsOf } from '../operations';
 
 const { op, parse, issuesOf } = operationsOf(targetUserOperations);
 
@@ -61,7 +61,7 @@ describe('Keepnet operations (pure parts)', () => {
 
 	it('the search body is always complete: filter object, text as "", orderBy and ascending set', () => {
 		const input = parse('search', { returnAll: false, limit: 500 });
-		const body = searchBody(input as never, 3, 100);
+		const body = searchBody((input as { value: never }).value, 3, 100);
 		expect(body).toEqual({
 			pageNumber: 3,
 			pageSize: 100,
@@ -71,7 +71,7 @@ describe('Keepnet operations (pure parts)', () => {
 		});
 		expect(JSON.stringify(body)).not.toContain('null');
 		const text = parse('search', { searchOptions: { searchText: 42, orderBy: 'Email', ascending: true } });
-		expect(searchBody(text as never, 1, 50)).toMatchObject({ orderBy: 'Email', ascending: true, filter: { SearchInputTextValue: '42' } });
+		expect(searchBody((text as { value: never }).value, 1, 50)).toMatchObject({ orderBy: 'Email', ascending: true, filter: { SearchInputTextValue: '42' } });
 		expect(op('search').plan(input)?.[0]).toMatchObject({ method: 'POST', path: '/api/target-users/search', idempotent: true, body: { pageSize: 100 } });
 		expect(issue('search', { searchOptions: { orderBy: 'Phone' } })?.path).toEqual(['searchOptions', 'orderBy']);
 	});
@@ -103,6 +103,75 @@ describe('Keepnet operations (pure parts)', () => {
 		expect(Object.entries(unchanged).filter(([k, v]) => k !== 'customFields' && v !== undefined)).toEqual([]);
 		const other = parse('upsert', { email: 'anna@example.com', phoneNumber: '+1', additionalFields: { department: 'IT', isActive: false } });
 		expect(upsertChanges(current, other as never)).toEqual({ department: 'IT', phoneNumber: '+1', customFields: [] });
+	});
+
+	it('create carries a lookup by exact email, so a lost answer is checked before anything is sent again', () => {
+		const input = parse('create', { email: 'Jane@Example.com', phoneNumber: '+1' });
+		const [spec] = op('create').plan(input);
+		expect(spec).toMatchObject({ method: 'POST', path: '/api/target-users', body: { email: 'Jane@Example.com', phoneNumber: '+1' } });
+		expect(spec.verify?.request).toEqual({
+			method: 'POST',
+			path: '/api/target-users/search-email',
+			body: { email: 'Jane@Example.com', pageNumber: 1, pageSize: 50, orderBy: 'Email', ascending: true },
+			idempotent: true,
+		});
+		// search-email matches partly; only the exact address (any case) is the user.
+		const page = (...emails: string[]) => ({ data: { results: emails.map((email, i) => ({ resourceId: `tu${i}`, email })) }, status: 'Success' });
+		expect(spec.verify?.find(page('jane@example.com.au', 'jane@example.com'))).toEqual({ resourceId: 'tu1', email: 'jane@example.com' });
+		expect(spec.verify?.find(page('jane@example.com.au'))).toBeUndefined();
+		expect(spec.verify?.find({ data: null, status: 'Success' })).toBeUndefined();
+		expect(verifyByEmail('a@b.co')?.request).toEqual(findByEmail.request({ email: 'a@b.co' }, 1));
+	});
+
+	it('upsert: a PUT of the complete record when a field differs, then the groups; nothing when all is as asked', () => {
+		const value = (raw: Record<string, unknown>) => parse('upsert', { email: 'anna@example.com', ...raw }) as never;
+		expect(upsertUpdates(current, value({ additionalFields: { department: 'Finance' } }))).toEqual([]);
+		const [put, groups] = upsertUpdates(current, value({ additionalFields: { firstName: 'Ann', targetGroupResourceIds: 'g1, g2' } }));
+		expect(put).toMatchObject({ method: 'PUT', path: '/api/target-users/tu1', body: { email: 'anna@example.com', phoneNumber: '+49151', firstName: 'Ann', department: 'Finance' } });
+		expect(groups).toEqual({
+			method: 'PUT',
+			path: '/api/target-groups/users',
+			body: { targetUserResourceIds: ['tu1'], targetGroupResourceIds: ['g1', 'g2'], selectAll: false, excludedResourceIdList: [] },
+		});
+		// Groups alone: only the groups request (the outcome is still "updated").
+		expect(upsertUpdates(current, value({ additionalFields: { targetGroupResourceIds: 'g1' } })).map((r) => r.path)).toEqual(['/api/target-groups/users']);
+		// An existing user without a phone cannot be saved: said before anything is sent.
+		const noPhone = { ...current, phoneNumber: null };
+		expect(() => upsertUpdates(noPhone, value({ additionalFields: { firstName: 'Ann' } }))).toThrow(OperationFailure);
+		expect(() => upsertUpdates(noPhone, value({ additionalFields: { firstName: 'Ann' } }))).toThrow(
+			'Phone Number (phoneNumber): Keepnet requires a phone number on every update and this user has none; set one',
+		);
+		expect(upsertUpdates(noPhone, value({ phoneNumber: '+2', additionalFields: { firstName: 'Ann' } }))[0].body).toMatchObject({ phoneNumber: '+2' });
+	});
+
+	it('every operation is declared, none hand-written: kinds, Dry Run plans and the upsert note', () => {
+		expect(Object.fromEntries(targetUserOperations.map((o) => [o.operation, o.kind]))).toEqual({
+			create: 'request',
+			upsert: 'upsert',
+			delete: 'request',
+			get: 'request',
+			search: 'paging',
+			searchByEmail: 'request',
+			update: 'readThenWrite',
+			addToGroups: 'request',
+			removeFromGroups: 'requests',
+		});
+		// Create or Update: the Dry Run lists the lookup and says why nothing more.
+		expect(op('upsert').plan(parse('upsert', { email: 'a@b.co' }))).toEqual([findByEmail.request({ email: 'a@b.co' }, 1)]);
+		expect(op('upsert').planNote).toContain('looks the record up first');
+		// Update: the read, then the PUT as far as it is known without the record (no phone check then).
+		const plan = op('update').plan(parse('update', { resourceId: 'tu1', updateFields: { department: 'IT' } }));
+		expect(plan).toEqual([
+			{ method: 'GET', path: '/api/target-users/tu1' },
+			{ method: 'PUT', path: '/api/target-users/tu1', body: { department: 'IT' } },
+		]);
+	});
+
+	it('search: Return All and Limit come from the core, before the filters, and are checked', () => {
+		expect(op('search').properties.map((p) => p.name)).toEqual(['returnAll', 'limit', 'filters', 'searchOptions']);
+		expect(issue('search', { returnAll: false, limit: 0 })).toMatchObject({ path: ['limit'], message: 'must be at least 1' });
+		const few = parse('search', { returnAll: false, limit: 7 });
+		expect(op('search').plan(few)[0].body).toMatchObject({ pageNumber: 1, pageSize: 7 });
 	});
 
 	it('groups: ids are required and split on commas; removal is one DELETE per group', () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalString, requiredString, stringList } from '../../../shared/zod-fields';
+import { optionalEmail, optionalString, requiredString, stringList } from '../../shared/checks';
 
 export const RESOURCE = 'targetUser';
 
@@ -35,16 +35,24 @@ export const resourceIdProperty: INodeProperties = {
 
 export const resourceId = requiredString('the target user resourceId');
 
-export const emailInput = z
-	.string({ required_error: 'is required', invalid_type_error: 'must be text' })
-	.trim()
-	.min(1, 'is required')
-	.max(320, 'must be 320 characters or fewer')
-	.email('is not a valid email address');
+export const emailProperty: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@email.com',
+	required: true,
+	default: '',
+};
 
-const optionalEmail = optionalString.refine((v) => v === undefined || z.string().email().safeParse(v).success, {
-	message: 'is not a valid email address',
-});
+export const phoneProperty: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phoneNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. +447700900123',
+	description: "Required by Keepnet's API on create and on every update",
+};
 
 const maxText = (max: number) =>
 	optionalString.refine((v) => v === undefined || v.length <= max, { message: `must be ${max} characters or fewer` });
@@ -86,13 +94,16 @@ export const userFieldsShape = {
 export const userFields = z.object({ ...userFieldsShape, targetGroupResourceIds: stringList }).default({});
 export type UserFields = z.output<typeof userFields>;
 
+/** The plain fields of a target user besides email and phone, as create and update take them. */
+export const PLAIN_FIELDS = [
+	'firstName', 'lastName', 'department', 'priority', 'isActive', 'timeZoneId', 'preferredLanguageId',
+	'managerFirstName', 'managerLastName', 'managerEmail',
+] as const;
+
 /** Fields of the create/update body set from the user's input; empty ones are left out. */
 export function fieldsBody(fields: Omit<UserFields, 'targetGroupResourceIds'>): IDataObject {
 	const body: IDataObject = {};
-	for (const key of [
-		'firstName', 'lastName', 'department', 'priority', 'isActive', 'timeZoneId', 'preferredLanguageId',
-		'managerFirstName', 'managerLastName', 'managerEmail',
-	] as const) {
+	for (const key of PLAIN_FIELDS) {
 		if (fields[key] !== undefined) body[key] = fields[key];
 	}
 	if (fields.customFields.length) body.customFields = fields.customFields.map((c) => ({ name: c.name, value: c.value }));
