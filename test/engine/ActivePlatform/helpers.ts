@@ -1,10 +1,10 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { ActivePlatformApi } from '../../credentials/ActivePlatformApi.credentials';
-import { ActivePlatform } from '../../nodes/ActivePlatform/ActivePlatform.node';
-import { runNode, type RunNodeOptions } from '../harness/engine';
-import type { Sandbox } from '../sandbox';
-import { ACTIVEPLATFORM_SANDBOX_TOKEN } from '../sandbox/platforms/activeplatform';
+import { ActivePlatformApi } from '../../../credentials/ActivePlatformApi.credentials';
+import { ActivePlatform } from '../../../nodes/ActivePlatform/ActivePlatform.node';
+import { runNode, type RunNodeOptions } from '../../harness/engine';
+import type { Sandbox } from '../../sandbox';
+import { ACTIVEPLATFORM_SANDBOX_TOKEN } from '../../sandbox/platforms/activeplatform';
 
 /** Run the ActivePlatform node in n8n's engine against the sandbox. */
 export function runActivePlatform(

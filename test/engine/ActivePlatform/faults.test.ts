@@ -1,6 +1,6 @@
-import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { ACTIVEPLATFORM_SANDBOX_TOKEN as TOKEN } from '../sandbox/platforms/activeplatform';
-import { calls, jsonOf, runActivePlatform as run } from './activeplatform-helpers';
+import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
+import { ACTIVEPLATFORM_SANDBOX_TOKEN as TOKEN } from '../../sandbox/platforms/activeplatform';
+import { calls, jsonOf, runActivePlatform as run } from './helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;
