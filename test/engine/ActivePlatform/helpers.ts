@@ -28,3 +28,24 @@ export const jsonOf = (items: INodeExecutionData[] | undefined) => (items ?? [])
 
 /** Requests as "METHOD path", for asserting the sequence sent. */
 export const calls = (sandbox: Sandbox) => sandbox.requests('activeplatform').map((r) => `${r.method} ${r.path}`);
+
+/** The users list (and search) path; creates POST to it too. */
+export const USERS = '/api/vendor/v1/users.json';
+
+/** A complete Create, with a middle name and two custom attributes. */
+export const create = {
+	operation: 'create',
+	firstName: 'Olena',
+	lastName: 'Koval',
+	email: 'olena@example.com',
+	password: 'Xy7!pass-word',
+	additionalFields: { middleName: 'Petrivna' },
+	customAttributes: { attribute: [{ key: 'crm_id', value: '42' }, { key: 'department', value: 'R&D; Ops' }] },
+};
+
+/** The sandbox token appears nowhere in the value, plain or URL-encoded. */
+export const secretFree = (value: unknown) => {
+	const text = JSON.stringify(value);
+	expect(text).not.toContain(ACTIVEPLATFORM_SANDBOX_TOKEN);
+	expect(text).not.toContain(encodeURIComponent(ACTIVEPLATFORM_SANDBOX_TOKEN));
+};
