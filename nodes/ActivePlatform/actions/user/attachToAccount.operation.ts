@@ -7,7 +7,7 @@ import { listPage } from '../../helpers/list-page';
 import { ACCESSES_PATH, userAccountsPath } from '../../helpers/paths';
 import { accountIdProperty, userIdProperty } from '../../helpers/user-fields';
 
-export const ROLES = ['user', 'admin', 'owner'] as const;
+const ROLES = ['user', 'admin', 'owner'] as const;
 
 /** After a lost answer: is the user on the account (with this role) now? Then the attach happened. */
 export function verifyAttached(userId: number, accountId: number, role: string): RequestSpec['verify'] {

@@ -6,7 +6,7 @@ import { defineOperation } from '../../../shared/operation';
 import { listPage } from '../../helpers/list-page';
 import { USERS_LIST_PATH } from '../../helpers/paths';
 
-export const SORT_FIELDS = ['id', 'email', 'first_name', 'last_name', 'created_at', 'updated_at'] as const;
+const SORT_FIELDS = ['id', 'email', 'first_name', 'last_name', 'created_at', 'updated_at'] as const;
 
 /** A date, optionally with a time; the docs do not state the format, so it is sent as typed. */
 const dateFilter = optionalString.refine(
