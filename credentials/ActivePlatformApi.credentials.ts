@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ACTIVEPLATFORM_URL } from '../nodes/ActivePlatform/transport';
+import { baseUrlExpression } from '../nodes/shared/base-url';
+
 export class ActivePlatformApi implements ICredentialType {
 	name = 'activePlatformApi';
 
@@ -49,7 +52,7 @@ export class ActivePlatformApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "").replace(/\\/api(\\/vendor\\/v1)?$/, "")}}',
+			baseURL: baseUrlExpression(ACTIVEPLATFORM_URL),
 			url: '/api/vendor/v1/users.json',
 			method: 'GET',
 			qs: { page: 1, per_page: 1 },

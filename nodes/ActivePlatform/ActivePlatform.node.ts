@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
-import { userOperations } from './actions/user';
+import { activePlatformOperations, activePlatformResources } from './actions';
 import { ACTIVEPLATFORM_CREDENTIAL, activePlatformPlatform } from './transport';
 
 export class ActivePlatform implements INodeType {
@@ -20,10 +20,10 @@ export class ActivePlatform implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: ACTIVEPLATFORM_CREDENTIAL, required: true }],
-		properties: buildProperties([{ name: 'User', value: 'user' }], userOperations),
+		properties: buildProperties(activePlatformResources, activePlatformOperations),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations(this, activePlatformPlatform, userOperations);
+		return await executeOperations(this, activePlatformPlatform, activePlatformOperations);
 	}
 }

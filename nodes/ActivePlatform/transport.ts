@@ -1,19 +1,16 @@
+import { baseUrl, type BaseUrlRule } from '../shared/base-url';
 import type { Platform } from '../shared/types';
 
 export const ACTIVEPLATFORM_CREDENTIAL = 'activePlatformApi';
 
-/** The vendor API v1 user methods (the only user CRUD the docs list). */
-export const USERS_PATH = '/api/vendor/v1/users';
-export const ACCOUNTS_PATH = '/api/vendor/v1/accounts';
-/** Attach/detach live under API v2, with "v2" before "vendor" as documented. */
-export const ACCESSES_PATH = '/api/v2/vendor/account_accesses';
+/**
+ * The installation URL as users paste it, with or without the API path (also the credential
+ * test's). Request paths carry their API version (v1 and v2 are both used), so none is added.
+ */
+export const ACTIVEPLATFORM_URL: BaseUrlRule = { field: 'url', strip: ['/api/vendor/v1', '/api'], apiPath: '' };
 
-/** The installation URL as users paste it, with or without the API path. */
 export function activePlatformBaseUrl(url: unknown): string {
-	return String(url ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/api(\/vendor\/v1)?$/, '');
+	return baseUrl(ACTIVEPLATFORM_URL, { url });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { RunNodeResult } from '../harness/engine';
 import { type Platforms, startSandbox, type Sandbox } from '../sandbox';
-import { runActivePlatform } from './activeplatform-helpers';
+import { runActivePlatform } from './ActivePlatform/helpers';
 import { runChatwoot } from './chatwoot-helpers';
 <<<<<<< HEAD
 import { csvItem, runDavintoo } from './Davintoo/helpers';

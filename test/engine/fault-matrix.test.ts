@@ -12,7 +12,7 @@ import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../sandbox/platfor
 import { DAVINTOO_SANDBOX_TOKEN } from '../sandbox/platforms/davintoo';
 import { KEEPNET_CLIENT_SECRET } from '../sandbox/platforms/keepnet';
 import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
-import { runActivePlatform } from './activeplatform-helpers';
+import { runActivePlatform } from './ActivePlatform/helpers';
 import { runChatwoot } from './chatwoot-helpers';
 import { runDavintoo } from './Davintoo/helpers';
 import { runKeepnet } from './Keepnet/helpers';

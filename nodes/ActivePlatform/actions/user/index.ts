@@ -1,22 +1,22 @@
 import type { Operation } from '../../../shared/operation';
-import { attach } from './attach';
-import { create } from './create';
-import { detach } from './detach';
-import { get } from './get';
-import { getAccounts } from './getAccounts';
-import { getAccountUsers } from './getAccountUsers';
-import { getMany } from './getMany';
-import { update } from './update';
-import { upsert } from './upsert';
+import { attachToAccount } from './attachToAccount.operation';
+import { create } from './create.operation';
+import { detachFromAccount } from './detachFromAccount.operation';
+import { get } from './get.operation';
+import { getAccounts } from './getAccounts.operation';
+import { getAccountUsers } from './getAccountUsers.operation';
+import { getAll } from './getAll.operation';
+import { update } from './update.operation';
+import { upsert } from './upsert.operation';
 
 export const userOperations: Operation[] = [
 	create,
 	upsert,
 	get,
-	getMany,
+	getAll,
 	update,
-	attach,
-	detach,
+	attachToAccount,
+	detachFromAccount,
 	getAccounts,
 	getAccountUsers,
 ];

@@ -1,12 +1,12 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { ActivePlatformApi } from '../../credentials/ActivePlatformApi.credentials';
-import { CredentialTypeRegistry } from '../harness/credential-types';
-import { HarnessCredentialsHelper } from '../harness/credentials-helper';
-import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../harness/node-types';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { ACTIVEPLATFORM_SANDBOX_TOKEN as TOKEN } from '../sandbox/platforms/activeplatform';
+import { ActivePlatformApi } from '../../../credentials/ActivePlatformApi.credentials';
+import { CredentialTypeRegistry } from '../../harness/credential-types';
+import { HarnessCredentialsHelper } from '../../harness/credentials-helper';
+import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../../harness/node-types';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { ACTIVEPLATFORM_SANDBOX_TOKEN as TOKEN } from '../../sandbox/platforms/activeplatform';
 
 let sandbox: Sandbox;
 

@@ -1,13 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { optionalString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { pagingProperties } from '../../../shared/paging';
-import { optionalString, pagingInput } from '../../../shared/zod-fields';
-import { USERS_PATH } from '../../transport';
-import { fetchPages } from './list';
+import { listPage } from '../../helpers/list-page';
+import { USERS_LIST_PATH } from '../../helpers/paths';
 
-export const SORT_FIELDS = ['id', 'email', 'first_name', 'last_name', 'created_at', 'updated_at'] as const;
+const SORT_FIELDS = ['id', 'email', 'first_name', 'last_name', 'created_at', 'updated_at'] as const;
 
 /** A date, optionally with a time; the docs do not state the format, so it is sent as typed. */
 const dateFilter = optionalString.refine(
@@ -16,7 +15,6 @@ const dateFilter = optionalString.refine(
 );
 
 const input = z.object({
-	...pagingInput,
 	filters: z
 		.object({
 			email: optionalString,
@@ -50,14 +48,13 @@ export function listQuery({ filters, listOptions }: Pick<Input, 'filters' | 'lis
 	return qs;
 }
 
-export const getMany = defineOperation({
+export const getAll = defineOperation({
 	resource: 'user',
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many users',
 	description: 'List or search ActivePlatform users by email, status and dates',
 	properties: [
-		...pagingProperties('users'),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -143,19 +140,13 @@ export const getMany = defineOperation({
 		},
 	],
 	input,
-	run: async (value, { api }) => {
-		const users = await fetchPages(api, `${USERS_PATH}.json`, listQuery(value), value, value.listOptions.pageSize);
-		return users.map((json) => ({ json }));
+	// Pages by page/per_page; a page with fewer users than asked for (or empty) ends the list,
+	// unless the answer carries paging metadata, which is trusted instead.
+	paging: {
+		by: 'page',
+		what: 'users',
+		pageSize: ({ listOptions }) => listOptions.pageSize,
+		request: (value, at) => ({ method: 'GET', path: USERS_LIST_PATH, qs: { ...listQuery(value), page: at.page, per_page: at.size } }),
+		read: (body, at) => listPage(body, at.page, at.size),
 	},
-	plan: (value) => [
-		{
-			method: 'GET',
-			path: `${USERS_PATH}.json`,
-			qs: {
-				...listQuery(value),
-				page: 1,
-				per_page: value.returnAll ? value.listOptions.pageSize : Math.min(value.listOptions.pageSize, value.limit),
-			},
-		},
-	],
 });

@@ -1,17 +1,10 @@
 import { z } from 'zod';
 
-import { defineOperation } from '../../../shared/operation';
-import { optionalString, positiveId } from '../../../shared/zod-fields';
-import {
-	type ActivePlatformUser,
-	customAttributesInput,
-	customAttributesProperty,
-	optionalPassword,
-	sameEmail,
-	userForm,
-	userIdProperty,
-	userPath,
-} from './fields';
+import { isGiven, optionalPassword, optionalString, positiveId } from '../../../shared/checks';
+import { asObject, defineOperation, OperationFailure } from '../../../shared/operation';
+import { userPath } from '../../helpers/paths';
+import { customAttributesInput, customAttributesProperty, userForm, userIdProperty } from '../../helpers/user-fields';
+import { sameEmail } from '../../helpers/user-lookup';
 
 const input = z
 	.object({
@@ -21,13 +14,16 @@ const input = z
 				firstName: optionalString,
 				middleName: optionalString,
 				lastName: optionalString,
+				// Only compared with the email the user has, never sent: a stricter check could refuse
+				// the very address ActivePlatform stores.
 				email: optionalString,
 				password: optionalPassword,
 			})
 			.default({}),
 		customAttributes: customAttributesInput,
 	})
-	.refine((v) => Object.values(v.updateFields).some((f) => f !== undefined) || v.customAttributes.length > 0, {
+	// Not atLeastOneField: a change may also be only custom attributes, a parameter of its own.
+	.refine((v) => Object.values(v.updateFields).some(isGiven) || v.customAttributes.length > 0, {
 		message: 'set at least one field or custom attribute to change',
 		path: ['updateFields'],
 	});
@@ -80,25 +76,23 @@ export const update = defineOperation({
 		customAttributesProperty,
 	],
 	input,
-	run: async (value, { api, fail }) => {
-		const form = updateForm(value);
-		const wanted = value.updateFields.email;
-		if (wanted !== undefined) {
-			// Users often map every column of a source into Update; an unchanged email is no change.
-			const current = await api.request<ActivePlatformUser>({ method: 'GET', path: userPath(value.userId) });
-			if (!sameEmail(current.email, wanted)) {
-				throw fail(
+	// ActivePlatform cannot change an email, so a given one is read and compared first: users
+	// often map every column of a source into Update, and an unchanged email is no change.
+	readThenWrite: {
+		read: (value) => (value.updateFields.email !== undefined ? { method: 'GET', path: userPath(value.userId) } : undefined),
+		write: (current, value) => {
+			const wanted = value.updateFields.email;
+			if (current && wanted !== undefined && !sameEmail(current.email, wanted)) {
+				throw new OperationFailure(
 					`Email cannot be changed: ActivePlatform's API has no way to change a user's email (the login). User ${value.userId} has "${String(current.email ?? '')}", not "${wanted}".`,
 					'Nothing was changed. Leave Email empty, or create a new user with the new email.',
 				);
 			}
-			if (form.length === 0) return { json: current, outcome: 'unchanged' };
-		}
-		const user = await api.request<ActivePlatformUser>({ method: 'PUT', path: userPath(value.userId), form });
-		return { json: user, outcome: 'updated' };
+			const form = updateForm(value);
+			// Only the email (the same one) was given: nothing to send.
+			return form.length ? [{ method: 'PUT', path: userPath(value.userId), form }] : [];
+		},
+		output: ({ current, bodies }) =>
+			bodies.length ? { json: asObject(bodies[0]), outcome: 'updated' } : { json: asObject(current), outcome: 'unchanged' },
 	},
-	plan: (value) => [
-		...(value.updateFields.email !== undefined ? [{ method: 'GET' as const, path: userPath(value.userId) }] : []),
-		{ method: 'PUT', path: userPath(value.userId), form: updateForm(value) },
-	],
 });

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiClient } from '../../../shared/client';
-import { collectPages, type Page, type PagingInput } from '../../../shared/paging';
+import type { PageRead } from '../../shared/patterns/paging';
 
 const LIST_KEYS = ['users', 'accounts', 'data', 'items', 'results', 'records'];
 
@@ -9,12 +8,18 @@ const LIST_KEYS = ['users', 'accounts', 'data', 'items', 'results', 'records'];
  * The items of a list answer. The docs show a bare array; an object with the array under a
  * key (and perhaps paging metadata) is read too, so a changed installation keeps working.
  */
-export function listPage(body: unknown, page = 1, perPage?: number): Page<IDataObject> {
+export function listPage(body: unknown, page = 1, perPage?: number): PageRead {
 	if (Array.isArray(body)) return { items: body.filter(isObject) };
 	if (!isObject(body)) return { items: [] };
 	const key = LIST_KEYS.find((k) => Array.isArray(body[k])) ?? Object.keys(body).find((k) => Array.isArray(body[k]));
 	const items = key ? (body[key] as unknown[]).filter(isObject) : [];
 	return { items, hasMore: hasMore(body, page, perPage) };
+}
+
+/** Whether another page may follow: the metadata says so, or (without any) this page was full. */
+export function morePages(read: PageRead, perPage: number): boolean {
+	if (read.items.length === 0) return false;
+	return read.hasMore ?? read.items.length >= perPage;
 }
 
 /** Paging metadata, at the top or under meta/pagination, when the answer carries any. */
@@ -38,20 +43,4 @@ function num(value: unknown): number | undefined {
 
 function isObject(value: unknown): value is IDataObject {
 	return !!value && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Pages through a list method with page/per_page until a short or empty page (or the metadata says stop). */
-export async function fetchPages(
-	api: ApiClient,
-	path: string,
-	qs: IDataObject,
-	paging: PagingInput,
-	pageSize: number,
-): Promise<IDataObject[]> {
-	const perPage = paging.returnAll ? pageSize : Math.min(pageSize, paging.limit);
-	return await collectPages(
-		async (page) => listPage(await api.request({ method: 'GET', path, qs: { ...qs, page, per_page: perPage } }), page, perPage),
-		paging,
-		{ pageSize: perPage },
-	);
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { userIdProperty, userPath } from './fields';
+import { userPath } from '../../helpers/paths';
+import { userIdProperty } from '../../helpers/user-fields';
 
 export const get = defineOperation({
 	resource: 'user',

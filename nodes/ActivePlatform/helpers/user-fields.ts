@@ -1,10 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { RequestSpec } from '../../../shared/types';
-import { requiredString } from '../../../shared/zod-fields';
-import { USERS_PATH } from '../../transport';
-import { listPage } from './list';
+import { optionalString, requiredString } from '../../shared/checks';
 
 /** A user as ActivePlatform returns it. Custom attributes are written as key/value, read back as name/value. */
 export interface ActivePlatformUser extends IDataObject {
@@ -106,22 +103,20 @@ export function userForm(fields: UserFields, attributes: CustomAttribute[]): Arr
 	return pairs;
 }
 
-/** An email: empty reads "is required" alone, not also "not a valid email address". */
-export const emailField = requiredString('the email').pipe(z.string().email('is not a valid email address'));
-
-/** A password is taken as typed: spaces may be part of it. Empty means "not given". */
-export const optionalPassword = z
-	.string()
-	.optional()
-	.transform((v) => (v === '' ? undefined : v));
-
-export function userPath(id: number): string {
-	return `${USERS_PATH}/${id}.json`;
+/** What a create sends, from Create's or Create or Update's parameters. */
+export interface NewUser {
+	firstName?: string;
+	lastName?: string;
+	email: string;
+	password?: string;
+	additionalFields: { middleName?: string };
+	customAttributes: CustomAttribute[];
 }
 
-/** Emails compare case-insensitively, as logins do. */
-export const sameEmail = (a: unknown, b: unknown) =>
-	String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
+export function createForm(value: NewUser): Array<[string, string]> {
+	const { firstName, lastName, email, password } = value;
+	return userForm({ firstName, middleName: value.additionalFields.middleName, lastName, email, password }, value.customAttributes);
+}
 
 /** Attribute names are read back as display names ("CRM ID" for key crm_id): compare loosely. */
 const looseKey = (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -134,15 +129,14 @@ export function hasAttributes(user: ActivePlatformUser, attributes: CustomAttrib
 	);
 }
 
-/** The exact email among search results: the email filter may also match partly. */
-export function findByEmail(users: IDataObject[], wanted: string): ActivePlatformUser | undefined {
-	return users.find((u) => sameEmail(u.email, wanted)) as ActivePlatformUser | undefined;
-}
+/** The middle name is optional on create and upsert alike. */
+export const additionalFieldsProperty: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [{ displayName: 'Middle Name', name: 'middleName', type: 'string', default: '' }],
+};
 
-/** How a create whose answer was lost is checked before sending it again: is the email there now? */
-export function verifyByEmail(email: string): RequestSpec['verify'] {
-	return {
-		request: { method: 'GET', path: `${USERS_PATH}.json`, qs: { 'filters[email]': email, page: 1, per_page: 100 } },
-		find: (body) => findByEmail(listPage(body).items, email),
-	};
-}
+export const additionalFieldsInput = z.object({ middleName: optionalString }).default({});

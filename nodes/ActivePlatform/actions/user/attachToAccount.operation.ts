@@ -1,24 +1,24 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { asObject, defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
 import type { RequestSpec } from '../../../shared/types';
-import { ACCESSES_PATH, USERS_PATH } from '../../transport';
-import { accountIdProperty, userIdProperty } from './fields';
-import { listPage } from './list';
+import { listPage } from '../../helpers/list-page';
+import { ACCESSES_PATH, userAccountsPath } from '../../helpers/paths';
+import { accountIdProperty, userIdProperty } from '../../helpers/user-fields';
 
-export const ROLES = ['user', 'admin', 'owner'] as const;
+const ROLES = ['user', 'admin', 'owner'] as const;
 
 /** After a lost answer: is the user on the account (with this role) now? Then the attach happened. */
 export function verifyAttached(userId: number, accountId: number, role: string): RequestSpec['verify'] {
 	return {
-		request: { method: 'GET', path: `${USERS_PATH}/${userId}/accounts.json` },
+		request: { method: 'GET', path: userAccountsPath(userId) },
 		find: (body) =>
 			listPage(body).items.some((a) => Number(a.id) === accountId && (a.role === undefined || a.role === role)) ? {} : undefined,
 	};
 }
 
-export const attach = defineOperation({
+export const attachToAccount = defineOperation({
 	resource: 'user',
 	operation: 'attachToAccount',
 	name: 'Attach to Account',

@@ -1,29 +1,27 @@
 import { z } from 'zod';
 
-import { defineOperation, type OperationResult } from '../../../shared/operation';
-import { optionalString } from '../../../shared/zod-fields';
-import { USERS_PATH } from '../../transport';
+import { email, optionalPassword, optionalString } from '../../../shared/checks';
+import { defineOperation } from '../../../shared/operation';
+import { USERS_LIST_PATH, userPath } from '../../helpers/paths';
 import {
 	type ActivePlatformUser,
+	additionalFieldsInput,
+	additionalFieldsProperty,
+	createForm,
 	customAttributesInput,
 	customAttributesProperty,
-	emailField,
-	findByEmail,
 	hasAttributes,
-	optionalPassword,
 	type UserFields,
 	userForm,
-	userPath,
-	verifyByEmail,
-} from './fields';
-import { fetchPages } from './list';
+} from '../../helpers/user-fields';
+import { userByEmail } from '../../helpers/user-lookup';
 
 const input = z.object({
-	email: emailField,
+	email,
 	firstName: optionalString,
 	lastName: optionalString,
 	password: optionalPassword,
-	additionalFields: z.object({ middleName: optionalString }).default({}),
+	additionalFields: additionalFieldsInput,
 	customAttributes: customAttributesInput,
 });
 
@@ -79,57 +77,25 @@ export const upsert = defineOperation({
 			default: '',
 			description: 'Needed to create a user; for an existing user, a password here is set as the new one',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [{ displayName: 'Middle Name', name: 'middleName', type: 'string', default: '' }],
-		},
+		additionalFieldsProperty,
 		customAttributesProperty,
 	],
 	input,
-	run: async (value, { api, fail }): Promise<OperationResult> => {
-		const found = await fetchPages(api, `${USERS_PATH}.json`, { 'filters[email]': value.email }, { returnAll: true, limit: 1 }, 100);
-		const existing = findByEmail(found, value.email);
-		if (existing) {
-			const { fields, attributes } = upsertChanges(existing, value);
+	upsert: {
+		what: 'user',
+		key: ({ email: address }) => `"${address}"`,
+		find: userByEmail,
+		update: (existing, value) => {
+			const { fields, attributes } = upsertChanges(existing as ActivePlatformUser, value);
 			const form = userForm(fields, attributes);
-			if (form.length === 0) return { json: existing, outcome: 'unchanged' };
-			const user = await api.request<ActivePlatformUser>({ method: 'PUT', path: userPath(existing.id), form });
-			return { json: user, outcome: 'updated' };
-		}
-		const missing = [
+			return form.length ? [{ method: 'PUT', path: userPath(Number(existing.id)), form }] : [];
+		},
+		requiredToCreate: (value) => [
 			['First Name (firstName)', value.firstName],
 			['Last Name (lastName)', value.lastName],
 			['Password (password)', value.password],
-		].filter(([, v]) => v === undefined).map(([label]) => label);
-		if (missing.length) {
-			throw fail(
-				`${missing.join(', ')}: ${missing.length > 1 ? 'are' : 'is'} required to create the new user "${value.email}"`,
-				'No user has this email, so it would be created. Nothing was created.',
-			);
-		}
-		const form = userForm(
-			{
-				firstName: value.firstName,
-				middleName: value.additionalFields.middleName,
-				lastName: value.lastName,
-				email: value.email,
-				password: value.password,
-			},
-			value.customAttributes,
-		);
-		const user = await api.request<ActivePlatformUser>({
-			method: 'POST',
-			path: `${USERS_PATH}.json`,
-			form,
-			verify: verifyByEmail(value.email),
-		});
-		return { json: user, outcome: 'created' };
+		],
+		create: (value) => ({ method: 'POST', path: USERS_LIST_PATH, form: createForm(value) }),
+		duplicatesHint: 'Emails are compared case-insensitively. Use Update with the User ID of the one to change.',
 	},
-	plan: (value) => [
-		{ method: 'GET', path: `${USERS_PATH}.json`, qs: { 'filters[email]': value.email, page: 1, per_page: 100 } },
-	],
 });

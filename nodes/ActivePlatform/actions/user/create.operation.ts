@@ -1,16 +1,23 @@
 import { z } from 'zod';
 
+import { email, requiredPassword, requiredString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { optionalString, requiredString } from '../../../shared/zod-fields';
-import { USERS_PATH } from '../../transport';
-import { customAttributesInput, customAttributesProperty, emailField, userForm, verifyByEmail } from './fields';
+import { USERS_LIST_PATH } from '../../helpers/paths';
+import {
+	additionalFieldsInput,
+	additionalFieldsProperty,
+	customAttributesInput,
+	createForm,
+	customAttributesProperty,
+} from '../../helpers/user-fields';
+import { verifyByEmail } from '../../helpers/user-lookup';
 
 const input = z.object({
 	firstName: requiredString('the first name'),
 	lastName: requiredString('the last name'),
-	email: emailField,
-	password: z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).min(1, 'is required'),
-	additionalFields: z.object({ middleName: optionalString }).default({}),
+	email,
+	password: requiredPassword,
+	additionalFields: additionalFieldsInput,
 	customAttributes: customAttributesInput,
 });
 
@@ -41,30 +48,14 @@ export const create = defineOperation({
 			default: '',
 			description: 'Must meet the Password settings of the Operator Control Panel',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [{ displayName: 'Middle Name', name: 'middleName', type: 'string', default: '' }],
-		},
+		additionalFieldsProperty,
 		customAttributesProperty,
 	],
 	input,
 	request: (value) => ({
 		method: 'POST',
-		path: `${USERS_PATH}.json`,
-		form: userForm(
-			{
-				firstName: value.firstName,
-				middleName: value.additionalFields.middleName,
-				lastName: value.lastName,
-				email: value.email,
-				password: value.password,
-			},
-			value.customAttributes,
-		),
+		path: USERS_LIST_PATH,
+		form: createForm(value),
 		// A lost answer (timeout, dropped connection, 5xx) is checked by email before re-sending.
 		verify: verifyByEmail(value.email),
 	}),

@@ -1,6 +1,6 @@
-import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { ACTIVEPLATFORM_SANDBOX_TOKEN as TOKEN } from '../sandbox/platforms/activeplatform';
-import { calls, jsonOf, runActivePlatform as run } from './activeplatform-helpers';
+import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
+import { ACTIVEPLATFORM_SANDBOX_TOKEN as TOKEN } from '../../sandbox/platforms/activeplatform';
+import { calls, jsonOf, runActivePlatform as run } from './helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;
@@ -100,6 +100,31 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		expect(calls(sandbox)).toEqual(['POST /api/v2/vendor/account_accesses.json', `GET /api/vendor/v1/users/${user.id}/accounts.json`]);
 		expect(ap.accesses).toEqual([{ account_id: account.id, user_id: user.id, role: 'admin' }]);
 		expect(jsonOf(result.outputs[0])).toEqual([{ user_id: user.id, account_id: account.id, role: 'admin', attached: true }]);
+	});
+
+	it('create or update: a create whose connection dropped after the server acted is found by looking again', async () => {
+		ap.addUser('xolena@example.com');
+		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: '/users.json', times: 1 });
+		const result = await run(sandbox, { ...create, operation: 'upsert', options: { includeRequestDetails: true } });
+		expect(result.error).toBeUndefined();
+		// The find, the create whose answer was lost, the lookup that finds the new user: no second POST.
+		expect(calls(sandbox)).toEqual([`GET ${USERS}`, `POST ${USERS}`, `GET ${USERS}`]);
+		const search = { 'filters[email]': 'olena@example.com', page: '1', per_page: '100', api_token: TOKEN };
+		expect(sandbox.requests()[0].query).toEqual(search);
+		expect(sandbox.requests()[2].query).toEqual(search);
+		expect([...ap.users.values()].map((u) => u.email)).toEqual(['xolena@example.com', 'olena@example.com']);
+		const out = jsonOf(result.outputs[0])[0];
+		// The partial match (xolena@) is not taken for the new user; the create counts as created.
+		expect(out.data).toEqual(expect.objectContaining({ id: 2021002, email: 'olena@example.com', outcome: 'created' }));
+		const url = `${sandbox.urlOf('/activeplatform')}${USERS}`;
+		expect(out.request).toMatchObject({ url: `${url}?api_token=***`, method: 'POST' });
+		expect(out.requests).toEqual([
+			expect.objectContaining({ label: 'request', method: 'GET', status: 200 }),
+			expect.objectContaining({ label: 'request', url: `${url}?api_token=***`, method: 'POST', failure: 'ECONNRESET' }),
+			expect.objectContaining({ label: 'lookup (was the lost create made?)', method: 'GET', status: 200 }),
+		]);
+		noToken(result.outputs);
+		expect(JSON.stringify(result.outputs)).not.toContain('Xy7!pass-word');
 	});
 
 	it('create or update: the lookup retries after a dropped connection, the create goes out once', async () => {

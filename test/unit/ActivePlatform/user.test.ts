@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ActivePlatformApi } from '../../credentials/ActivePlatformApi.credentials';
-import { ActivePlatform } from '../../nodes/ActivePlatform/ActivePlatform.node';
-import { userOperations } from '../../nodes/ActivePlatform/actions/user';
-import type { ActivePlatformUser } from '../../nodes/ActivePlatform/actions/user/fields';
-import { findByEmail, hasAttributes, userForm, verifyByEmail } from '../../nodes/ActivePlatform/actions/user/fields';
-import { listQuery } from '../../nodes/ActivePlatform/actions/user/getMany';
-import { listPage } from '../../nodes/ActivePlatform/actions/user/list';
-import { updateForm } from '../../nodes/ActivePlatform/actions/user/update';
-import { upsertChanges } from '../../nodes/ActivePlatform/actions/user/upsert';
-import { verifyAttached } from '../../nodes/ActivePlatform/actions/user/attach';
-import {
-	activePlatformBaseUrl,
-	activePlatformErrorMessage,
-	activePlatformPlatform,
-} from '../../nodes/ActivePlatform/transport';
-import { maskString } from '../../nodes/shared/mask';
-import { operationsOf } from './operations';
+import { ActivePlatformApi } from '../../../credentials/ActivePlatformApi.credentials';
+import { ActivePlatform } from '../../../nodes/ActivePlatform/ActivePlatform.node';
+import { userOperations } from '../../../nodes/ActivePlatform/actions/user';
+import { verifyAttached } from '../../../nodes/ActivePlatform/actions/user/attachToAccount.operation';
+import { listQuery } from '../../../nodes/ActivePlatform/actions/user/getAll.operation';
+import { updateForm } from '../../../nodes/ActivePlatform/actions/user/update.operation';
+import { upsertChanges } from '../../../nodes/ActivePlatform/actions/user/upsert.operation';
+import { listPage } from '../../../nodes/ActivePlatform/helpers/list-page';
+import { type ActivePlatformUser, hasAttributes, userForm } from '../../../nodes/ActivePlatform/helpers/user-fields';
+import { userByEmail, verifyByEmail } from '../../../nodes/ActivePlatform/helpers/user-lookup';
+import { activePlatformErrorMessage, activePlatformPlatform } from '../../../nodes/ActivePlatform/transport';
+import { maskString } from '../../../nodes/shared/mask';
+import { operationsOf } from '../operations';
 
 const { op, parse, issuesOf } = operationsOf(userOperations);
 
@@ -184,9 +180,10 @@ describe('ActivePlatform operations (pure parts)', () => {
 			{ id: 1, email: 'joanna@example.com' },
 			{ id: 2, email: 'Anna@Example.com', first_name: 'Anna', middle_name: '', last_name: 'B', custom_attributes: [{ name: 'CRM ID', value: '7' }] },
 		] as ActivePlatformUser[];
-		const existing = findByEmail(users, 'anna@example.com') as ActivePlatformUser;
+		const [existing, ...more] = userByEmail.match(users, { email: 'anna@example.com' });
 		expect(existing.id).toBe(2);
-		expect(findByEmail(users, 'nna@example.com')).toBeUndefined();
+		expect(more).toEqual([]);
+		expect(userByEmail.match(users, { email: 'nna@example.com' })).toEqual([]);
 		const same = parse('upsert', { email: 'anna@example.com', firstName: 'Anna', customAttributes: { attribute: [{ key: 'crm_id', value: '7' }] } });
 		expect(upsertChanges(existing, same as never)).toEqual({ fields: {}, attributes: [] });
 		const changed = parse('upsert', {
@@ -214,13 +211,6 @@ describe('ActivePlatform operations (pure parts)', () => {
 		expect(activePlatformErrorMessage(null)).toBeUndefined();
 		expect(activePlatformPlatform.errorHint?.(401, {}, 'user')).toMatch(/^Check the API token/);
 		expect(activePlatformPlatform.errorHint?.(404, {}, 'user')).toBeUndefined();
-	});
-
-	it('takes the installation URL with or without the API path', () => {
-		expect(activePlatformBaseUrl(' https://billing.example.com/ ')).toBe('https://billing.example.com');
-		expect(activePlatformBaseUrl('https://billing.example.com/api/vendor/v1/')).toBe('https://billing.example.com');
-		expect(activePlatformBaseUrl('https://billing.example.com/api')).toBe('https://billing.example.com');
-		expect(activePlatformBaseUrl('http://billing.activeplatform.com:80/ap')).toBe('http://billing.activeplatform.com:80/ap');
 	});
 
 	it('the token is masked in URLs and texts, by name and by value', () => {
@@ -253,7 +243,7 @@ describe('ActivePlatform node and credential descriptions', () => {
 	});
 
 	it('the codex has categories and Russian / Ukrainian aliases', () => {
-		const codex = JSON.parse(readFileSync(join(__dirname, '../../nodes/ActivePlatform/ActivePlatform.node.json'), 'utf8')) as {
+		const codex = JSON.parse(readFileSync(join(__dirname, '../../../nodes/ActivePlatform/ActivePlatform.node.json'), 'utf8')) as {
 			node: string;
 			categories: string[];
 			alias: string[];

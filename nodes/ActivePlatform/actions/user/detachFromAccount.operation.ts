@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { ACCESSES_PATH } from '../../transport';
-import { accountIdProperty, userIdProperty } from './fields';
+import { ACCESSES_PATH } from '../../helpers/paths';
+import { accountIdProperty, userIdProperty } from '../../helpers/user-fields';
 
-export const detach = defineOperation({
+export const detachFromAccount = defineOperation({
 	resource: 'user',
 	operation: 'detachFromAccount',
 	name: 'Detach From Account',
