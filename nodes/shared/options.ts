@@ -51,13 +51,13 @@ export const sharedOptions: INodeProperties = {
 			],
 		},
 		{
-			displayName: 'Concurrency',
+			displayName: 'Concurrency (Fixed)',
 			name: 'concurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 64 },
-			default: 1,
+			default: 4,
 			description:
-				'How many requests may be in flight at once. Output order and item pairing are kept.',
+				'Pins how many requests may be in flight at once. Without this option the node finds the fastest safe number by itself (Auto). Output order and item pairing are kept either way.',
 		},
 		{
 			displayName: 'Dry Run',
@@ -81,6 +81,15 @@ export const sharedOptions: INodeProperties = {
 			default: false,
 			description:
 				'Whether to wrap each result with the request that produced it (URL, method, headers with secrets masked)',
+		},
+		{
+			displayName: 'Max Concurrency (Auto)',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 64 },
+			default: 32,
+			description:
+				'The most requests Auto ever keeps in flight; lower it to protect a small server. Ignored when Concurrency (Fixed) is set.',
 		},
 		{
 			displayName: 'Max Tries',
@@ -131,7 +140,10 @@ export interface RequestOptions {
 
 export interface RunOptions {
 	summary: boolean;
-	concurrency: number;
+	/** A pinned number in flight, or 'auto'. */
+	concurrency: number | 'auto';
+	/** Auto's ceiling. */
+	maxConcurrency: number;
 	rateLimit: number;
 	batchSize: number;
 	batchInterval: number;
@@ -161,7 +173,9 @@ export function readRunOptions(read: ParameterReader): RunOptions {
 	const batch = ((o.batching as IDataObject | undefined)?.batch as IDataObject | undefined) ?? {};
 	return {
 		summary: o.summary === true,
-		concurrency: num(o.concurrency, 1, 1, 64),
+		// A workflow that set Concurrency keeps that number; otherwise Auto.
+		concurrency: o.concurrency === undefined || o.concurrency === null || o.concurrency === '' ? 'auto' : num(o.concurrency, 4, 1, 64),
+		maxConcurrency: num(o.maxConcurrency, 32, 1, 64),
 		rateLimit: typeof o.rateLimit === 'number' && o.rateLimit > 0 ? o.rateLimit : 0,
 		batchSize: num(batch.batchSize, 0, 0),
 		batchInterval: num(batch.batchInterval, 0, 0),

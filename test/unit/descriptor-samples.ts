@@ -1,12 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { activePlatformOperations } from '../../nodes/ActivePlatform/actions';
 import { davintooOperations } from '../../nodes/Davintoo/actions';
+import { keepnetOperations } from '../../nodes/Keepnet/actions';
 import { keitaroOperations } from '../../nodes/Keitaro/actions';
 import type { Operation } from '../../nodes/shared/operation';
 
 /** Every node's operations, by node directory. */
 export const NODE_OPERATIONS: Record<string, Operation[]> = {
 	Keitaro: keitaroOperations,
+	Keepnet: keepnetOperations,
+	ActivePlatform: activePlatformOperations,
 	Davintoo: davintooOperations,
 };
 
@@ -19,6 +23,24 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Keitaro.user.getAll': { params: { returnAll: true } },
 	'Keitaro.user.update': { params: { userId: 1, updateFields: { language: 'en' } } },
 	'Keitaro.user.updateAccess': { params: { userId: 1, accessTypes: { campaigns_access_type: 'read_only' } } },
+	'Keepnet.targetUser.create': { params: { email: 'a@acme.example', phoneNumber: '+447700900123' } },
+	'Keepnet.targetUser.upsert': { params: { email: 'a@acme.example', phoneNumber: '+447700900123' } },
+	'Keepnet.targetUser.delete': { params: { resourceId: 'tu1' } },
+	'Keepnet.targetUser.get': { params: { resourceId: 'tu1' } },
+	'Keepnet.targetUser.search': { params: { returnAll: true } },
+	'Keepnet.targetUser.searchByEmail': { params: { email: 'a@acme.example' } },
+	'Keepnet.targetUser.update': { params: { resourceId: 'tu1', updateFields: { firstName: 'Ann' } } },
+	'Keepnet.targetUser.addToGroups': { params: { resourceId: 'tu1', groupIds: 'g1, g2' } },
+	'Keepnet.targetUser.removeFromGroups': { params: { resourceId: 'tu1', groupIds: 'g1, g2' } },
+	'ActivePlatform.user.create': { params: { firstName: 'Ann', lastName: 'Lee', email: 'a@acme.example', password: 'Pw-123456' } },
+	'ActivePlatform.user.upsert': { params: { email: 'a@acme.example' } },
+	'ActivePlatform.user.get': { params: { userId: 1 } },
+	'ActivePlatform.user.getAll': { params: { returnAll: true } },
+	'ActivePlatform.user.update': { params: { userId: 1, updateFields: { firstName: 'Ann' } } },
+	'ActivePlatform.user.attachToAccount': { params: { userId: 1, accountId: 2, role: 'user' } },
+	'ActivePlatform.user.detachFromAccount': { params: { userId: 1, accountId: 2 } },
+	'ActivePlatform.user.getAccounts': { params: { userId: 1 } },
+	'ActivePlatform.user.getAccountUsers': { params: { accountId: 2 } },
 	'Davintoo.user.importOne': { params: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' } },
 	'Davintoo.user.importMany': {
 		params: { source: 'json', batchSize: 10 },

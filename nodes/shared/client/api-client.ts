@@ -92,6 +92,7 @@ export class ApiClient {
 			maxTries: this.options.maxTries,
 			backoffBaseMs: this.run.backoffBaseMs,
 			pacer: this.run.pacer,
+			concurrency: this.run.concurrency,
 			log: this.log,
 			lookUp: verify ? () => this.lookFor(verify) : undefined,
 		});

@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isSecretKey } from '../mask';
-import type { Pacer } from '../pacer';
+import type { ConcurrencyLimit } from '../pace/concurrency';
+import type { Pacer } from '../pace/rate';
 import type { ParameterReader } from '../parameters';
 import type { Platform } from '../types';
 
@@ -13,6 +14,8 @@ export interface RunContext {
 	n8n: IExecuteFunctions;
 	platform: Platform;
 	pacer: Pacer;
+	/** How many items may be in flight: fixed, or Auto learning from the answers. */
+	concurrency: ConcurrencyLimit;
 	credentials: CredentialStore;
 	/** Node parameters; fixed ones are read once per run. */
 	read: ParameterReader;

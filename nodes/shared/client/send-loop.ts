@@ -2,11 +2,12 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { parseJsonText } from '../body';
-import type { Pacer } from '../pacer';
+import type { ConcurrencyLimit } from '../pace/concurrency';
+import type { Pacer } from '../pace/rate';
 import type { ApiResponse, RequestSpec } from '../types';
 import type { Attempt, AttemptKind, AttemptLog } from './attempt-log';
 import type { Destination } from './echo';
-import { decide, isIdempotent, parseRetryAfter, type TryResult } from './retry-policy';
+import { decide, isIdempotent, parseRetryAfter, RETRY_STATUSES, type TryResult } from './retry-policy';
 import { sendOnce, type WireFailure } from './wire';
 
 /** Everything one send needs, handed in: the loop keeps no state between sends. */
@@ -20,6 +21,7 @@ export interface SendInput {
 	maxTries: number;
 	backoffBaseMs: number;
 	pacer: Pacer;
+	concurrency: ConcurrencyLimit;
 	log: AttemptLog;
 	/** Asks whether a create whose answer was lost went through (a separate, logged send). */
 	lookUp?: () => Promise<ApiResponse | undefined>;
@@ -42,16 +44,20 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 		// A lookup's own retries stay lookups in the log.
 		const kind = attempt === 1 || input.kind === 'lookup' ? input.kind : 'retry';
 		const entry: Attempt = log.add({ kind, try: attempt, spec, to: input.to });
+		const startedAt = Date.now();
 		const wire = await sendOnce(input.n8n, input.credentialType, input.request);
+		const rtt = Date.now() - startedAt;
 		let result: TryResult;
 		let response: ApiResponse | undefined;
 		if ('failure' in wire) {
 			entry.failure = wire.code ?? 'no answer';
+			input.concurrency.onAnswer('overloaded', rtt);
 			result = { kind: 'network', failure: wire.failure };
 		} else {
 			entry.status = wire.statusCode;
 			if (wire.statusCode === 429) pacer.onThrottled();
 			else pacer.onAnswer();
+			input.concurrency.onAnswer(wire.statusCode === 429 ? 'throttled' : RETRY_STATUSES.has(wire.statusCode) ? 'overloaded' : 'ok', rtt);
 			response = readAnswer(wire.statusCode, wire.headers, wire.body);
 			result = {
 				kind: 'answer',

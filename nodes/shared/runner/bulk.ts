@@ -74,7 +74,7 @@ export async function runBulk(
 	};
 	const pairing = (items: number[]) => (bulk.perItem(settings) ? paired(items) : items.map((item) => ({ item })));
 
-	const chunkOutputs = await runUnits(units, runOptions, !continueOnFail, async (unit) => {
+	const chunkOutputs = await runUnits(units, runOptions, run.concurrency, !continueOnFail, async (unit) => {
 		const api = new ApiClient(run, unit.items[0], operation.resource, options);
 		const position: ChunkPosition = { index: unit.index, count, itemIndexes: unit.items, itemCount };
 		try {

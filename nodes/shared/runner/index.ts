@@ -4,7 +4,8 @@ import { CredentialStore, type RunContext } from '../client/context';
 import { findOperation } from '../description';
 import type { Operation } from '../operation/types';
 import { readRunOptions } from '../options';
-import { Pacer } from '../pacer';
+import { AutoLimit, type ConcurrencyLimit, FixedLimit } from '../pace/concurrency';
+import { Pacer } from '../pace/rate';
 import { parameterReader } from '../parameters';
 import type { Platform } from '../types';
 import { runBulk } from './bulk';
@@ -30,11 +31,17 @@ export async function executeOperations(
 	const itemCount = n8n.getInputData().length;
 	const read = parameterReader(n8n);
 	const runOptions = readRunOptions(read);
+	const pacer = new Pacer(runOptions.rateLimit);
+	const concurrency: ConcurrencyLimit =
+		runOptions.concurrency === 'auto'
+			? new AutoLimit({ ceiling: runOptions.maxConcurrency, spacingMs: () => pacer.spacingMs })
+			: new FixedLimit(runOptions.concurrency);
 	const run: RunContext = {
 		n8n,
 		platform,
 		read,
-		pacer: new Pacer(runOptions.rateLimit),
+		pacer,
+		concurrency,
 		credentials: new CredentialStore(n8n, platform.secretCredentialFields),
 		backoffBaseMs: settings.backoffBaseMs ?? 500,
 	};
@@ -48,6 +55,7 @@ export async function executeOperations(
 		: await runUnits(
 				Array.from({ length: itemCount }, (_, i) => ({ items: [i] })),
 				runOptions,
+				concurrency,
 				!continueOnFail,
 				async (unit) => await runItem(run, operations, unit.items[0], tally, continueOnFail),
 			);

@@ -2,7 +2,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { RunOptions } from '../options';
-import { mapPool } from '../pool';
+import type { ConcurrencyLimit } from '../pace/concurrency';
+import { mapPool } from '../pace/pool';
 
 /** One piece of work: the input items it covers (one for most operations, a chunk for imports). */
 export interface Unit {
@@ -17,6 +18,7 @@ export interface Unit {
 export async function runUnits<U extends Unit>(
 	units: U[],
 	options: RunOptions,
+	concurrency: ConcurrencyLimit,
 	stopOnError: boolean,
 	task: (unit: U) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
@@ -24,7 +26,7 @@ export async function runUnits<U extends Unit>(
 	const batches = options.batchSize > 0 ? batchesOf(units, options.batchSize) : [units];
 	for (let b = 0; b < batches.length; b++) {
 		if (b > 0 && options.batchInterval > 0) await sleep(options.batchInterval);
-		const results = await mapPool(batches[b], options.concurrency, task, stopOnError);
+		const results = await mapPool(batches[b], concurrency, task, stopOnError);
 		for (const r of results) out.push(...r);
 	}
 	return out;

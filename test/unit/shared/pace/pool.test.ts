@@ -1,4 +1,4 @@
-import { mapPool } from '../../../nodes/shared/pool';
+import { mapPool } from '../../../../nodes/shared/pace/pool';
 
 describe('mapPool', () => {
 	it('keeps input order with several in flight and never exceeds the limit', async () => {

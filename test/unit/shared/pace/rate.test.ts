@@ -1,4 +1,4 @@
-import { Pacer } from '../../../nodes/shared/pacer';
+import { Pacer } from '../../../../nodes/shared/pace/rate';
 
 /** A pacer on a hand-driven clock. */
 function clocked(rate = 0) {
@@ -65,7 +65,7 @@ describe('Pacer', () => {
 
 describe('parameterReader', () => {
 	it('resolves parameters without expressions once per run, and expressions for every item', async () => {
-		const { parameterReader, hasExpression } = await import('../../../nodes/shared/parameters');
+		const { parameterReader, hasExpression } = await import('../../../../nodes/shared/parameters');
 		const parameters = { login: '={{ $json.login }}', type: 'USER', options: { timeout: 5000 }, nested: { a: ['x', '=y'] } };
 		const calls: string[] = [];
 		const ctx = {

@@ -1,0 +1,52 @@
+import type { ConcurrencyLimit } from './concurrency';
+
+/**
+ * Runs tasks with at most `limit.limit` in flight (read again whenever one ends, so Auto can
+ * raise or lower it mid-run); results keep input order. When `stopOnError` is set, no new task
+ * starts after a failure, and the failure with the lowest index is rethrown once the running
+ * ones have settled.
+ */
+export async function mapPool<T, R>(
+	inputs: T[],
+	limit: ConcurrencyLimit | number,
+	task: (input: T, index: number) => Promise<R>,
+	stopOnError: boolean,
+): Promise<R[]> {
+	const gate: ConcurrencyLimit = typeof limit === 'number' ? fixed(limit) : limit;
+	const results = new Array<R>(inputs.length);
+	const failures: Array<{ index: number; error: unknown }> = [];
+	let next = 0;
+	let active = 0;
+	await new Promise<void>((resolve) => {
+		const pump = () => {
+			while (active < gate.limit && next < inputs.length && !(stopOnError && failures.length)) {
+				const index = next++;
+				active++;
+				gate.started();
+				task(inputs[index], index)
+					.then((r) => {
+						results[index] = r;
+					})
+					.catch((error: unknown) => {
+						failures.push({ index, error });
+					})
+					.finally(() => {
+						active--;
+						gate.finished();
+						pump();
+					});
+			}
+			if (active === 0) resolve();
+		};
+		pump();
+	});
+	if (failures.length) {
+		failures.sort((a, b) => a.index - b.index);
+		throw failures[0].error;
+	}
+	return results;
+}
+
+function fixed(limit: number): ConcurrencyLimit {
+	return { limit: Math.max(1, limit), started() {}, finished() {}, onAnswer() {} };
+}
