@@ -23,6 +23,7 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Keitaro.user.getAll': { params: { returnAll: true } },
 	'Keitaro.user.update': { params: { userId: 1, updateFields: { language: 'en' } } },
 	'Keitaro.user.updateAccess': { params: { userId: 1, accessTypes: { campaigns_access_type: 'read_only' } } },
+	'Keitaro.user.sync': { params: { login: 'ann', type: 'USER', syncMode: 'plan' } },
 	'Keepnet.targetUser.create': { params: { email: 'a@acme.example', phoneNumber: '+447700900123' } },
 	'Keepnet.targetUser.upsert': { params: { email: 'a@acme.example', phoneNumber: '+447700900123' } },
 	'Keepnet.targetUser.delete': { params: { resourceId: 'tu1' } },

@@ -48,5 +48,7 @@ describe('every operation descriptor', () => {
 		}
 		// Upserts: the create is built by the core, which always adds the lookup (patterns/upsert.ts).
 		if (op.kind === 'upsert') expect(op.planNote).toBeDefined();
+		// Syncs: their creates must carry a lookup (the Sync type requires `verify`); the plan is the list.
+		if (op.kind === 'sync') expect(op.sync?.sync.list).toBeDefined();
 	});
 });

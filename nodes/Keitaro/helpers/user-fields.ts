@@ -105,6 +105,6 @@ export function findByLogin(users: unknown, login: string): KeitaroUser | undefi
 }
 
 /** How a create whose answer was lost is checked: is the login there now? */
-export function verifyByLogin(login: string): RequestSpec['verify'] {
+export function verifyByLogin(login: string): NonNullable<RequestSpec['verify']> {
 	return { request: listUsersRequest, find: (body) => findByLogin(body, login) };
 }

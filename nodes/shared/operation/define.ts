@@ -5,6 +5,7 @@ import type { ParameterReader } from '../parameters';
 import { type Bulk, bulkRunner } from '../patterns/bulk';
 import { collectPages, firstPage, type Paging, pagingSchema, type PagingValues, withPagingProperties } from '../patterns/paging';
 import { planReadThenWrite, type ReadThenWrite, runReadThenWrite } from '../patterns/read-then-write';
+import { type Sync, syncProperties, syncSettingsSchema } from '../patterns/sync';
 import { lookupFor, runUpsert, type Upsert } from '../patterns/upsert';
 import type { RequestSpec } from '../types';
 import { asObject, toResults } from './results';
@@ -42,11 +43,13 @@ export interface OperationDefinition<S extends z.ZodTypeAny, V = unknown> {
 	readThenWrite?: ReadThenWrite<z.output<S>, IDataObject>;
 	/** Many input items per request; `input` then holds the run's settings (read from item 0). */
 	bulk?: Bulk<z.output<S>, V>;
+	/** All input items are the desired set: plan, then (Apply) create / update / remove. `defaultKey` names the usual match key. */
+	sync?: Sync<z.output<S>, IDataObject> & { defaultKey: string };
 	/** Custom steps, only where an API truly needs them; `why` says why in one line. */
 	run?: { why: string; steps: (input: z.output<S>, ctx: OperationContext) => Promise<ResultLike>; plan: (input: z.output<S>) => RequestSpec[] };
 }
 
-const KINDS: OperationKind[] = ['request', 'requests', 'paging', 'upsert', 'readThenWrite', 'bulk', 'run'];
+const KINDS: OperationKind[] = ['request', 'requests', 'paging', 'upsert', 'readThenWrite', 'bulk', 'sync', 'run'];
 
 interface PagedInput {
 	value: unknown;
@@ -60,11 +63,21 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 	}
 	const kind = given[0];
 	type In = z.output<S>;
-	const properties = def.paging ? withPagingProperties(def.properties, def.paging.what) : def.properties;
+	const properties = def.paging
+		? withPagingProperties(def.properties, def.paging.what)
+		: def.sync
+			? [...syncProperties(def.sync, def.sync.defaultKey), ...def.properties]
+			: def.properties;
 	const topLevel = properties.filter((p) => p.type !== 'notice').map((p) => ({ name: p.name, fallback: p.default }));
 
 	const parse = (raw: IDataObject): ParseOutcome => {
 		const result = def.input.safeParse(raw);
+		if (def.sync) {
+			const settings = syncSettingsSchema.safeParse(raw);
+			const issues = [...(result.success ? [] : result.error.issues), ...(settings.success ? [] : settings.error.issues)];
+			if (issues.length || !result.success || !settings.success) return { ok: false, issues };
+			return { ok: true, input: { value: result.data, settings: settings.data } };
+		}
 		if (!def.paging) return result.success ? { ok: true, input: result.data } : { ok: false, issues: result.error.issues };
 		const paging = pagingSchema.safeParse(raw);
 		const issues = [...(result.success ? [] : result.error.issues), ...(paging.success ? [] : paging.error.issues)];
@@ -98,7 +111,8 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 			case 'run':
 				return toResults(await (def.run as NonNullable<typeof def.run>).steps(input as In, ctx));
 			case 'bulk':
-				throw new Error('Bulk operations are run by the runner, chunk by chunk');
+			case 'sync':
+				throw new Error('Bulk and sync operations are run by the runner over all items');
 		}
 	};
 
@@ -121,6 +135,11 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 				return (def.run as NonNullable<typeof def.run>).plan(input as In);
 			case 'bulk':
 				return [];
+			case 'sync': {
+				const { value } = input as PagedInput;
+				const list = (def.sync as NonNullable<typeof def.sync>).list;
+				return [list.request(value as In, firstPage(list, value as In, { returnAll: true, limit: 1 }))];
+			}
 		}
 	};
 
@@ -148,7 +167,18 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 		planNote:
 			kind === 'upsert'
 				? 'This operation looks the record up first; whether it then creates, updates or leaves it depends on the answer, so a dry run sends nothing and lists only the lookup.'
-				: undefined,
+				: kind === 'sync'
+					? 'A sync lists what exists first and plans from the answer; a dry run sends nothing and lists only the first list request. Mode "Plan Only" shows the whole plan.'
+					: undefined,
 		bulk: def.bulk ? bulkRunner(def.bulk) : undefined,
+		sync: def.sync
+			? {
+					sync: def.sync as unknown as Sync<unknown, IDataObject>,
+					split: (parsed) => {
+						const { value, settings } = parsed as { value: unknown; settings: z.output<typeof syncSettingsSchema> };
+						return { input: value, settings };
+					},
+				}
+			: undefined,
 	};
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ApiClient } from '../client/api-client';
 import type { ParameterReader } from '../parameters';
 import type { ChunkPosition } from '../patterns/bulk';
+import type { SyncRunner } from '../runner/sync';
 import type { Outcome, RequestSpec } from '../types';
 
 /** What an operation hands back for one input item (or one bulk chunk). */
@@ -44,7 +45,7 @@ export class OperationFailure extends Error {
 export type ParseOutcome = { ok: true; input: unknown } | { ok: false; issues: z.ZodIssue[] };
 
 /** How an operation is carried out, for the runner and the descriptor tests. */
-export type OperationKind = 'request' | 'requests' | 'paging' | 'upsert' | 'readThenWrite' | 'bulk' | 'run';
+export type OperationKind = 'request' | 'requests' | 'paging' | 'upsert' | 'readThenWrite' | 'bulk' | 'sync' | 'run';
 
 /** One chunk of a bulk operation: the input items it covers and the value checked for each. */
 export interface BulkChunk {
@@ -96,4 +97,6 @@ export interface Operation {
 	planNote?: string;
 	/** Set for operations that send many input items per request. */
 	bulk?: BulkRunner;
+	/** Set for sync operations (all input items are the desired set). */
+	sync?: SyncRunner;
 }

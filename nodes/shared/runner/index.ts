@@ -3,13 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { CredentialStore, type RunContext } from '../client/context';
 import { findOperation } from '../description';
 import type { Operation } from '../operation/types';
-import { readRunOptions } from '../options';
+import { readRequestOptions, readRunOptions } from '../options';
 import { AutoLimit, type ConcurrencyLimit, FixedLimit } from '../pace/concurrency';
 import { Pacer } from '../pace/rate';
 import { parameterReader } from '../parameters';
 import type { Platform } from '../types';
 import { runBulk } from './bulk';
 import { runItem } from './items';
+import { runSync } from './sync';
 import { runUnits, Tally } from './schedule';
 
 export interface RunnerSettings {
@@ -52,7 +53,9 @@ export async function executeOperations(
 	const first = itemCount > 0 ? findOperation(operations, read('resource', 0) as string, read('operation', 0) as string) : undefined;
 	const out = first?.bulk
 		? await runBulk(run, first, runOptions, tally, continueOnFail)
-		: await runUnits(
+		: first?.sync && !readRequestOptions(read, 0).dryRun
+			? await runSync(run, first, runOptions, tally, continueOnFail)
+			: await runUnits(
 				Array.from({ length: itemCount }, (_, i) => ({ items: [i] })),
 				runOptions,
 				concurrency,

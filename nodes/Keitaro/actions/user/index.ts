@@ -5,6 +5,7 @@ import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { update } from './update.operation';
 import { updateAccess } from './updateAccess.operation';
+import { sync } from './sync.operation';
 import { upsert } from './upsert.operation';
 
-export const userOperations: Operation[] = [create, upsert, deleteUser, get, getAll, update, updateAccess];
+export const userOperations: Operation[] = [create, upsert, deleteUser, get, getAll, sync, update, updateAccess];

@@ -1,0 +1,128 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ApiClient } from '../client/api-client';
+import type { RunContext } from '../client/context';
+import { maskDeep } from '../mask';
+import type { Operation } from '../operation/types';
+import { readRequestOptions, type RunOptions } from '../options';
+import { collectPages } from '../patterns/paging';
+import { changesText, maskedChanges, type PlanEntry, type Sync, type SyncSettings } from '../patterns/sync';
+import { type Desired, makePlan } from '../patterns/sync-plan';
+import { invalidInputError } from '../validate';
+import { shape, toNodeError } from './output';
+import { runUnits, type Tally } from './schedule';
+
+/** What the runner needs of a sync operation (type-erased). */
+export interface SyncRunner {
+	sync: Sync<unknown, IDataObject>;
+	/** Splits a parsed item into the operation's input and the shared sync settings. */
+	split: (parsed: unknown) => { input: unknown; settings: SyncSettings };
+}
+
+const RESULT: Record<string, string> = { create: 'created', update: 'updated', remove: 'removed', unchanged: 'unchanged', skip: 'skipped' };
+/** Plan Only counts what Apply would do. */
+const PLANNED: Record<string, string> = { create: 'toCreate', update: 'toUpdate', remove: 'toRemove', unchanged: 'unchanged', skip: 'skipped' };
+
+/**
+ * A sync over all input items: read and check every item, list what exists (list calls only),
+ * plan, then — in Apply mode, and only if the guard allows — carry the plan out entry by entry
+ * through the pool.
+ */
+export async function runSync(
+	run: RunContext,
+	operation: Operation,
+	runOptions: RunOptions,
+	tally: Tally,
+	continueOnFail: boolean,
+): Promise<INodeExecutionData[]> {
+	const { n8n } = run;
+	const node = n8n.getNode();
+	const { sync, split } = operation.sync as SyncRunner;
+	const itemCount = n8n.getInputData().length;
+	const first = operation.parse(await operation.readParams(run.read, 0));
+	if (!first.ok && first.issues.some((i) => ['syncMode', 'matchBy', 'removeMissing', 'maxRemovalPercent'].includes(String(i.path[0])))) {
+		throw invalidInputError(node, 0, operation.properties, first.issues);
+	}
+	const desired: Array<Desired<unknown>> = [];
+	let base: { input: unknown; settings: SyncSettings } | undefined;
+	for (let item = 0; item < itemCount; item++) {
+		const parsed = item === 0 ? first : operation.parse(await operation.readParams(run.read, item));
+		if (parsed.ok) {
+			const { input, settings } = split(parsed.input);
+			base ??= { input, settings };
+			desired.push({ item, input });
+		} else {
+			desired.push({ item, problem: invalidInputError(node, item, operation.properties, parsed.issues).message.replace(/^Item \d+: /, '') });
+		}
+	}
+	const options = readRequestOptions(run.read, 0);
+	if (!base) {
+		// No item is usable: nothing to plan against, and nothing may be removed.
+		throw new NodeOperationError(node, `No input item is a usable ${sync.what}: ${desired[0]?.problem ?? 'there are no input items'}`, {
+			itemIndex: 0,
+			description: 'A sync with an empty desired set would remove everyone, so it is refused. Nothing was sent.',
+		});
+	}
+	const { settings } = base;
+	const api = new ApiClient(run, 0, operation.resource, options);
+	const existing = (await collectPages(api, sync.list, base.input, { returnAll: true, limit: 1 })).filter(
+		(r) => !sync.inScope || sync.inScope(r, base.input),
+	);
+	const plan = makePlan(sync, settings, base.input, desired, existing);
+	const apply = settings.syncMode === 'apply' && !options.dryRun;
+	if (apply && plan.refusal) throw new NodeOperationError(node, plan.refusal, { itemIndex: 0, description: planNumbers(plan.entries) });
+
+	const row = (entry: PlanEntry<IDataObject>, result?: IDataObject): INodeExecutionData => {
+		const json: IDataObject = {
+			action: entry.action,
+			key: entry.key,
+			id: entry.existing ? sync.id(entry.existing) : null,
+			name: entry.existing ? sync.name(entry.existing) : null,
+			changes: changesText(entry.changes),
+			fields: maskedChanges(entry.changes).map((c) => ({ field: c.field, before: c.before ?? null, after: c.after ?? null })) as IDataObject[],
+			why: entry.why,
+			...result,
+		};
+		return { json: maskDeep(json, run.credentials.secrets), pairedItem: { item: entry.item ?? 0 } };
+	};
+	tally.add('existing', plan.existing);
+	if (!apply) {
+		for (const e of plan.entries) tally.add(PLANNED[e.action]);
+		tally.add('succeeded', itemCount);
+		return [...plan.entries.map((e) => row(e)), ...(plan.refusal ? [guardRow(plan.refusal)] : [])];
+	}
+
+	const units = plan.entries.map((entry) => ({ items: [entry.item ?? 0], entry }));
+	return await runUnits(units, runOptions, run.concurrency, !continueOnFail, async ({ entry }) => {
+		if (entry.requests.length === 0) {
+			tally.add(RESULT[entry.action]);
+			if (entry.item !== undefined) tally.add('succeeded');
+			return [row(entry, { result: RESULT[entry.action] })];
+		}
+		const client = new ApiClient(run, entry.item ?? 0, operation.resource, options);
+		try {
+			for (const request of entry.requests) await client.request(request);
+			tally.add(RESULT[entry.action]);
+			if (entry.item !== undefined) tally.add('succeeded');
+			const out = row(entry, { result: RESULT[entry.action] });
+			if (options.includeRequestDetails) out.json = shape({ json: out.json }, operation, client, true);
+			return [out];
+		} catch (error) {
+			tally.add('failed');
+			const nodeError = toNodeError(n8n, error, entry.item ?? 0, run.credentials.secrets);
+			if (!continueOnFail) throw nodeError;
+			return [row(entry, { result: 'failed', error: nodeError.message })];
+		}
+	});
+}
+
+function planNumbers(entries: Array<PlanEntry<IDataObject>>): string {
+	const count = (a: string) => entries.filter((e) => e.action === a).length;
+	return `Plan: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged, ${count('remove')} to remove, ${count('skip')} skipped.`;
+}
+
+/** In Plan Only mode the guard's verdict is part of the plan. */
+function guardRow(refusal: string): INodeExecutionData {
+	return { json: { action: 'refused', key: '', id: null, name: null, changes: '', fields: [], why: refusal.replace(/ Nothing was sent\.$/, '') }, pairedItem: { item: 0 } };
+}
