@@ -7,7 +7,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import type { RunNodeResult } from '../harness/engine';
 import { type Platforms, startSandbox, type Sandbox } from '../sandbox';
 import { runActivePlatform } from './activeplatform-helpers';
-import { runChatwoot } from './chatwoot-helpers';
+import { runChatwoot } from './Chatwoot/helpers';
 import { csvItem, runDavintoo } from './davintoo-helpers';
 import { runKeepnet } from './keepnet-helpers';
 import { runKeitaro } from './Keitaro/helpers';

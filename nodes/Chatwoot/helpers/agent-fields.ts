@@ -10,17 +10,6 @@ export const agentIdProperty: INodeProperties = {
 	description: 'The user ID of the agent in this account',
 };
 
-export const roleProperty: INodeProperties = {
-	displayName: 'Role',
-	name: 'role',
-	type: 'options',
-	options: [
-		{ name: 'Administrator', value: 'administrator' },
-		{ name: 'Agent', value: 'agent' },
-	],
-	default: 'agent',
-};
-
 export const availabilityProperty: INodeProperties = {
 	displayName: 'Availability',
 	name: 'availability',
@@ -41,7 +30,6 @@ export const autoOfflineProperty: INodeProperties = {
 	description: 'Whether the agent goes offline automatically when away',
 };
 
-export const role = z.enum(['agent', 'administrator'], { errorMap: () => ({ message: 'must be agent or administrator' }) });
 export const availability = z.enum(['online', 'busy', 'offline'], {
 	errorMap: () => ({ message: 'must be online, busy or offline' }),
 });

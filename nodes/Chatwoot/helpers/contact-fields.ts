@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jsonObject, optionalString, positiveId } from '../../../shared/zod-fields';
+import { jsonObject, optionalEmail, optionalId, optionalString } from '../../shared/checks';
+import { unwrapPayload } from './payload';
 
 /** A contact as Chatwoot returns it (extra fields kept as they come). */
 export interface ChatwootContact extends IDataObject {
@@ -26,11 +27,6 @@ export const contactIdProperty: INodeProperties = {
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-export const contactEmail = z.preprocess(
-	emptyToUndefined,
-	z.string().trim().email('is not a valid email address').optional(),
-);
-
 /** Chatwoot keeps phone numbers in E.164 (+ and up to 15 digits); it refuses anything else. */
 export const contactPhone = z.preprocess(
 	(v) => (typeof v === 'string' ? emptyToUndefined(v.replace(/[\s()-]/g, '')) : emptyToUndefined(v)),
@@ -44,13 +40,13 @@ export const contactPhone = z.preprocess(
 export const contactFieldsInput = z
 	.object({
 		name: optionalString,
-		email: contactEmail,
+		email: optionalEmail,
 		phoneNumber: contactPhone,
 		identifier: optionalString,
 		blocked: z.boolean().optional(),
 		additionalAttributes: jsonObject.optional(),
 		customAttributes: jsonObject.optional(),
-		inboxId: z.preprocess((v) => (v === 0 || v === '' ? undefined : v), positiveId.optional()),
+		inboxId: optionalId,
 	})
 	.default({});
 
@@ -140,19 +136,13 @@ export function contactFieldOptions(what: { identity: boolean; withInbox: boolea
 
 /** Chatwoot wraps single contacts as {payload: contact} (show, update) or {payload: {contact, contact_inbox}} (create). */
 export function unwrapContact(response: unknown): IDataObject {
-	const payload = (response as { payload?: unknown } | null)?.payload;
-	if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-		return response && typeof response === 'object' ? (response as IDataObject) : { data: response as string };
-	}
-	const record = payload as IDataObject;
-	if (record.contact && typeof record.contact === 'object') {
-		const out: IDataObject = { ...(record.contact as IDataObject) };
-		// Without an inbox Chatwoot still sends {inbox: null, source_id: null}: leave that out.
-		const inbox = record.contact_inbox as IDataObject | null | undefined;
-		if (inbox && (inbox.source_id || inbox.inbox)) out.contact_inbox = inbox;
-		return out;
-	}
-	return record;
+	const record = unwrapPayload(response);
+	if (!record.contact || typeof record.contact !== 'object') return record;
+	const out: IDataObject = { ...(record.contact as IDataObject) };
+	// Without an inbox Chatwoot still sends {inbox: null, source_id: null}: leave that out.
+	const inbox = record.contact_inbox as IDataObject | null | undefined;
+	if (inbox && (inbox.source_id || inbox.inbox)) out.contact_inbox = inbox;
+	return out;
 }
 
 export function contactPath(id: number): string {

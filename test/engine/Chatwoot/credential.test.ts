@@ -1,11 +1,12 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
-import { ChatwootPlatformApi } from '../../credentials/ChatwootPlatformApi.credentials';
-import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../harness/node-types';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../sandbox/platforms/chatwoot';
+import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
+import { ChatwootPlatformApi } from '../../../credentials/ChatwootPlatformApi.credentials';
+import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../../harness/node-types';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
+import { createUser, jsonOf, runChatwoot } from './helpers';
 
 let sandbox: Sandbox;
 
@@ -14,6 +15,9 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.stop());
 beforeEach(() => sandbox.reset());
+
+const P = '/platform/api/v1';
+const A = '/api/v1/accounts/1';
 
 const node: INode = { id: 'n', name: 'N', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
 const workflow = new Workflow({
@@ -77,5 +81,74 @@ describe('Chatwoot credential test requests against the sandbox', () => {
 				data: { url: sandbox.urlOf('/chatwoot'), accountId: 1, accessToken: CHATWOOT_USER_TOKEN },
 			},
 		]);
+	});
+});
+
+describe('Chatwoot credentials: one header, two token kinds', () => {
+	it('a user access token in the platform credential is refused, in words, and never shown', async () => {
+		const run = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'get', userId: 1 }, { platformToken: CHATWOOT_USER_TOKEN });
+		expect(sandbox.requests()[0].headers.api_access_token).toBe(CHATWOOT_USER_TOKEN);
+		expect(run.error?.message).toBe(
+			'Chatwoot 401: Invalid access_token. Platform User operations need a platform app token (Super Admin > Platform Apps) in the "Chatwoot Platform API" credential; a user access token is refused here',
+		);
+		expect(run.error?.description).toContain('only on self-hosted installations');
+		expect(JSON.stringify(run.error?.raw)).not.toContain(CHATWOOT_USER_TOKEN);
+	});
+
+	it('a platform app token in the account credential is refused, in words, and never shown', async () => {
+		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'getAll', returnAll: true }, { accessToken: CHATWOOT_PLATFORM_TOKEN });
+		expect(sandbox.requests()[0]).toMatchObject({ method: 'GET', path: `${A}/agents` });
+		expect(run.error?.message).toBe(
+			'Chatwoot 401: Invalid Access Token. Agent and Contact operations need a user access token (Profile Settings > Access Token) in the "Chatwoot API" credential; a platform app token is refused here',
+		);
+		expect(JSON.stringify(run.error?.raw)).not.toContain(CHATWOOT_PLATFORM_TOKEN);
+	});
+
+	it('the account ID comes from the credential; an account the user is not in says so', async () => {
+		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'getAll', returnAll: true }, { accountId: 2 });
+		expect(sandbox.requests()[0].path).toBe('/api/v1/accounts/2/agents');
+		expect(run.error?.message).toBe('Chatwoot 401: You are not authorized to access this account');
+		expect(run.error?.description).toContain('Check the Account ID in the "Chatwoot API" credential');
+	});
+
+	it('Include Request Details and Dry Run show the header masked, per credential', async () => {
+		const detailed = await runChatwoot(sandbox, { ...createUser, options: { includeRequestDetails: true } });
+		expect(jsonOf(detailed.outputs[0])[0]).toMatchObject({
+			request: {
+				url: `${sandbox.urlOf('/chatwoot')}${P}/users`,
+				method: 'POST',
+				headers: { api_access_token: '***' },
+				body: { name: 'Ana Souza', email: 'ana@example.com', password: '***' },
+			},
+			resource: 'platformUser',
+			operation: 'create',
+			success: true,
+		});
+		sandbox.log.length = 0;
+		const dry = await runChatwoot(sandbox, {
+			resource: 'contact',
+			operation: 'search',
+			query: 'ana',
+			returnAll: true,
+			options: { dryRun: true },
+		});
+		expect(sandbox.requests()).toHaveLength(0);
+		expect(jsonOf(dry.outputs[0])).toEqual([
+			{
+				dryRun: true,
+				resource: 'contact',
+				operation: 'search',
+				requests: [
+					{
+						url: `${sandbox.urlOf('/chatwoot')}${A}/contacts/search?q=ana&page=1`,
+						method: 'GET',
+						headers: { api_access_token: '***' },
+					},
+				],
+			},
+		]);
+		const text = JSON.stringify([detailed.outputs, dry.outputs]);
+		expect(text).not.toContain(CHATWOOT_PLATFORM_TOKEN);
+		expect(text).not.toContain(CHATWOOT_USER_TOKEN);
 	});
 });

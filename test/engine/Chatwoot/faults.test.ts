@@ -1,6 +1,6 @@
-import { startSandbox, type Platforms, type Sandbox } from '../sandbox';
-import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../sandbox/platforms/chatwoot';
-import { calls, jsonOf, runChatwoot } from './chatwoot-helpers';
+import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
+import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
+import { calls, jsonOf, runChatwoot } from './helpers';
 
 let sandbox: Sandbox;
 let platforms: Platforms;
@@ -199,4 +199,46 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		]);
 		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['taken@shop.test', 'second@shop.test', 'last@shop.test']);
 	});
+
+	describe('Create or Update', () => {
+		const upsertMia = { resource: 'contact', operation: 'upsert', matchBy: 'email', email: 'mia@shop.test', additionalFields: { name: 'Mia' } };
+		const search = `GET ${A}/contacts/search?q=mia%40shop.test&page=1`;
+
+		it('a create whose connection dropped after the server acted is found by looking again: one contact, outcome created', async () => {
+			sandbox.fault({ kind: 'dropAfter', method: 'POST', path: '/contacts', times: 1 });
+			const run = await runChatwoot(sandbox, upsertMia);
+			expect(run.error).toBeUndefined();
+			// The find, the create whose answer was lost, the lookup that finds the new contact.
+			expect(calls(sandbox)).toEqual([search, `POST ${A}/contacts`, search]);
+			expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['mia@shop.test']);
+			expect(jsonOf(run.outputs[0])).toEqual([{ ...foundMia(1), outcome: 'created' }]);
+		});
+
+		it('after a recovered create, Include Request Details lists the find, the create and the lookup, labelled', async () => {
+			sandbox.fault({ kind: 'dropAfter', method: 'POST', path: '/contacts', times: 1 });
+			const run = await runChatwoot(sandbox, { ...upsertMia, options: { includeRequestDetails: true } });
+			expect(run.error).toBeUndefined();
+			const out = jsonOf(run.outputs[0])[0];
+			const base = `${sandbox.urlOf('/chatwoot')}${A}`;
+			// "The request" is the create that made the contact, not the lookup that found it.
+			expect(out.request).toMatchObject({ url: `${base}/contacts`, method: 'POST', body: { name: 'Mia', email: 'mia@shop.test' } });
+			expect(out.requests).toEqual([
+				expect.objectContaining({ label: 'request', url: `${base}/contacts/search?q=mia%40shop.test&page=1`, method: 'GET', status: 200 }),
+				expect.objectContaining({ label: 'request', url: `${base}/contacts`, method: 'POST', failure: 'ECONNRESET' }),
+				expect.objectContaining({ label: 'lookup (was the lost create made?)', url: `${base}/contacts/search?q=mia%40shop.test&page=1`, status: 200 }),
+			]);
+			expect(out.data).toEqual({ ...foundMia(1), outcome: 'created' });
+			expect(JSON.stringify(out)).not.toContain(CHATWOOT_USER_TOKEN);
+		});
+
+		it('a create answered 503 is looked up, found missing and sent again: one contact', async () => {
+			sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
+			const run = await runChatwoot(sandbox, upsertMia);
+			expect(run.error).toBeUndefined();
+			expect(calls(sandbox)).toEqual([search, `POST ${A}/contacts`, search, `POST ${A}/contacts`]);
+			expect(platforms.chatwoot.contacts.size).toBe(1);
+			expect(jsonOf(run.outputs[0])[0]).toMatchObject({ id: 1, email: 'mia@shop.test', outcome: 'created' });
+		});
+	});
 });
+

@@ -1,11 +1,11 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { ChatwootApi } from '../../credentials/ChatwootApi.credentials';
-import { ChatwootPlatformApi } from '../../credentials/ChatwootPlatformApi.credentials';
-import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
-import { runNode, type RunNodeOptions } from '../harness/engine';
-import type { Sandbox } from '../sandbox';
-import { CHATWOOT_ACCOUNT_ID, CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../sandbox/platforms/chatwoot';
+import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
+import { ChatwootPlatformApi } from '../../../credentials/ChatwootPlatformApi.credentials';
+import { Chatwoot } from '../../../nodes/Chatwoot/Chatwoot.node';
+import { runNode, type RunNodeOptions } from '../../harness/engine';
+import type { Sandbox } from '../../sandbox';
+import { CHATWOOT_ACCOUNT_ID, CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
 
 export interface ChatwootRunExtra extends Partial<RunNodeOptions> {
 	platformToken?: string;
@@ -38,3 +38,13 @@ export const calls = (sandbox: Sandbox) =>
 		const qs = new URLSearchParams(r.query as Record<string, string>).toString();
 		return `${r.method} ${r.path}${qs ? `?${qs}` : ''}`;
 	});
+
+/** A valid platform-user create, as the node's parameters. */
+export const createUser = {
+	resource: 'platformUser',
+	operation: 'create',
+	name: 'Ana Souza',
+	email: 'ana@example.com',
+	password: 'Str0ng!pass',
+	additionalFields: { displayName: 'Ana', customAttributes: '{"crm_id":"A-17"}' },
+};

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { email, requiredString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { email, requiredString } from '../../../shared/zod-fields';
-import { agentExtras, autoOfflineProperty, availability, availabilityProperty, role, roleProperty } from './fields';
+import { role, roleProperty } from '../../helpers/account-fields';
+import { agentExtras, autoOfflineProperty, availability, availabilityProperty } from '../../helpers/agent-fields';
 
 const input = z.object({
 	name: requiredString('the name'),

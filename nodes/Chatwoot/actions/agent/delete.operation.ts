@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { agentIdProperty, agentPath } from './fields';
+import { agentIdProperty, agentPath } from '../../helpers/agent-fields';
 
 export const deleteAgent = defineOperation({
 	resource: 'agent',

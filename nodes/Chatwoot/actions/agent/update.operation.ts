@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { atLeastOneField, optionalString, positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { optionalString, positiveId } from '../../../shared/zod-fields';
+import { role, roleProperty } from '../../helpers/account-fields';
 import {
 	agentExtras,
 	agentIdProperty,
@@ -10,20 +11,18 @@ import {
 	autoOfflineProperty,
 	availability,
 	availabilityProperty,
-	role,
-	roleProperty,
-} from './fields';
+} from '../../helpers/agent-fields';
 
 const input = z.object({
 	agentId: positiveId,
-	updateFields: z
-		.object({
+	updateFields: atLeastOneField(
+		z.object({
 			name: optionalString,
 			role: role.optional(),
 			availability: availability.optional(),
 			autoOffline: z.boolean().optional(),
-		})
-		.refine((f) => Object.values(f).some((v) => v !== undefined), { message: 'set at least one field to change' }),
+		}),
+	),
 });
 
 export function updateAgentBody(fields: z.output<typeof input>['updateFields']): IDataObject {

@@ -1,26 +1,8 @@
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import type { RequestSpec } from '../../../shared/types';
-import { contactBody, contactFieldOptions, contactFieldsInput, unwrapContact } from './fields';
-
-/**
- * After a lost answer, search for the contact by email (or identifier) before sending again.
- * Without either, nothing identifies the contact, and the create is not re-sent.
- */
-export function contactLookup(fields: { email?: string; identifier?: string }): RequestSpec['verify'] {
-	const key = fields.email ? 'email' : fields.identifier ? 'identifier' : undefined;
-	if (!key) return undefined;
-	const wanted = String(fields[key]).toLowerCase();
-	return {
-		request: { method: 'GET', path: '/contacts/search', qs: { q: String(fields[key]), page: 1 } },
-		find: (body) => {
-			const payload = (body as { payload?: unknown } | null)?.payload;
-			const list = Array.isArray(payload) ? (payload as Array<Record<string, unknown>>) : [];
-			return list.find((c) => String(c[key] ?? '').toLowerCase() === wanted);
-		},
-	};
-}
+import { contactBody, contactFieldOptions, contactFieldsInput, unwrapContact } from '../../helpers/contact-fields';
+import { contactLookup } from '../../helpers/contact-search';
 
 const input = z.object({
 	fields: contactFieldsInput.refine((f) => !!(f.name || f.email || f.phoneNumber || f.identifier), {

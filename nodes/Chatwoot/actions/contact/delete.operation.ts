@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { contactIdProperty, contactPath } from './fields';
+import { contactIdProperty, contactPath } from '../../helpers/contact-fields';
 
 export const deleteContact = defineOperation({
 	resource: 'contact',

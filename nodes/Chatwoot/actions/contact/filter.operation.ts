@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { requiredString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { collectPages, pagingProperties } from '../../../shared/paging';
-import { pagingInput, requiredString } from '../../../shared/zod-fields';
-import { contactPage, CONTACTS_PAGE_SIZE } from './paging';
+import { pagedList } from '../../helpers/lists';
 
 const OPERATORS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'] as const;
 
@@ -20,13 +19,12 @@ const input = z.object({
 		.default({})
 		.refine((c) => c.condition.length > 0, { message: 'add at least one condition' }),
 	match: z.enum(['AND', 'OR']).default('AND'),
-	...pagingInput,
 });
 
 type Input = z.output<typeof input>;
 
 /** Chatwoot chains conditions left to right: each carries the operator that joins it to the next. */
-export function filterBody(value: Pick<Input, 'conditions' | 'match'>): IDataObject {
+export function filterBody(value: Input): IDataObject {
 	const list = value.conditions.condition;
 	return {
 		payload: list.map((c, i) => ({
@@ -92,22 +90,14 @@ export const filter = defineOperation({
 			],
 			default: 'AND',
 		},
-		...pagingProperties('contacts'),
 	],
 	input,
-	run: async (value, { api }) => {
-		const body = filterBody(value);
-		const contacts = await collectPages(
-			async (page) =>
-				contactPage(
-					// A filter is a read sent as POST: safe to repeat.
-					await api.request({ method: 'POST', path: '/contacts/filter', qs: { page }, body, idempotent: true }),
-					page,
-				),
-			{ returnAll: value.returnAll, limit: value.limit },
-			{ pageSize: CONTACTS_PAGE_SIZE },
-		);
-		return contacts.map((json) => ({ json }));
-	},
-	plan: (value) => [{ method: 'POST', path: '/contacts/filter', qs: { page: 1 }, body: filterBody(value), idempotent: true }],
+	// A filter is a read sent as POST: safe to repeat.
+	paging: pagedList<Input>('contacts', (value, page) => ({
+		method: 'POST',
+		path: '/contacts/filter',
+		qs: { page },
+		body: filterBody(value),
+		idempotent: true,
+	})),
 });

@@ -1,22 +1,18 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { requiredString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { collectPages, pagingProperties } from '../../../shared/paging';
-import { pagingInput, requiredString } from '../../../shared/zod-fields';
-import { contactPage, CONTACTS_PAGE_SIZE } from './paging';
+import { contactSearchRequest } from '../../helpers/contact-search';
+import { pagedList } from '../../helpers/lists';
 
 const SORTS = ['', 'name', '-name', 'email', '-email', 'phone_number', '-phone_number', 'last_activity_at', '-last_activity_at'] as const;
 
 const input = z.object({
 	query: requiredString('the search text'),
-	...pagingInput,
 	sort: z.enum(SORTS, { errorMap: () => ({ message: 'is not a sort order Chatwoot knows' }) }).default(''),
 });
 
-export function searchQuery(query: string, page: number, sort: string): IDataObject {
-	return sort ? { q: query, page, sort } : { q: query, page };
-}
+type Input = z.output<typeof input>;
 
 export const search = defineOperation({
 	resource: 'contact',
@@ -33,7 +29,6 @@ export const search = defineOperation({
 			default: '',
 			description: 'Matched as a part of the name, email, phone number or identifier (case-insensitive)',
 		},
-		...pagingProperties('contacts'),
 		{
 			displayName: 'Sort',
 			name: 'sort',
@@ -53,14 +48,5 @@ export const search = defineOperation({
 		},
 	],
 	input,
-	run: async ({ query, sort, returnAll, limit }, { api }) => {
-		const contacts = await collectPages(
-			async (page) =>
-				contactPage(await api.request({ method: 'GET', path: '/contacts/search', qs: searchQuery(query, page, sort) }), page),
-			{ returnAll, limit },
-			{ pageSize: CONTACTS_PAGE_SIZE },
-		);
-		return contacts.map((json) => ({ json }));
-	},
-	plan: ({ query, sort }) => [{ method: 'GET', path: '/contacts/search', qs: searchQuery(query, 1, sort) }],
+	paging: pagedList<Input>('contacts', ({ query, sort }, page) => contactSearchRequest(query, page, sort)),
 });

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 
+import { atLeastOneField, positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { contactBody, contactFieldOptions, contactFieldsInput, contactIdProperty, contactPath, unwrapContact } from './fields';
+import { contactBody, contactFieldOptions, contactFieldsInput, contactIdProperty, contactPath, unwrapContact } from '../../helpers/contact-fields';
 
 const input = z.object({
 	contactId: positiveId,
-	updateFields: contactFieldsInput.refine((f) => Object.keys(contactBody(f)).length > 0, {
-		message: 'set at least one field to change',
-	}),
+	updateFields: atLeastOneField(contactFieldsInput),
 });
 
 export const update = defineOperation({

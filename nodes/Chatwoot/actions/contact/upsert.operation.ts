@@ -1,27 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { defineOperation, type OperationResult } from '../../../shared/operation';
-import type { ApiClient } from '../../../shared/client';
+import { optionalEmail } from '../../../shared/checks';
+import { defineOperation } from '../../../shared/operation';
 import {
 	type ChatwootContact,
 	contactBody,
-	contactEmail,
 	contactFieldOptions,
 	contactFieldsInput,
 	contactPath,
 	contactPhone,
 	unwrapContact,
-} from './fields';
-import { contactPage, CONTACTS_PAGE_SIZE } from './paging';
-
-const MATCH_FIELDS = { email: 'Email', phone_number: 'Phone Number', identifier: 'Identifier' } as const;
-type MatchBy = keyof typeof MATCH_FIELDS;
+} from '../../helpers/contact-fields';
+import { contactSearchRequest, exactMatches, MATCH_FIELDS } from '../../helpers/contact-search';
+import { listGoesOn, readListPage } from '../../helpers/lists';
 
 const input = z
 	.object({
 		matchBy: z.enum(['email', 'phone_number', 'identifier']),
-		email: contactEmail,
+		email: optionalEmail,
 		phoneNumber: contactPhone,
 		identifier: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().optional()),
 		additionalFields: contactFieldsInput,
@@ -48,18 +45,6 @@ export function matchValue(value: Input): string {
 	return String(v);
 }
 
-/** Chatwoot's search matches parts of several fields; only an exact match on the chosen one counts. */
-export function exactMatches(contacts: ChatwootContact[], matchBy: MatchBy, wanted: string): ChatwootContact[] {
-	const norm = (s: unknown) => {
-		const text = typeof s === 'string' ? s.trim() : '';
-		if (matchBy === 'email') return text.toLowerCase();
-		if (matchBy === 'phone_number') return text.replace(/[\s()-]/g, '');
-		return text;
-	};
-	const target = norm(wanted);
-	return contacts.filter((c) => norm(c[matchBy]) === target);
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** What differs on the existing contact; attribute objects compare key by key, as Chatwoot merges them. */
@@ -78,27 +63,6 @@ export function contactChanges(existing: ChatwootContact, wanted: IDataObject): 
 		if (!equal) changes[key] = value;
 	}
 	return changes;
-}
-
-/** Search pages are read to the end of the list Chatwoot gives, but never more than this many. */
-const MAX_SEARCH_PAGES = 100;
-
-/**
- * Page through the search: an exact match can sit behind many partial ones. Email and identifier
- * are unique in an account, so the first hit ends the search; phone numbers are read to the end
- * to catch duplicates.
- */
-async function findExact(api: ApiClient, matchBy: MatchBy, needle: string): Promise<ChatwootContact[]> {
-	const found: ChatwootContact[] = [];
-	for (let page = 1; page <= MAX_SEARCH_PAGES; page++) {
-		const response = await api.request({ method: 'GET', path: '/contacts/search', qs: { q: needle, page } });
-		const { items, hasMore } = contactPage(response, page);
-		found.push(...exactMatches(items as ChatwootContact[], matchBy, needle));
-		if (found.length > 0 && matchBy !== 'phone_number') break;
-		if (items.length === 0 || hasMore === false) break;
-		if (hasMore === undefined && items.length < CONTACTS_PAGE_SIZE) break;
-	}
-	return found;
 }
 
 export const upsert = defineOperation({
@@ -146,25 +110,25 @@ export const upsert = defineOperation({
 		},
 	],
 	input,
-	run: async (value, { api, fail }): Promise<OperationResult> => {
-		const wanted = wantedBody(value);
-		const needle = matchValue(value);
-		const found = await findExact(api, value.matchBy, needle);
-		if (found.length > 1) {
-			const ids = found.map((c) => c.id).join(', ');
-			throw fail(
-				`${found.length} contacts have ${MATCH_FIELDS[value.matchBy]} "${needle}" (IDs ${ids}); nothing was changed`,
-				'Merge the duplicates in Chatwoot, or match by a field that is unique.',
-			);
-		}
-		const existing = found[0];
-		if (existing) {
-			const changes = contactChanges(existing, wanted);
-			if (Object.keys(changes).length === 0) return { json: existing, outcome: 'unchanged' };
-			const updated = await api.request({ method: 'PUT', path: contactPath(existing.id), body: changes });
-			return { json: unwrapContact(updated), outcome: 'updated' };
-		}
-		const created = await api.request({ method: 'POST', path: '/contacts', body: wanted });
-		return { json: unwrapContact(created), outcome: 'created' };
+	upsert: {
+		what: 'contact',
+		key: (value) => `${MATCH_FIELDS[value.matchBy]} "${matchValue(value)}"`,
+		// Chatwoot's search matches parts of fields and pages 15 at a time: an exact match can sit
+		// behind many partial ones, so the find reads on while the list does.
+		find: {
+			request: (value, page) => contactSearchRequest(matchValue(value), page),
+			match: (body, value) => exactMatches(readListPage(body).items as ChatwootContact[], value.matchBy, matchValue(value)),
+			more: (body, page) => listGoesOn(body, page),
+			// Email and identifier are unique in an account; phone numbers are read to the end to catch duplicates.
+			unique: (value) => value.matchBy !== 'phone_number',
+			maxPages: 100,
+		},
+		update: (existing, value) => {
+			const changes = contactChanges(existing as ChatwootContact, wantedBody(value));
+			return Object.keys(changes).length ? [{ method: 'PUT', path: contactPath(Number(existing.id)), body: changes }] : [];
+		},
+		create: (value) => ({ method: 'POST', path: '/contacts', body: wantedBody(value) }),
+		output: (result) => (result.outcome === 'unchanged' ? (result.existing as IDataObject) : unwrapContact(result.bodies[0])),
+		duplicatesHint: 'Merge the duplicates in Chatwoot, or match by a field that is unique.',
 	},
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { accountIdProperty, accountUsersPath } from './accountFields';
-import { userIdProperty } from './fields';
+import { accountIdProperty, accountUsersPath, role, roleProperty } from '../../helpers/account-fields';
+import { userIdProperty } from '../../helpers/platform-user-fields';
 
 export const addToAccount = defineOperation({
 	resource: 'platformUser',
@@ -14,21 +14,12 @@ export const addToAccount = defineOperation({
 	properties: [
 		userIdProperty,
 		accountIdProperty,
-		{
-			displayName: 'Role',
-			name: 'role',
-			type: 'options',
-			options: [
-				{ name: 'Administrator', value: 'administrator' },
-				{ name: 'Agent', value: 'agent' },
-			],
-			default: 'agent',
-		},
+		roleProperty,
 	],
 	input: z.object({
 		userId: positiveId,
 		accountId: positiveId,
-		role: z.enum(['agent', 'administrator'], { errorMap: () => ({ message: 'must be agent or administrator' }) }),
+		role,
 	}),
 	// Chatwoot finds or updates the membership, so sending it twice does no harm: safe to retry.
 	request: ({ userId, accountId, role }) => ({

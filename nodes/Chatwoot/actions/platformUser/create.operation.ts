@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { defineOperation, type OperationResult } from '../../../shared/operation';
-import { email, jsonObject, optionalString, requiredString } from '../../../shared/zod-fields';
-import { type ChatwootUser, customAttributesProperty, password, passwordHint } from './fields';
+import { email, jsonObject, optionalString, requiredString } from '../../../shared/checks';
+import { password, passwordHint } from '../../helpers/password';
+import { type ChatwootUser, customAttributesProperty } from '../../helpers/platform-user-fields';
 
 const input = z.object({
 	name: requiredString('the name'),

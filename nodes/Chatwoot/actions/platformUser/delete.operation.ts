@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { userIdProperty, userPath } from './fields';
+import { userIdProperty, userPath } from '../../helpers/platform-user-fields';
 
 export const deleteUser = defineOperation({
 	resource: 'platformUser',

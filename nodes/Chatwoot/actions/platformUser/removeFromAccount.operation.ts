@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
+import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { positiveId } from '../../../shared/zod-fields';
-import { accountIdProperty, accountUsersPath } from './accountFields';
-import { userIdProperty } from './fields';
+import { accountIdProperty, accountUsersPath } from '../../helpers/account-fields';
+import { userIdProperty } from '../../helpers/platform-user-fields';
 
 export const removeFromAccount = defineOperation({
 	resource: 'platformUser',

@@ -1,23 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { atLeastOneField, jsonObject, optionalEmail, optionalString, positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { jsonObject, optionalString, positiveId } from '../../../shared/zod-fields';
-import { customAttributesProperty, password, passwordHint, userIdProperty, userPath } from './fields';
-
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+import { optionalNewPassword, passwordHint } from '../../helpers/password';
+import { customAttributesProperty, userIdProperty, userPath } from '../../helpers/platform-user-fields';
 
 const input = z.object({
 	userId: positiveId,
-	updateFields: z
-		.object({
+	updateFields: atLeastOneField(
+		z.object({
 			name: optionalString,
 			displayName: optionalString,
-			email: z.preprocess(emptyToUndefined, z.string().trim().email('is not a valid email address').optional()),
-			password: z.preprocess((v) => (v === '' ? undefined : v), password.optional()),
+			email: optionalEmail,
+			password: optionalNewPassword,
 			customAttributes: jsonObject.optional(),
-		})
-		.refine((f) => Object.values(f).some((v) => v !== undefined), { message: 'set at least one field to change' }),
+		}),
+	),
 });
 
 type Input = z.output<typeof input>;
