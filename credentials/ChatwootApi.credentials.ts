@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CHATWOOT_ACCOUNT_URL } from '../nodes/Chatwoot/transport';
+import { baseUrlExpression } from '../nodes/shared/base-url';
+
 /** A user access token plus the account it works in: /api/v1/accounts/{id}/... */
 export class ChatwootApi implements ICredentialType {
 	name = 'chatwootApi';
@@ -58,7 +61,7 @@ export class ChatwootApi implements ICredentialType {
 	// Checks the token and that its user belongs to the account.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "").replace(/\\/(platform\\/)?api\\/v1(\\/accounts\\/\\d+)?$/, "").replace(/\\/app$/, "")}}/api/v1/accounts/{{$credentials.accountId}}',
+			baseURL: baseUrlExpression(CHATWOOT_ACCOUNT_URL),
 			url: '/agents',
 			method: 'GET',
 		},

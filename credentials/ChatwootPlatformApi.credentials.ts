@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CHATWOOT_PLATFORM_URL } from '../nodes/Chatwoot/transport';
+import { baseUrlExpression } from '../nodes/shared/base-url';
+
 /** A platform app token: works only on /platform/api/v1 (self-hosted installations). */
 export class ChatwootPlatformApi implements ICredentialType {
 	name = 'chatwootPlatformApi';
@@ -51,7 +54,7 @@ export class ChatwootPlatformApi implements ICredentialType {
 	// Listing the app's own agent bots needs a valid platform token and nothing else.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.trim().replace(/\\/+$/, "").replace(/\\/(platform\\/)?api\\/v1(\\/accounts\\/\\d+)?$/, "").replace(/\\/app$/, "")}}/platform/api/v1',
+			baseURL: baseUrlExpression(CHATWOOT_PLATFORM_URL),
 			url: '/agent_bots',
 			method: 'GET',
 		},

@@ -1,3 +1,4 @@
+import { baseRoot, baseUrl, type BaseUrlRule } from '../shared/base-url';
 import type { Platform } from '../shared/types';
 
 export const CHATWOOT_PLATFORM_CREDENTIAL = 'chatwootPlatformApi';
@@ -9,19 +10,23 @@ export const ACCOUNT_RESOURCES = ['agent', 'contact'];
 
 const isPlatform = (resource: string) => PLATFORM_RESOURCES.includes(resource);
 
-/** The installation root as users paste it, with or without an API path or trailing slash. */
+/**
+ * The installation root as users paste it: whitespace and trailing slashes off, then a pasted
+ * API path (`/platform/api/v1`, `/api/v1/accounts/<n>`, `/api/v1`) and the web app's `/app`.
+ * Both credentials share the endings; each rule adds its own API path. The credential tests
+ * use the same rules (as expressions), so the node and the test call one address.
+ */
+const PASTED_ENDINGS = ['/(platform/)?api/v1(/accounts/\\d+)?', '/app'];
+
+export const CHATWOOT_PLATFORM_URL: BaseUrlRule = { field: 'url', strip: PASTED_ENDINGS, apiPath: '/platform/api/v1' };
+export const CHATWOOT_ACCOUNT_URL: BaseUrlRule = { field: 'url', strip: PASTED_ENDINGS, apiPath: '/api/v1/accounts/{accountId}' };
+
 export function chatwootRoot(url: unknown): string {
-	return String(url ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/(platform\/)?api\/v1(\/accounts\/\d+)?$/, '')
-		.replace(/\/app$/, '');
+	return baseRoot(CHATWOOT_ACCOUNT_URL, url);
 }
 
 export function chatwootBaseUrl(credentials: { url?: unknown; accountId?: unknown }, resource: string): string {
-	const root = chatwootRoot(credentials.url);
-	if (isPlatform(resource)) return `${root}/platform/api/v1`;
-	return `${root}/api/v1/accounts/${String(credentials.accountId ?? '').trim()}`;
+	return baseUrl(isPlatform(resource) ? CHATWOOT_PLATFORM_URL : CHATWOOT_ACCOUNT_URL, credentials);
 }
 
 const WRONG_PLATFORM_TOKEN =

@@ -7,14 +7,9 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import type { RunNodeResult } from '../harness/engine';
 import { type Platforms, startSandbox, type Sandbox } from '../sandbox';
 import { runActivePlatform } from './ActivePlatform/helpers';
-import { runChatwoot } from './chatwoot-helpers';
-<<<<<<< HEAD
+import { runChatwoot } from './Chatwoot/helpers';
 import { csvItem, runDavintoo } from './Davintoo/helpers';
-import { runKeepnet } from './keepnet-helpers';
-=======
-import { csvItem, runDavintoo } from './davintoo-helpers';
 import { runKeepnet } from './Keepnet/helpers';
->>>>>>> core-keepnet
 import { runKeitaro } from './Keitaro/helpers';
 
 let sandbox: Sandbox;

@@ -13,7 +13,7 @@ import { DAVINTOO_SANDBOX_TOKEN } from '../sandbox/platforms/davintoo';
 import { KEEPNET_CLIENT_SECRET } from '../sandbox/platforms/keepnet';
 import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
 import { runActivePlatform } from './ActivePlatform/helpers';
-import { runChatwoot } from './chatwoot-helpers';
+import { runChatwoot } from './Chatwoot/helpers';
 import { runDavintoo } from './Davintoo/helpers';
 import { runKeepnet } from './Keepnet/helpers';
 import { runKeitaro } from './Keitaro/helpers';

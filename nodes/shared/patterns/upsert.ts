@@ -35,8 +35,11 @@ export interface Find<I, R> {
 	match: (body: unknown, input: I) => R[];
 	/** Whether another page may hold more matches; default: one request is enough. */
 	more?: (body: unknown, page: number) => boolean;
-	/** A key the platform keeps unique: the first match ends the search (default true). */
-	unique?: boolean;
+	/**
+	 * A key the platform keeps unique: the first match ends the search (default true). A function
+	 * when it depends on the input (e.g. match by email, unique, or by phone, not unique).
+	 */
+	unique?: boolean | ((input: I) => boolean);
 	maxPages?: number;
 }
 
@@ -56,7 +59,7 @@ export function lookupFor<I, R extends IDataObject>(find: Find<I, R>, input: I):
 
 async function findAll<I, R extends IDataObject>(api: ApiClient, find: Find<I, R>, input: I): Promise<R[]> {
 	const found: R[] = [];
-	const unique = find.unique ?? true;
+	const unique = typeof find.unique === 'function' ? find.unique(input) : (find.unique ?? true);
 	for (let page = 1; page <= (find.maxPages ?? 100); page++) {
 		const body = await api.request(find.request(input, page));
 		found.push(...find.match(body, input));

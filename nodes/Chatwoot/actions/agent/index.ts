@@ -1,7 +1,7 @@
 import type { Operation } from '../../../shared/operation';
-import { create } from './create';
-import { deleteAgent } from './delete';
-import { getMany } from './getMany';
-import { update } from './update';
+import { create } from './create.operation';
+import { deleteAgent } from './delete.operation';
+import { getAll } from './getAll.operation';
+import { update } from './update.operation';
 
-export const agentOperations: Operation[] = [create, getMany, update, deleteAgent];
+export const agentOperations: Operation[] = [create, getAll, update, deleteAgent];

@@ -1,10 +1,10 @@
 import type { Operation } from '../../../shared/operation';
-import { create } from './create';
-import { deleteContact } from './delete';
-import { filter } from './filter';
-import { get } from './get';
-import { search } from './search';
-import { update } from './update';
-import { upsert } from './upsert';
+import { create } from './create.operation';
+import { deleteContact } from './delete.operation';
+import { filter } from './filter.operation';
+import { get } from './get.operation';
+import { search } from './search.operation';
+import { update } from './update.operation';
+import { upsert } from './upsert.operation';
 
 export const contactOperations: Operation[] = [create, upsert, get, search, filter, update, deleteContact];

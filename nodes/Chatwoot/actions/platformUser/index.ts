@@ -1,11 +1,11 @@
 import type { Operation } from '../../../shared/operation';
-import { addToAccount } from './addToAccount';
-import { create } from './create';
-import { deleteUser } from './delete';
-import { get } from './get';
-import { getLoginLink } from './getLoginLink';
-import { removeFromAccount } from './removeFromAccount';
-import { update } from './update';
+import { addToAccount } from './addToAccount.operation';
+import { create } from './create.operation';
+import { deleteUser } from './delete.operation';
+import { get } from './get.operation';
+import { getLoginLink } from './getLoginLink.operation';
+import { removeFromAccount } from './removeFromAccount.operation';
+import { update } from './update.operation';
 
 export const platformUserOperations: Operation[] = [
 	create,

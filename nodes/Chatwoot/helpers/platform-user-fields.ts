@@ -1,0 +1,32 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** Chatwoot's user as the Platform API returns it (extra fields are kept as they come). */
+export interface ChatwootUser extends IDataObject {
+	id: number;
+	name?: string;
+	display_name?: string | null;
+	email?: string;
+	custom_attributes?: IDataObject;
+	accounts?: IDataObject[];
+}
+
+export const userIdProperty: INodeProperties = {
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'number',
+	required: true,
+	default: 0,
+	description: 'The numeric ID of the Chatwoot user',
+};
+
+export const customAttributesProperty: INodeProperties = {
+	displayName: 'Custom Attributes',
+	name: 'customAttributes',
+	type: 'json',
+	default: '{}',
+	description: 'A JSON object stored on the user; on update, Chatwoot merges it into the attributes the user has',
+};
+
+export function userPath(id: number): string {
+	return `/users/${id}`;
+}

@@ -1,0 +1,154 @@
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
+import { ChatwootPlatformApi } from '../../../credentials/ChatwootPlatformApi.credentials';
+import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../../harness/node-types';
+import { startSandbox, type Sandbox } from '../../sandbox';
+import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
+import { createUser, jsonOf, runChatwoot } from './helpers';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	({ sandbox } = await startSandbox());
+});
+afterAll(async () => sandbox.stop());
+beforeEach(() => sandbox.reset());
+
+const P = '/platform/api/v1';
+const A = '/api/v1/accounts/1';
+
+const node: INode = { id: 'n', name: 'N', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+const workflow = new Workflow({
+	nodes: [node],
+	connections: {},
+	active: false,
+	nodeTypes: new HarnessNodeTypes({ [START_NODE_TYPE]: new HarnessStart() }),
+});
+const resolve = (value: string, credentials: ICredentialDataDecryptedObject) =>
+	String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''));
+
+/** Send the credential's own `test` request, with its `authenticate` header, as n8n would. */
+async function credentialTest(type: ICredentialType, credentials: ICredentialDataDecryptedObject) {
+	const request = type.test?.request as IHttpRequestOptions & { baseURL: string };
+	const url = `${resolve(request.baseURL, credentials)}${request.url}`;
+	const auth = type.authenticate as { properties: { headers: Record<string, string> } };
+	const headers = Object.fromEntries(Object.entries(auth.properties.headers).map(([k, v]) => [k, resolve(v, credentials)]));
+	const response = await fetch(url, { method: request.method, headers });
+	return { url, status: response.status, body: (await response.json()) as unknown };
+}
+
+describe('Chatwoot credential test requests against the sandbox', () => {
+	it('the platform credential checks the platform app token', async () => {
+		const base = `${sandbox.urlOf('/chatwoot')}/`;
+		const good = await credentialTest(new ChatwootPlatformApi(), { url: base, platformToken: CHATWOOT_PLATFORM_TOKEN });
+		expect(good).toEqual({ url: `${sandbox.urlOf('/chatwoot')}/platform/api/v1/agent_bots`, status: 200, body: [] });
+		const wrongKind = await credentialTest(new ChatwootPlatformApi(), {
+			url: `${base}platform/api/v1`,
+			platformToken: CHATWOOT_USER_TOKEN,
+		});
+		expect(wrongKind.url).toBe(good.url);
+		expect(wrongKind).toMatchObject({ status: 401, body: { error: 'Invalid access_token' } });
+	});
+
+	it('the account credential checks the user token and the account ID', async () => {
+		const url = sandbox.urlOf('/chatwoot');
+		// A pasted API address works as well as the root.
+		const good = await credentialTest(new ChatwootApi(), { url: `${url}/api/v1/accounts/9/`, accountId: 1, accessToken: CHATWOOT_USER_TOKEN });
+		expect(good.url).toBe(`${url}/api/v1/accounts/1/agents`);
+		expect(good.status).toBe(200);
+		const wrongKind = await credentialTest(new ChatwootApi(), { url, accountId: 1, accessToken: CHATWOOT_PLATFORM_TOKEN });
+		expect(wrongKind).toMatchObject({ status: 401, body: { error: 'Invalid Access Token' } });
+		const otherAccount = await credentialTest(new ChatwootApi(), { url, accountId: 2, accessToken: CHATWOOT_USER_TOKEN });
+		expect(otherAccount).toMatchObject({ status: 401, body: { error: 'You are not authorized to access this account' } });
+	});
+
+	it('secrets are password fields; the sandbox credentials point at the sandbox', () => {
+		const secret = (t: ICredentialType, name: string) => t.properties.find((p) => p.name === name)?.typeOptions?.password;
+		expect(secret(new ChatwootPlatformApi(), 'platformToken')).toBe(true);
+		expect(secret(new ChatwootApi(), 'accessToken')).toBe(true);
+		const chatwoot = sandbox.platforms.find((p) => p.name === 'chatwoot');
+		expect(chatwoot?.credentials(sandbox.url)).toEqual([
+			{
+				name: 'Chatwoot Platform (sandbox)',
+				type: 'chatwootPlatformApi',
+				data: { url: sandbox.urlOf('/chatwoot'), platformToken: CHATWOOT_PLATFORM_TOKEN },
+			},
+			{
+				name: 'Chatwoot account 1 (sandbox)',
+				type: 'chatwootApi',
+				data: { url: sandbox.urlOf('/chatwoot'), accountId: 1, accessToken: CHATWOOT_USER_TOKEN },
+			},
+		]);
+	});
+});
+
+describe('Chatwoot credentials: one header, two token kinds', () => {
+	it('a user access token in the platform credential is refused, in words, and never shown', async () => {
+		const run = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'get', userId: 1 }, { platformToken: CHATWOOT_USER_TOKEN });
+		expect(sandbox.requests()[0].headers.api_access_token).toBe(CHATWOOT_USER_TOKEN);
+		expect(run.error?.message).toBe(
+			'Chatwoot 401: Invalid access_token. Platform User operations need a platform app token (Super Admin > Platform Apps) in the "Chatwoot Platform API" credential; a user access token is refused here',
+		);
+		expect(run.error?.description).toContain('only on self-hosted installations');
+		expect(JSON.stringify(run.error?.raw)).not.toContain(CHATWOOT_USER_TOKEN);
+	});
+
+	it('a platform app token in the account credential is refused, in words, and never shown', async () => {
+		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'getAll', returnAll: true }, { accessToken: CHATWOOT_PLATFORM_TOKEN });
+		expect(sandbox.requests()[0]).toMatchObject({ method: 'GET', path: `${A}/agents` });
+		expect(run.error?.message).toBe(
+			'Chatwoot 401: Invalid Access Token. Agent and Contact operations need a user access token (Profile Settings > Access Token) in the "Chatwoot API" credential; a platform app token is refused here',
+		);
+		expect(JSON.stringify(run.error?.raw)).not.toContain(CHATWOOT_PLATFORM_TOKEN);
+	});
+
+	it('the account ID comes from the credential; an account the user is not in says so', async () => {
+		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'getAll', returnAll: true }, { accountId: 2 });
+		expect(sandbox.requests()[0].path).toBe('/api/v1/accounts/2/agents');
+		expect(run.error?.message).toBe('Chatwoot 401: You are not authorized to access this account');
+		expect(run.error?.description).toContain('Check the Account ID in the "Chatwoot API" credential');
+	});
+
+	it('Include Request Details and Dry Run show the header masked, per credential', async () => {
+		const detailed = await runChatwoot(sandbox, { ...createUser, options: { includeRequestDetails: true } });
+		expect(jsonOf(detailed.outputs[0])[0]).toMatchObject({
+			request: {
+				url: `${sandbox.urlOf('/chatwoot')}${P}/users`,
+				method: 'POST',
+				headers: { api_access_token: '***' },
+				body: { name: 'Ana Souza', email: 'ana@example.com', password: '***' },
+			},
+			resource: 'platformUser',
+			operation: 'create',
+			success: true,
+		});
+		sandbox.log.length = 0;
+		const dry = await runChatwoot(sandbox, {
+			resource: 'contact',
+			operation: 'search',
+			query: 'ana',
+			returnAll: true,
+			options: { dryRun: true },
+		});
+		expect(sandbox.requests()).toHaveLength(0);
+		expect(jsonOf(dry.outputs[0])).toEqual([
+			{
+				dryRun: true,
+				resource: 'contact',
+				operation: 'search',
+				requests: [
+					{
+						url: `${sandbox.urlOf('/chatwoot')}${A}/contacts/search?q=ana&page=1`,
+						method: 'GET',
+						headers: { api_access_token: '***' },
+					},
+				],
+			},
+		]);
+		const text = JSON.stringify([detailed.outputs, dry.outputs]);
+		expect(text).not.toContain(CHATWOOT_PLATFORM_TOKEN);
+		expect(text).not.toContain(CHATWOOT_USER_TOKEN);
+	});
+});
