@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { activePlatformOperations } from '../../nodes/ActivePlatform/actions';
+import { chatwootOperations } from '../../nodes/Chatwoot/actions';
 import { davintooOperations } from '../../nodes/Davintoo/actions';
 import { keepnetOperations } from '../../nodes/Keepnet/actions';
 import { keitaroOperations } from '../../nodes/Keitaro/actions';
@@ -10,6 +11,7 @@ import type { Operation } from '../../nodes/shared/operation';
 export const NODE_OPERATIONS: Record<string, Operation[]> = {
 	Keitaro: keitaroOperations,
 	Keepnet: keepnetOperations,
+	Chatwoot: chatwootOperations,
 	ActivePlatform: activePlatformOperations,
 	Davintoo: davintooOperations,
 };
@@ -42,6 +44,24 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'ActivePlatform.user.detachFromAccount': { params: { userId: 1, accountId: 2 } },
 	'ActivePlatform.user.getAccounts': { params: { userId: 1 } },
 	'ActivePlatform.user.getAccountUsers': { params: { accountId: 2 } },
+	'Chatwoot.platformUser.create': { params: { name: 'Ann', email: 'a@acme.example', password: 'Pass-word1!' } },
+	'Chatwoot.platformUser.get': { params: { userId: 1 } },
+	'Chatwoot.platformUser.update': { params: { userId: 1, updateFields: { name: 'Ann' } } },
+	'Chatwoot.platformUser.delete': { params: { userId: 1 } },
+	'Chatwoot.platformUser.getLoginLink': { params: { userId: 1 } },
+	'Chatwoot.platformUser.addToAccount': { params: { userId: 1, accountId: 2, role: 'agent' } },
+	'Chatwoot.platformUser.removeFromAccount': { params: { userId: 1, accountId: 2 } },
+	'Chatwoot.agent.create': { params: { name: 'Ann', email: 'a@acme.example', role: 'agent' } },
+	'Chatwoot.agent.getAll': { params: { returnAll: true } },
+	'Chatwoot.agent.update': { params: { agentId: 1, updateFields: { name: 'Ann' } } },
+	'Chatwoot.agent.delete': { params: { agentId: 1 } },
+	'Chatwoot.contact.create': { params: { fields: { name: 'Ann', email: 'a@acme.example' } } },
+	'Chatwoot.contact.upsert': { params: { matchBy: 'email', email: 'a@acme.example' } },
+	'Chatwoot.contact.get': { params: { contactId: 1 } },
+	'Chatwoot.contact.search': { params: { query: 'ann', returnAll: true } },
+	'Chatwoot.contact.filter': { params: { conditions: { condition: [{ attributeKey: 'email', operator: 'equal_to', value: 'a@acme.example' }] }, returnAll: true } },
+	'Chatwoot.contact.update': { params: { contactId: 1, updateFields: { name: 'Ann' } } },
+	'Chatwoot.contact.delete': { params: { contactId: 1 } },
 	'Davintoo.user.importOne': { params: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' } },
 	'Davintoo.user.importMany': {
 		params: { source: 'json', batchSize: 10 },
