@@ -19,7 +19,6 @@ import { renderReadme } from './readme';
 import { checkStub, expectedManifest } from './stubs';
 
 export const OUT_DIR = join(REPO_ROOT, 'dist-packages');
-const COMPILED = join(REPO_ROOT, '.build', 'packages-tsc');
 
 export interface BuiltPackage {
 	kind: 'single' | 'allInOne';
@@ -42,11 +41,11 @@ function sh(cmd: string, args: string[], cwd: string): string {
 }
 
 /** tsc over nodes/ and credentials/ with comments removed and no source maps. */
-export function compileWithoutComments(root = REPO_ROOT): string {
-	rmSync(COMPILED, { recursive: true, force: true });
+export function compileWithoutComments(root: string, into: string): string {
+	rmSync(into, { recursive: true, force: true });
 	const tsc = join(root, 'node_modules', '.bin', 'tsc');
-	sh(tsc, ['-p', 'tsconfig.json', '--outDir', COMPILED, '--removeComments', '--sourceMap', 'false', '--declaration', 'false'], root);
-	return COMPILED;
+	sh(tsc, ['-p', 'tsconfig.json', '--outDir', into, '--removeComments', '--sourceMap', 'false', '--declaration', 'false'], root);
+	return into;
 }
 
 function walk(dir: string): string[] {
@@ -81,11 +80,11 @@ function changelogBody(root: string, p: Platform): string {
 const repoWebUrl = (m: Manifest): string => m.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 /** Lays out one platform's package in dist-packages/<id>/ (not packed yet). */
-export function stageSingle(root: string, compiled: string, p: Platform, allInOne: string): { dir: string; manifest: Manifest } {
+export function stageSingle(root: string, compiled: string, p: Platform, allInOne: string, outDir = OUT_DIR): { dir: string; manifest: Manifest } {
 	const problems = checkStub(root, p);
 	if (problems.length) throw new Error(`packages/${p.id} is out of step:\n  ${problems.join('\n  ')}`);
 	const manifest = expectedManifest(root, p);
-	const stage = join(OUT_DIR, p.id);
+	const stage = join(outDir, p.id);
 	rmSync(stage, { recursive: true, force: true });
 	mkdirSync(stage, { recursive: true });
 	for (const rel of distPaths(p)) {
@@ -120,27 +119,31 @@ export function stageSingle(root: string, compiled: string, p: Platform, allInOn
 	return { dir: stage, manifest };
 }
 
-/** `npm pack` (scripts off) into dist-packages/; returns the tarball's file name. */
-export function pack(dir: string): string {
-	const out = sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', OUT_DIR], dir);
+/** `npm pack` (scripts off) into outDir; returns the tarball's file name. */
+export function pack(dir: string, outDir = OUT_DIR): string {
+	const out = sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], dir);
 	const [info] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
 	return info.filename;
 }
 
-/** Builds and packs all six; the root's dist/ must be built already (npm run build). */
-export function buildAll(root = REPO_ROOT): BuiltPackage[] {
+/**
+ * Builds and packs all six into outDir (emptied first; it must be inside the repo, so that the
+ * staged packages resolve n8n-workflow when the README is generated). The root's dist/ must be
+ * built already (npm run build).
+ */
+export function buildAll(root = REPO_ROOT, outDir = OUT_DIR): BuiltPackage[] {
 	const { platforms, allInOne } = loadPlatforms(root);
-	rmSync(OUT_DIR, { recursive: true, force: true });
-	mkdirSync(OUT_DIR, { recursive: true });
-	const compiled = compileWithoutComments(root);
+	rmSync(outDir, { recursive: true, force: true });
+	mkdirSync(outDir, { recursive: true });
+	const compiled = compileWithoutComments(root, join(outDir, '.compiled'));
 	const built: BuiltPackage[] = platforms.map((p) => {
-		const { dir, manifest } = stageSingle(root, compiled, p, allInOne.package);
-		return { kind: 'single', id: p.id, name: manifest.name, version: manifest.version, dir, tarball: pack(dir), sourceDir: packageDir(p) };
+		const { dir, manifest } = stageSingle(root, compiled, p, allInOne.package, outDir);
+		return { kind: 'single', id: p.id, name: manifest.name, version: manifest.version, dir, tarball: pack(dir, outDir), sourceDir: packageDir(p) };
 	});
 	const rootManifest = readManifest(root);
 	if (rootManifest.name !== allInOne.package) throw new Error(`package.json is ${rootManifest.name}, platforms.json says ${allInOne.package}`);
-	built.push({ kind: 'allInOne', id: 'all', name: rootManifest.name, version: rootManifest.version, dir: root, tarball: pack(root), sourceDir: '.' });
-	writeFileSync(join(OUT_DIR, 'packages.json'), `${JSON.stringify(built, null, '\t')}\n`);
+	built.push({ kind: 'allInOne', id: 'all', name: rootManifest.name, version: rootManifest.version, dir: root, tarball: pack(root, outDir), sourceDir: '.' });
+	writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(built, null, '\t')}\n`);
 	return built;
 }
 

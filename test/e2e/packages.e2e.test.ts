@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import type { INodeTypeDescription } from 'n8n-workflow';
 
-import { buildAll, OUT_DIR, type BuiltPackage } from '../../scripts/packages/build';
+import { buildAll, type BuiltPackage } from '../../scripts/packages/build';
 import { readExample, retarget, type ExampleWorkflow } from '../../scripts/packages/example';
 import { loadPlatforms, type Platform } from '../../scripts/packages/platforms';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -42,7 +42,9 @@ let sandbox: Sandbox;
 /** What the all-in-one's example for each platform sent (from the side-by-side folder). */
 const reference: Record<string, string[]> = {};
 
-const tarballOf = (id: string): string => join(OUT_DIR, built.find((b) => b.id === id)?.tarball ?? `missing-${id}`);
+/** The suite packs its own copies (not dist-packages/, which holds what check:packages checked). */
+const OUT = join(REPO_ROOT, '.build', 'e2e-packages');
+const tarballOf = (id: string): string => join(OUT, built.find((b) => b.id === id)?.tarball ?? `missing-${id}`);
 const nameOf = (p: Platform): string => p.package.name;
 
 /** A request as compared between packages: what went out, not when or with which token. */
@@ -112,7 +114,7 @@ let side: Installed;
 const alone: Record<string, Installed> = {};
 
 beforeAll(async () => {
-	built = buildAll(REPO_ROOT);
+	built = buildAll(REPO_ROOT, OUT);
 	({ sandbox } = await startSandbox());
 	// The first folder builds the cached template DB if there is none; not two at once.
 	folders.push(await createUserFolder());
