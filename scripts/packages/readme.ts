@@ -132,16 +132,19 @@ n8n community nodes documentation. In short:
   N8N_COMMUNITY_PACKAGES='${envValue}'
   \`\`\`
 
-  n8n installs the listed packages when it starts and removes community packages that are not listed.
+  n8n installs the listed packages when it starts and **uninstalls community packages that are not
+  listed**. When unverified packages are off (n8n 3.0's default), add \`"checksum": "sha512-…"\` (from
+  \`npm view ${manifest.name}@${manifest.version} dist.integrity\`) or set \`N8N_UNVERIFIED_PACKAGES_ENABLED=true\`.
 - **Queue mode**: the package must be installed on the main instance **and every worker**, or workers
   fail with "Unrecognized node type".
 
 The same node also ships in \`${allInOne}\`, a package with nodes for several user-provisioning
 services, for self-hosted instances. **Install one or the other, not both**: both define the credential
-type${input.credentials.length > 1 ? 's' : ''} ${input.credentials.map((c) => `\`${c.type.name}\``).join(' and ')}, and n8n keeps only one definition
-per name. Your saved credentials work with either package, because the names are the same. To switch,
-install this package, replace the nodes in your workflows (the credentials stay), then uninstall the
-other one.
+type${input.credentials.length > 1 ? 's' : ''} ${input.credentials.map((c) => `\`${c.type.name}\``).join(' and ')}, and n8n keeps one definition per name, used by both
+packages' nodes. Saved credentials work with either package because the names are the same. To switch
+from \`${allInOne}\`: install this package, change the node type in your workflows from
+\`${allInOne}.${d.name}\` to \`${manifest.name}.${d.name}\` (parameters and credentials stay), then
+uninstall \`${allInOne}\`.
 
 ## Operations
 

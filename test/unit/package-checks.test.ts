@@ -183,6 +183,13 @@ describe('package checks', () => {
 });
 
 describe('packages/<id>/ stubs', () => {
+	it('the root README\'s "Which package?" table names every package in platforms.json', () => {
+		const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+		const table = readme.slice(readme.indexOf('### Which package?'), readme.indexOf('### How to install'));
+		for (const name of [...platforms.map((p) => p.package.name), allInOne.package]) expect(table).toContain(`| \`${name}\` |`);
+	});
+
+
 	it('the committed stubs match platforms.json (run npm run packages:sync after changing it)', () => {
 		expect(Object.fromEntries(platforms.map((p) => [p.id, checkStub(REPO_ROOT, p)]))).toEqual(
 			Object.fromEntries(platforms.map((p) => [p.id, []])),
