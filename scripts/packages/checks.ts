@@ -127,7 +127,7 @@ export function checkPackage(dir: string, expect: Expectation): Check[] {
 	const missing = [...used].filter((c) => !haveCreds.includes(c));
 	if (unused.length) credProblems.push(`credentials no node uses: ${unused.join(', ')}`);
 	if (missing.length) credProblems.push(`nodes use credentials the package lacks: ${missing.join(', ')}`);
-	checks.push(check('credentials', credProblems, `only ${expect.platform ? `${expect.platform.displayName}'s` : 'the listed'} credentials: ${haveCreds.join(', ')}`));
+	checks.push(check('credentials', credProblems, `only the credentials of ${expect.platform ? expect.platform.displayName : 'every platform'}: ${haveCreds.join(', ')}`));
 
 	const testProblems: string[] = [];
 	for (const c of creds) {

@@ -73,7 +73,7 @@ function credentialSection(c: CredentialSummary, input: ReadmeInput): string {
 	);
 	return [
 		`### ${t.displayName} (\`${t.name}\`)`,
-		users.length && input.node.resources.length > 1 ? `Used by: ${users.join(', ')}.` : '',
+		users.length > 0 && input.node.resources.length > 1 ? `Used by: ${users.join(', ')}.` : '',
 		fields,
 		[how, test].filter(Boolean).join(' '),
 		t.documentationUrl ? `Where to get the values: ${t.documentationUrl}` : '',
@@ -102,7 +102,7 @@ export function renderReadme(input: ReadmeInput): string {
 	return `# ${manifest.name}
 
 This is an n8n community node package. It lets you use **${platform.displayName}** in your n8n workflows:
-${d.description.replace(/^./, (c) => c.toLowerCase())}.
+${d.description.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '')}.
 
 It holds one node, **${d.displayName}** (also usable as a tool by n8n's AI Agent), and its credential${input.credentials.length > 1 ? 's' : ''}.
 No runtime dependencies.
