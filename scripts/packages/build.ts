@@ -15,7 +15,7 @@ import { describeCredential, describeNode } from './describe';
 import { readExample, retarget } from './example';
 import { manifestText, readManifest, type Manifest } from './manifest';
 import { distPaths, loadPlatforms, packageDir, REPO_ROOT, type Platform } from './platforms';
-import { renderReadme } from './readme';
+import { headingAnchor, renderReadme } from './readme';
 import { checkStub, expectedManifest } from './stubs';
 
 export const OUT_DIR = join(REPO_ROOT, 'dist-packages');
@@ -79,6 +79,18 @@ function changelogBody(root: string, p: Platform): string {
 
 const repoWebUrl = (m: Manifest): string => m.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
+/** The anchor of the root README's "## <displayName>..." section. */
+function rootReadmeSection(root: string, p: Platform): string | undefined {
+	const heading = readFileSync(join(root, 'README.md'), 'utf8')
+		.split('\n')
+		.find((l) => l.startsWith(`## ${p.displayName}`));
+	return heading ? headingAnchor(heading.slice(3)) : undefined;
+}
+
+function optionalFile(file: string): string | undefined {
+	return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
 /** Lays out one platform's package in dist-packages/<id>/ (not packed yet). */
 export function stageSingle(root: string, compiled: string, p: Platform, allInOne: string, outDir = OUT_DIR): { dir: string; manifest: Manifest } {
 	const problems = checkStub(root, p);
@@ -114,6 +126,8 @@ export function stageSingle(root: string, compiled: string, p: Platform, allInOn
 		testedN8n: N8N_VERSION,
 		allInOne,
 		repoUrl: repoWebUrl(manifest),
+		repoSection: rootReadmeSection(root, p),
+		notes: optionalFile(join(root, packageDir(p), 'NOTES.md')),
 	});
 	writeFileSync(join(stage, 'README.md'), readme);
 	return { dir: stage, manifest };

@@ -25,7 +25,19 @@ export interface ReadmeInput {
 	allInOne: string;
 	/** The repository's web address (no trailing .git). */
 	repoUrl: string;
+	/** Anchor of this platform's section in the repository README, if it has one. */
+	repoSection?: string;
+	/** packages/<id>/NOTES.md, if any: things users must know, shown under Usage. */
+	notes?: string;
 }
+
+/** GitHub's anchor for a Markdown heading. */
+export const headingAnchor = (heading: string): string =>
+	heading
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\s-]/gu, '')
+		.replace(/\s/g, '-');
 
 /** Markdown table cell: no pipes or line breaks. */
 const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -182,6 +194,8 @@ outputs and error messages.
 
 **As an AI tool**: add the node to an AI Agent's tools; the agent fills the fields you mark with
 *Let the model define this parameter*.
+${input.notes ? `\n${input.notes.trim()}\n` : ''}
+More on each operation, the errors the service returns and its limits: [the ${input.platform.displayName} section of the project README](${input.repoSection ? `${input.repoUrl}#${input.repoSection}` : input.repoUrl}).
 
 ## Resources
 
