@@ -117,6 +117,8 @@ export interface UserFolder {
 export interface UserFolderOptions {
 	/** `npm pack` output to install as a community package. */
 	packageTarball?: string;
+	/** More tarballs to install beside it (packages side by side). */
+	extraTarballs?: string[];
 	encryptionKey?: string;
 	/** Extra or overriding env vars for every process using this folder. */
 	env?: Env;
@@ -234,6 +236,7 @@ export async function openUserFolder(dir: string, opts: UserFolderOptions = {}):
 	}
 	const folder: UserFolder = { dir, env: { ...baseEnv(dir, key), ...opts.env }, cleanup: async () => undefined };
 	if (opts.packageTarball) folder.packageName = await installTarball(dataDir, opts.packageTarball);
+	for (const extra of opts.extraTarballs ?? []) await installTarball(dataDir, extra);
 	return folder;
 }
 
