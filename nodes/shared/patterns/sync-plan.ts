@@ -33,6 +33,7 @@ export function makePlan<I, R extends IDataObject>(
 	desired: Array<Desired<I>>,
 	listed: R[],
 	inScope: (record: R) => boolean = () => true,
+	member: (record: R) => boolean = () => true,
 ): Plan<R> {
 	const keyName = settings.matchBy && sync.keys[settings.matchBy] ? settings.matchBy : Object.keys(sync.keys)[0];
 	const key = sync.keys[keyName];
@@ -78,7 +79,7 @@ export function makePlan<I, R extends IDataObject>(
 		}
 		const [found] = matches;
 		if (found && !inScope(found)) {
-			const adopted = sync.adopt?.(found, d.input);
+			const adopted = sync.adopt?.(found, d.input, member(found));
 			if (!adopted) {
 				entries.push(skip(d.item, raw, `a ${sync.what} with this ${key.label} exists (ID ${sync.id(found)}), but outside this sync's scope`, d.input));
 				continue;

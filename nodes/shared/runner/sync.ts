@@ -68,8 +68,8 @@ export async function runSync(
 	const removalProblem = unusableRemoval(sync, settings, base.input);
 	if (removalProblem) throw new NodeOperationError(node, removalProblem, { itemIndex: 0, description: 'Nothing was sent.' });
 	const api = new ApiClient(run, 0, operation.resource, options);
-	const { records, inScope } = await listRecords(api, sync, base.input, run);
-	const plan = makePlan(sync, settings, base.input, desired, records, inScope);
+	const { records, inScope, member } = await listRecords(api, sync, base.input, run);
+	const plan = makePlan(sync, settings, base.input, desired, records, inScope, member);
 	const apply = settings.syncMode === 'apply' && !options.dryRun;
 	if (apply && plan.refusal) throw new NodeOperationError(node, plan.refusal, { itemIndex: 0, description: planNumbers(plan.entries) });
 
@@ -136,7 +136,7 @@ async function listRecords(
 	sync: Sync<unknown, IDataObject>,
 	input: unknown,
 	run: RunContext,
-): Promise<{ records: IDataObject[]; inScope: (record: IDataObject) => boolean }> {
+): Promise<{ records: IDataObject[]; inScope: (record: IDataObject) => boolean; member: (record: IDataObject) => boolean }> {
 	const all = await listEverything(api, sync.list, input, run.concurrency);
 	const membersPaging = sync.members?.(input);
 	const members = membersPaging ? await listEverything(api, membersPaging, input, run.concurrency) : undefined;
@@ -153,9 +153,9 @@ async function listRecords(
 			}
 		}
 	}
-	const inScope = (record: IDataObject) =>
-		(!members || memberIds.has(String(sync.id(record)))) && (!sync.inScope || sync.inScope(record, input));
-	return { records, inScope };
+	const member = (record: IDataObject) => !members || memberIds.has(String(sync.id(record)));
+	const inScope = (record: IDataObject) => member(record) && (!sync.inScope || sync.inScope(record, input));
+	return { records, inScope, member };
 }
 
 /** A Match By or Remove Missing choice this platform does not have, or cannot carry out with these settings. */
