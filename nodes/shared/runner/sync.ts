@@ -140,19 +140,14 @@ async function listRecords(
 	const all = await listEverything(api, sync.list, input, run.concurrency);
 	const membersPaging = sync.members?.(input);
 	const members = membersPaging ? await listEverything(api, membersPaging, input, run.concurrency) : undefined;
-	const records = [...all];
-	const memberIds = new Set<string>();
-	if (members) {
-		const known = new Set(all.map((r) => String(sync.id(r))));
-		for (const m of members) {
-			const id = String(sync.id(m));
-			memberIds.add(id);
-			if (!known.has(id)) {
-				known.add(id);
-				records.push(m);
-			}
-		}
+	// By ID, once: a record that moved between pages while they were read is not two records.
+	const byId = new Map<string, IDataObject>();
+	for (const record of [...all, ...(members ?? [])]) {
+		const id = String(sync.id(record));
+		if (!byId.has(id)) byId.set(id, record);
 	}
+	const records = [...byId.values()];
+	const memberIds = new Set((members ?? []).map((m) => String(sync.id(m))));
 	const member = (record: IDataObject) => !members || memberIds.has(String(sync.id(record)));
 	const inScope = (record: IDataObject) => member(record) && (!sync.inScope || sync.inScope(record, input));
 	return { records, inScope, member };
