@@ -63,6 +63,8 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Chatwoot.contact.filter': { params: { conditions: { condition: [{ attributeKey: 'email', operator: 'equal_to', value: 'a@acme.example' }] }, returnAll: true } },
 	'Chatwoot.contact.update': { params: { contactId: 1, updateFields: { name: 'Ann' } } },
 	'Chatwoot.contact.delete': { params: { contactId: 1 } },
+	'Chatwoot.agent.sync': { params: { email: 'a@acme.example', name: 'Ann', syncMode: 'plan', scope: { role: 'agent' } } },
+	'Chatwoot.contact.sync': { params: { email: 'a@acme.example', matchBy: 'email', syncMode: 'plan', scope: { label: 'customer' } } },
 	'Davintoo.user.importOne': { params: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' } },
 	'Davintoo.user.importMany': {
 		params: { source: 'json', batchSize: 10 },

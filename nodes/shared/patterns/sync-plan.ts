@@ -81,7 +81,7 @@ export function makePlan<I, R extends IDataObject>(
 		if (found && !inScope(found)) {
 			const adopted = sync.adopt?.(found, d.input, member(found));
 			if (!adopted) {
-				entries.push(skip(d.item, raw, `a ${sync.what} with this ${key.label} exists (ID ${sync.id(found)}), but outside this sync's scope`, d.input));
+				entries.push(skip(d.item, raw, `the ${sync.what} with this ${key.label} (ID ${sync.id(found)}) is outside this sync's scope`, d.input));
 				continue;
 			}
 			const own = sync.changes(found, d.input);

@@ -39,7 +39,7 @@ describe('the sync plan with a scope', () => {
 		const plan = makePlan(sync(), settings, { uid: 0, name: '' }, [want(1, 'Ann', 0), want(3, 'Cy', 1)], listed, inGroup);
 		expect(plan.entries.map((e) => [e.action, e.key, e.why])).toEqual([
 			['unchanged', '1', 'already as wanted'],
-			['skip', '3', "a user with this UID exists (ID 3), but outside this sync's scope"],
+			['skip', '3', "the user with this UID (ID 3) is outside this sync's scope"],
 			['remove', '2', 'not in the input: Delete'],
 		]);
 		// Only records in scope count for the guard.
