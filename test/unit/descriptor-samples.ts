@@ -37,6 +37,7 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Keepnet.targetUser.removeFromGroups': { params: { resourceId: 'tu1', groupIds: 'g1, g2' } },
 	'Keepnet.targetUser.sync': { params: { email: 'a@acme.example', syncMode: 'plan', scope: { targetGroupId: 'g1' } } },
 	'ActivePlatform.user.create': { params: { firstName: 'Ann', lastName: 'Lee', email: 'a@acme.example', password: 'Pw-123456' } },
+	'ActivePlatform.user.sync': { params: { accountId: 7, email: 'a@acme.example', syncMode: 'plan' } },
 	'ActivePlatform.user.upsert': { params: { email: 'a@acme.example' } },
 	'ActivePlatform.user.get': { params: { userId: 1 } },
 	'ActivePlatform.user.getAll': { params: { returnAll: true } },
