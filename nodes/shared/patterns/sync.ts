@@ -33,10 +33,10 @@ export interface Sync<I, R extends IDataObject> {
 	/**
 	 * How a wanted record that exists outside the scope is brought into it (added to the group,
 	 * attached to the account); the field changes are planned as well. `member` says whether the
-	 * record is on the members list (always true without one). Without `adopt` such records are
-	 * skipped, with the reason.
+	 * record is on the members list (always true without one). Without `adopt` (or when it
+	 * answers undefined: this one cannot be brought in) such records are skipped, with the reason.
 	 */
-	adopt?: (existing: R, desired: I, member: boolean) => { changes: FieldChange[]; steps: SyncStep[] };
+	adopt?: (existing: R, desired: I, member: boolean) => { changes: FieldChange[]; steps: SyncStep[] } | undefined;
 	/** The fields of an existing record that differ from the desired one. */
 	changes: (existing: R, desired: I) => FieldChange[];
 	/** Steps that make an existing record match (empty: nothing to do). */
