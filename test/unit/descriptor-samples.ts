@@ -74,4 +74,5 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Davintoo.user.block': { params: { uid: 'U1' } },
 	'Davintoo.user.unblock': { params: { uid: 'U1' } },
 	'Davintoo.user.getAll': { params: { returnAll: true } },
+	'Davintoo.user.sync': { params: { uid: 'U1', matchBy: 'uid', syncMode: 'plan', scope: { department: 'Sales' } } },
 };
