@@ -238,7 +238,7 @@ describe('ActivePlatform node and credential descriptions', () => {
 		);
 		// Every password parameter is hidden as typed.
 		const passwords = node.properties.filter((p) => p.name === 'password');
-		expect(passwords.length).toBe(2);
+		expect(passwords.length).toBe(3);
 		expect(passwords.every((p) => p.typeOptions?.password === true)).toBe(true);
 	});
 
