@@ -12,30 +12,33 @@ import { commaText, field, text } from './values';
 /** The fields a sync keeps in line: the ones /users/list shows, by API name. */
 export const SYNC_FIELDS = ['patronymic', 'department', 'position', 'city', 'phone', 'tags'] as const;
 
+/** Text that may be missing, numbers read as text (UIDs often are numbers): the import's own rule. */
+const optionalText = field(text) as z.ZodType<string | undefined, z.ZodTypeDef, unknown>;
+
 export const syncInput = z
 	.object({
-		uid: field(text),
-		login: field(text),
+		uid: optionalText,
+		login: optionalText,
 		email: optionalEmail,
-		secondname: field(text),
-		firstname: field(text),
+		secondname: optionalText,
+		firstname: optionalText,
 		password: optionalPassword,
 		active: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
 		fields: z
 			.object({
-				patronymic: field(text),
-				department: field(text),
-				position: field(text),
-				city: field(text),
-				phone: field(text),
-				tags: field(commaText),
+				patronymic: optionalText,
+				department: optionalText,
+				position: optionalText,
+				city: optionalText,
+				phone: optionalText,
+				tags: field(commaText) as z.ZodType<string | undefined, z.ZodTypeDef, unknown>,
 			})
 			.default({}),
-		scope: z.object({ department: field(text), tag: field(text) }).default({}),
+		scope: z.object({ department: optionalText, tag: optionalText }).default({}),
 	})
 	.superRefine((v, ctx) => {
-		const department = v.fields.department as string | undefined;
-		const scoped = v.scope.department as string | undefined;
+		const department = v.fields.department;
+		const scoped = v.scope.department;
 		if (scoped && department && department.toLowerCase() !== scoped.toLowerCase()) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
@@ -54,7 +57,7 @@ const lower = (s: string) => s.toLowerCase();
 /** Tags a wanted user should have: its own (or, without any given, the current ones) and the scope's tag. */
 function wantedTags(current: unknown, w: SyncInput): string | undefined {
 	const own = w.fields.tags === undefined ? undefined : tagList(w.fields.tags);
-	const tag = w.scope.tag as string | undefined;
+	const tag = w.scope.tag;
 	if (!tag) return own?.join(',');
 	const base = own ?? tagList(current);
 	return base.some((t) => lower(t) === lower(tag)) ? base.join(',') : [...base, tag].join(',');
@@ -62,14 +65,14 @@ function wantedTags(current: unknown, w: SyncInput): string | undefined {
 
 /** The wanted value of each compared field (undefined: not compared). */
 function wantedValues(user: IDataObject, w: SyncInput): Record<string, string | undefined> {
-	const f = w.fields as Record<string, string | undefined>;
+	const f = w.fields;
 	return {
-		secondname: w.secondname as string | undefined,
-		firstname: w.firstname as string | undefined,
-		login: w.login as string | undefined,
+		secondname: w.secondname,
+		firstname: w.firstname,
+		login: w.login,
 		email: w.email,
 		patronymic: f.patronymic,
-		department: f.department ?? (w.scope.department as string | undefined),
+		department: f.department ?? w.scope.department,
 		position: f.position,
 		city: f.city,
 		phone: f.phone,
@@ -161,8 +164,7 @@ export const everyoneList: Paging<SyncInput> = {
 
 /** In scope: has a UID (imports need one), and the scope's department and tag. */
 export function inScope(user: IDataObject, { scope }: SyncInput): boolean {
-	const department = scope.department as string | undefined;
-	const tag = scope.tag as string | undefined;
+	const { department, tag } = scope;
 	return (
 		!!str(user.uid) &&
 		(!department || lower(str(user.department)) === lower(department)) &&

@@ -35,7 +35,11 @@ export const sync = defineOperation({
 		{ ...optional(secondnameProperty), description: 'Needed to create a user' },
 		{ ...optional(firstnameProperty), description: 'Needed to create a user' },
 		{
-			...optionalProperties.find((p) => p.name === 'password')!,
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
 			description: 'Sets the password of a new user; existing users keep theirs (a password cannot be read back to compare)',
 		},
 		{
@@ -84,8 +88,8 @@ export const sync = defineOperation({
 		what: 'user',
 		defaultKey: 'uid',
 		keys: {
-			uid: { label: 'UID', desired: (w) => w.uid as string | undefined, existing: (u) => text(u.uid) },
-			login: { label: 'Login', desired: (w) => w.login as string | undefined, existing: (u) => text(u.login), normalise: (v) => v.toLowerCase() },
+			uid: { label: 'UID', desired: (w) => w.uid, existing: (u) => text(u.uid) },
+			login: { label: 'Login', desired: (w) => w.login, existing: (u) => text(u.login), normalise: (v) => v.toLowerCase() },
 			email: { label: 'Email', desired: (w) => w.email, existing: (u) => text(u.email), normalise: (v) => v.toLowerCase() },
 		},
 		list: everyoneList,
