@@ -45,6 +45,8 @@ export interface CwContact {
 	blocked: boolean;
 	additional_attributes: Record<string, unknown>;
 	custom_attributes: Record<string, unknown>;
+	/** Labels (acts_as_taggable): not part of the contact JSON, read and set at /contacts/{id}/labels. */
+	labels: string[];
 	created_at: number;
 }
 
@@ -169,6 +171,7 @@ export class ChatwootSandbox implements SandboxPlatform {
 			blocked: false,
 			additional_attributes: {},
 			custom_attributes: {},
+			labels: [],
 			created_at: 1_700_000_000 + id,
 			...fields,
 		};
@@ -431,8 +434,12 @@ export class ChatwootSandbox implements SandboxPlatform {
 		const inAccount = () => [...this.contacts.values()].filter((c) => c.account_id === account.id).sort((a, b) => a.id - b.id);
 		const page = Math.max(1, Number(req.query.page ?? 1) || 1);
 		if (path === '/contacts' && req.method === 'GET') {
-			const resolved = inAccount().filter((c) => c.email || c.phone_number || c.identifier);
-			return this.page(resolved, page);
+			// tagged_with(params[:labels], any: true)
+			const labels = ([] as string[]).concat(req.query['labels[]'] ?? req.query.labels ?? []).map((l) => l.toLowerCase());
+			const resolved = inAccount().filter(
+				(c) => (c.email || c.phone_number || c.identifier) && (!labels.length || c.labels.some((l) => labels.includes(l.toLowerCase()))),
+			);
+			return this.page(sortContacts(resolved, req.query.sort), page);
 		}
 		if (path === '/contacts' && req.method === 'POST') return this.createContact(account, body);
 		if (path === '/contacts/search' && req.method === 'GET') {
@@ -451,9 +458,17 @@ export class ChatwootSandbox implements SandboxPlatform {
 			if (!conditions.length) return { status: 422, body: { error: 'param is missing or the value is empty: payload' } };
 			return this.page(inAccount().filter((c) => matchesFilter(c, conditions)), page);
 		}
-		const m = /^\/contacts\/(\d+)$/.exec(path);
+		const m = /^\/contacts\/(\d+)(\/labels)?$/.exec(path);
 		const contact = m ? this.contacts.get(Number(m[1])) : undefined;
 		if (!contact || contact.account_id !== account.id) return appNotFound();
+		if (m?.[2]) {
+			// LabelConcern: index lists them; create replaces the whole list (update_labels).
+			if (req.method === 'POST') {
+				if (!Array.isArray(body.labels)) return { status: 422, body: { error: 'param is missing or the value is empty: labels' } };
+				contact.labels = [...new Set(body.labels.map((l) => String(l).toLowerCase()))];
+			} else if (req.method !== 'GET') return railsNotFound();
+			return ok({ payload: contact.labels });
+		}
 		if (req.method === 'GET') return ok({ payload: contactJson(contact) });
 		if (req.method === 'PUT') {
 			const errors = this.contactErrors(account, body, contact.id);
@@ -533,6 +548,23 @@ function applyContact(contact: CwContact, body: Body): void {
 	if (isObject(body.additional_attributes)) {
 		contact.additional_attributes = { ...contact.additional_attributes, ...body.additional_attributes };
 	}
+}
+
+/** Sift's sort: a field name, "-" first for descending; without one the database order (here: by ID). */
+function sortContacts(list: CwContact[], sort: unknown): CwContact[] {
+	const raw = typeof sort === 'string' ? sort : '';
+	const field = raw.replace(/^-/, '');
+	if (!['email', 'name', 'phone_number'].includes(field)) return list;
+	const value = (c: CwContact) => c[field as 'email'];
+	// Postgres puts NULLs last when ascending.
+	const sorted = [...list].sort((a, b) => {
+		const [x, y] = [value(a), value(b)];
+		if (x === y) return 0;
+		if (x === null) return 1;
+		if (y === null) return -1;
+		return x < y ? -1 : 1;
+	});
+	return raw.startsWith('-') ? sorted.reverse() : sorted;
 }
 
 function contactJson(c: CwContact): Record<string, unknown> {

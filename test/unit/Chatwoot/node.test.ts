@@ -7,8 +7,8 @@ describe('Chatwoot node (pure parts)', () => {
 		const names = (resource: string) => chatwootOperations.filter((o) => o.resource === resource).map((o) => o.operation).sort();
 		expect(chatwootResources.map((r) => r.value)).toEqual(['platformUser', 'agent', 'contact']);
 		expect(names('platformUser')).toEqual(['addToAccount', 'create', 'delete', 'get', 'getLoginLink', 'removeFromAccount', 'update']);
-		expect(names('agent')).toEqual(['create', 'delete', 'getAll', 'update']);
-		expect(names('contact')).toEqual(['create', 'delete', 'filter', 'get', 'search', 'update', 'upsert']);
+		expect(names('agent')).toEqual(['create', 'delete', 'getAll', 'sync', 'update']);
+		expect(names('contact')).toEqual(['create', 'delete', 'filter', 'get', 'search', 'sync', 'update', 'upsert']);
 	});
 
 	it('lists are declarative paging, Create or Update is a declarative upsert, nothing hand-written', () => {
