@@ -13,7 +13,7 @@ export class ActivePlatform implements INodeType {
 		icon: 'file:activeplatform.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(userOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Create, find and update users of an ActivePlatform billing installation and attach them to accounts',
 		defaults: { name: 'ActivePlatform' },
 		usableAsTool: true,

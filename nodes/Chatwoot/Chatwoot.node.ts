@@ -19,7 +19,7 @@ export class Chatwoot implements INodeType {
 		icon: 'file:chatwoot.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(chatwootOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Manage users, agents and contacts of Chatwoot and Chatwoot-based products',
 		defaults: { name: 'Chatwoot' },
 		usableAsTool: true,

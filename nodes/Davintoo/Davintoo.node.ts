@@ -13,7 +13,7 @@ export class Davintoo implements INodeType {
 		icon: 'file:davintoo.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(userOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Import, list, block and unblock users of a Collaborator LMS portal (API v2)',
 		defaults: { name: 'Davintoo Collaborator' },
 		usableAsTool: true,

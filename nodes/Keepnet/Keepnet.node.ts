@@ -13,7 +13,7 @@ export class Keepnet implements INodeType {
 		icon: 'file:keepnet.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(targetUserOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Add, find, change and delete Keepnet Labs target users and their group memberships',
 		defaults: { name: 'Keepnet Labs' },
 		usableAsTool: true,

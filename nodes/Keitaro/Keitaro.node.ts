@@ -13,7 +13,7 @@ export class Keitaro implements INodeType {
 		icon: 'file:keitaro.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(userOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Create, find, change and delete users of a Keitaro tracker (Admin API)',
 		defaults: { name: 'Keitaro' },
 		usableAsTool: true,
