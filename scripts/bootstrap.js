@@ -7,11 +7,16 @@
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { statSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const MIN_NODE = 20;
+const lockFile = join(root, 'package-lock.json');
+// The lock file's content at the last install seen good: a checkout that only touches the file
+// (git stash, switching branches and back) does not cost a reinstall.
+const stampFile = join(root, 'node_modules', '.bootstrap-lock-sha256');
 
 function mtimeMs(path) {
 	try {
@@ -21,14 +26,34 @@ function mtimeMs(path) {
 	}
 }
 
+function lockHash() {
+	try {
+		return createHash('sha256').update(readFileSync(lockFile)).digest('hex');
+	} catch {
+		return '';
+	}
+}
+
+function readStamp() {
+	try {
+		return readFileSync(stampFile, 'utf8').trim();
+	} catch {
+		return '';
+	}
+}
+
 /** Why an install is needed, or '' when node_modules matches package-lock.json. */
 function installReason() {
-	const lock = mtimeMs(join(root, 'package-lock.json'));
+	const lock = mtimeMs(lockFile);
 	// npm writes its own record of what it installed here after every successful install.
 	const installed = mtimeMs(join(root, 'node_modules', '.package-lock.json'));
 	if (installed === undefined) return 'node_modules is missing';
-	if (lock !== undefined && installed < lock) return 'package-lock.json changed since the last install';
-	return '';
+	if (lock === undefined || installed >= lock) {
+		if (readStamp() !== lockHash()) writeFileSync(stampFile, lockHash());
+		return '';
+	}
+	if (readStamp() === lockHash()) return '';
+	return 'package-lock.json changed since the last install';
 }
 
 function main() {
@@ -54,8 +79,12 @@ function main() {
 		return 1;
 	}
 	process.stderr.write(withoutKnownEngineWarning(res.stderr ?? ''));
-	if (res.status !== 0) process.stderr.write('[bootstrap] npm ci failed (see above)\n');
-	return res.status ?? 1;
+	if (res.status !== 0) {
+		process.stderr.write('[bootstrap] npm ci failed (see above)\n');
+		return res.status ?? 1;
+	}
+	writeFileSync(stampFile, lockHash());
+	return 0;
 }
 
 /**
