@@ -17,9 +17,16 @@ export class ChatwootApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Chatwoot/chatwoot.svg';
 
-	documentationUrl = 'https://developers.chatwoot.com/api-reference/introduction';
+	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'For Agent and Contact operations. Copy the access token from Profile Settings > Access Token of a user in the account (an administrator, to manage agents). A platform app token is refused here: Platform User uses the Chatwoot Platform API credential.',
+			name: 'help',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Installation URL',
 			name: 'url',
@@ -43,8 +50,6 @@ export class ChatwootApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description:
-				'From Profile Settings > Access Token of a user in that account (an administrator, to manage agents). A platform app token does not work here.',
 			required: true,
 		},
 	];
@@ -65,5 +70,24 @@ export class ChatwootApi implements ICredentialType {
 			url: '/agents',
 			method: 'GET',
 		},
+		// n8n shows a rule's message when the test request answers with its status code.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Chatwoot refused the User Access Token for this Account ID (HTTP 401): the token is wrong, is a platform app token, or its user is not in that account. Copy the token from Profile Settings > Access Token and the Account ID from the address bar (the number after /app/accounts/).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Chatwoot account API at this Installation URL and Account ID (HTTP 404). Enter the root address, e.g. https://app.chatwoot.com, and the number after /app/accounts/ in the address bar as Account ID.',
+				},
+			},
+		],
 	};
 }

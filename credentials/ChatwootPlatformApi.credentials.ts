@@ -17,17 +17,23 @@ export class ChatwootPlatformApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Chatwoot/chatwoot.svg';
 
-	documentationUrl = 'https://developers.chatwoot.com/contributing-guide/chatwoot-platform-apis';
+	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot';
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'For Platform User operations, on a self-hosted Chatwoot only (Chatwoot Cloud has no Platform API). Create a platform app as a super admin under Super Admin > Platform Apps > New and copy its access token. A user access token is refused here: Agent and Contact use the Chatwoot API credential.',
+			name: 'help',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Installation URL',
 			name: 'url',
 			type: 'string',
 			default: '',
 			placeholder: 'https://chat.example.com',
-			description:
-				'Root address of your self-hosted Chatwoot (or Chatwoot-based product); the Platform API is not offered on Chatwoot Cloud',
+			description: 'Root address of your self-hosted Chatwoot (or Chatwoot-based product)',
 			required: true,
 		},
 		{
@@ -36,8 +42,6 @@ export class ChatwootPlatformApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description:
-				'Access token of a platform app, from Super Admin > Platform Apps. A user access token does not work here.',
 			required: true,
 		},
 	];
@@ -58,5 +62,24 @@ export class ChatwootPlatformApi implements ICredentialType {
 			url: '/agent_bots',
 			method: 'GET',
 		},
+		// n8n shows a rule's message when the test request answers with its status code.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Chatwoot refused the Platform App Token (HTTP 401). Copy the access token of a platform app from Super Admin > Platform Apps; a user access token from Profile Settings is refused here.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Chatwoot Platform API at this Installation URL (HTTP 404). Enter the root address of your self-hosted Chatwoot, e.g. https://chat.example.com; Chatwoot Cloud has no Platform API.',
+				},
+			},
+		],
 	};
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties } from '../shared/description';
+import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { activePlatformOperations, activePlatformResources } from './actions';
 import { ACTIVEPLATFORM_CREDENTIAL, activePlatformPlatform } from './transport';
@@ -13,7 +13,7 @@ export class ActivePlatform implements INodeType {
 		icon: 'file:activeplatform.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(activePlatformOperations),
 		description: 'Create, find and update users of an ActivePlatform billing installation and attach them to accounts',
 		defaults: { name: 'ActivePlatform' },
 		usableAsTool: true,

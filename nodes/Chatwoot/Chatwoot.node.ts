@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties } from '../shared/description';
+import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { chatwootOperations, chatwootResources } from './actions';
 import {
@@ -19,7 +19,7 @@ export class Chatwoot implements INodeType {
 		icon: 'file:chatwoot.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(chatwootOperations),
 		description: 'Manage users, agents and contacts of Chatwoot and Chatwoot-based products',
 		defaults: { name: 'Chatwoot' },
 		usableAsTool: true,

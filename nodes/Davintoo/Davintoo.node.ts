@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties } from '../shared/description';
+import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { davintooOperations, davintooResources } from './actions';
 import { DAVINTOO_CREDENTIAL, davintooPlatform } from './transport';
@@ -13,7 +13,7 @@ export class Davintoo implements INodeType {
 		icon: 'file:davintoo.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(davintooOperations),
 		description: 'Import, list, block and unblock users of a Collaborator LMS portal (API v2)',
 		defaults: { name: 'Davintoo Collaborator' },
 		usableAsTool: true,

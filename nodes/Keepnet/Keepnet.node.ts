@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties } from '../shared/description';
+import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { keepnetOperations, keepnetResources } from './actions';
 import { KEEPNET_CREDENTIAL, keepnetPlatform } from './transport';
@@ -13,7 +13,7 @@ export class Keepnet implements INodeType {
 		icon: 'file:keepnet.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(keepnetOperations),
 		description: 'Add, find, change and delete Keepnet Labs target users and their group memberships',
 		defaults: { name: 'Keepnet Labs' },
 		usableAsTool: true,

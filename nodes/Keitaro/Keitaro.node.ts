@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties } from '../shared/description';
+import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { keitaroOperations, keitaroResources } from './actions';
 import { KEITARO_CREDENTIAL, keitaroPlatform } from './transport';
@@ -13,7 +13,7 @@ export class Keitaro implements INodeType {
 		icon: 'file:keitaro.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(keitaroOperations),
 		description: 'Create, find, change and delete users of a Keitaro tracker (Admin API)',
 		defaults: { name: 'Keitaro' },
 		usableAsTool: true,

@@ -62,3 +62,12 @@ export function buildProperties(resources: ResourceOption[], operations: Operati
 export function findOperation(operations: Operation[], resource: string, operation: string): Operation | undefined {
 	return operations.find((o) => o.resource === resource && o.operation === operation);
 }
+
+/**
+ * The canvas subtitle: the operation's action in words ("Create a user"), not its internal value.
+ * n8n evaluates it as an expression over the node's parameters, so the lookup table goes inline.
+ */
+export function operationSubtitle(operations: Operation[]): string {
+	const actions = Object.fromEntries(operations.map((o) => [`${o.resource}:${o.operation}`, o.action]));
+	return `={{(${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`;
+}

@@ -122,9 +122,10 @@ export function checkPackage(dir: string, expect: Expectation): Check[] {
 	const wantCreds = expected.flatMap((p) => p.credentials.map((c) => c.type)).sort();
 	const haveCreds = creds.map((c) => c.name).sort();
 	if (JSON.stringify(haveCreds) !== JSON.stringify(wantCreds)) credProblems.push(`credential types [${haveCreds.join(', ')}], expected [${wantCreds.join(', ')}]`);
-	const used = new Set(nodes.flatMap((n) => (n.description.credentials ?? []).map((c) => c.name)));
+	// Used by a node, or extended by a credential that is (a hidden base, e.g. Keepnet's field order).
+	const used = new Set([...nodes.flatMap((n) => (n.description.credentials ?? []).map((c) => c.name)), ...creds.flatMap((c) => c.extends ?? [])]);
 	const unused = haveCreds.filter((c) => !used.has(c));
-	const missing = [...used].filter((c) => !haveCreds.includes(c));
+	const missing = [...used].filter((c) => !haveCreds.includes(c) && c !== 'oAuth2Api');
 	if (unused.length) credProblems.push(`credentials no node uses: ${unused.join(', ')}`);
 	if (missing.length) credProblems.push(`nodes use credentials the package lacks: ${missing.join(', ')}`);
 	checks.push(check('credentials', credProblems, `only the credentials of ${expect.platform ? expect.platform.displayName : 'every platform'}: ${haveCreds.join(', ')}`));

@@ -10,7 +10,10 @@ export interface PlatformCredential {
 	file: string;
 	/** n8n credential type name. */
 	type: string;
-	exampleId: string;
+	/** The sandbox credential's fixed id in the examples (none for a hidden base credential). */
+	exampleId?: string;
+	/** Not offered to users: only extended by another credential of the platform. */
+	hidden?: boolean;
 }
 
 export interface Platform {

@@ -664,17 +664,25 @@ export interface Session {
  * Env for `n8n start` that creates (or overwrites) the owner at boot, so no HTTP call is needed:
  * N8N_INSTANCE_OWNER_MANAGED_BY_ENV with a bcrypt hash made by n8n's own bcryptjs.
  */
-export function ownerEnv(owner: Owner): Env {
-	const bcrypt = require(join(n8nPaths().installDir, 'n8n', 'node_modules', 'bcryptjs')) as {
-		hashSync(password: string, rounds: number): string;
-	};
+export function ownerEnv(owner: Owner, passwordHash = n8nBcrypt().hashSync(owner.password, 10)): Env {
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: owner.email,
 		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
 		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+		// Sessions are bound to this hash: pass the same one on every start to stay logged in.
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: passwordHash,
 	};
+}
+
+export interface Bcrypt {
+	hashSync(password: string, rounds: number): string;
+	compareSync(password: string, hash: string): boolean;
+}
+
+/** n8n's own bcryptjs, so hashes are made exactly as n8n checks them. */
+export function n8nBcrypt(): Bcrypt {
+	return require(join(n8nPaths().installDir, 'n8n', 'node_modules', 'bcryptjs')) as Bcrypt;
 }
 
 async function postJson(url: string, body: object, headers: Env = {}): Promise<Response> {

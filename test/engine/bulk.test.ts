@@ -32,7 +32,8 @@ describe('bulk runs in the shared core (through the Keitaro node)', () => {
 		const run = await runKeitaro(sandbox, { ...create, options: { rateLimit: 20, concurrency: 4 } }, { items: people(8) });
 		expect(run.error).toBeUndefined();
 		const t = times();
-		expect(t[t.length - 1] - t[0]).toBeGreaterThanOrEqual(7 * 50 - 15);
+		// From the second request on: the first one arrives late on a cold engine (lazy setup).
+		expect(t[t.length - 1] - t[1]).toBeGreaterThanOrEqual(6 * 50 - 15);
 	});
 
 	it('Batching pauses between batches', async () => {

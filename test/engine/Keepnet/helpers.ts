@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { KeepnetBaseApi } from '../../../credentials/KeepnetBaseApi.credentials';
 import { KeepnetOAuth2Api } from '../../../credentials/KeepnetOAuth2Api.credentials';
 import { Keepnet } from '../../../nodes/Keepnet/Keepnet.node';
 import { runNode, type RunNodeOptions } from '../../harness/engine';
@@ -22,7 +23,7 @@ export function runKeepnet(sandbox: Sandbox, parameters: INodeParameters, extra:
 	return runNode({
 		node: new Keepnet(),
 		parameters: { resource: 'targetUser', ...parameters },
-		credentialTypes: [new KeepnetOAuth2Api()],
+		credentialTypes: [new KeepnetBaseApi(), new KeepnetOAuth2Api()],
 		credentials: { keepnetOAuth2Api: keepnetCredential(sandbox, credential) },
 		...rest,
 	});

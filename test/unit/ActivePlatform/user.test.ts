@@ -259,6 +259,6 @@ describe('ActivePlatform node and credential descriptions', () => {
 		expect(credential.properties.find((p) => p.name === 'apiToken')?.typeOptions).toEqual({ password: true });
 		expect(credential.test.request).toMatchObject({ url: '/api/vendor/v1/users.json', method: 'GET' });
 		expect(credential.icon).toBe('file:../nodes/ActivePlatform/activeplatform.svg');
-		expect(credential.documentationUrl).toMatch(/^https:\/\/docs\.activeplatform\.com\//);
+		expect(credential.documentationUrl).toMatch(/#activeplatform$/);
 	});
 });

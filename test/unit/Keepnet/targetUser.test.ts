@@ -212,7 +212,7 @@ describe('Keepnet transport', () => {
 		const hidden = Object.fromEntries(credential.properties.filter((p) => p.type === 'hidden').map((p) => [p.name, p.default]));
 		expect(hidden).toMatchObject({ grantType: 'clientCredentials', scope: 'api1', authentication: 'body' });
 		expect(hidden.accessTokenUrl).toContain('/connect/token');
-		expect(credential.extends).toEqual(['oAuth2Api']);
+		expect(credential.extends).toEqual(['keepnetBaseApi', 'oAuth2Api']);
 		expect(credential.properties.find((p) => p.name === 'clientSecret')?.typeOptions?.password).toBe(true);
 		expect(credential.test.request).toMatchObject({ method: 'POST', url: '/api/target-users/search' });
 		const node = new Keepnet().description;
