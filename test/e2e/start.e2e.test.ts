@@ -108,7 +108,7 @@ describe('npm start', () => {
 		const page = await fetch(`${base}/`);
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('<div id="app"');
-		expect(out).toContain('imported 6 credentials and 6 workflows that were missing');
+		expect(out).toContain(`imported 6 credentials and ${Object.keys(loadExamples()).length} workflows that were missing`);
 
 		const [, email, password] = /log in:\s+(\S+) \/ (\S+)/.exec(out) ?? [];
 		session = await login(base, email, password);
