@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../client/api-client';
 import { echoRequest } from '../client/echo';
+import { plainText } from '../html';
 import { maskDeep, maskString } from '../mask';
 import { type Operation, OperationFailure, type OperationResult } from '../operation/types';
 
@@ -53,7 +54,7 @@ export function errorItem(
 	secrets: readonly string[],
 ): INodeExecutionData {
 	const details: IDataObject = { itemIndex: items[0] };
-	if (error.description) details.description = maskString(error.description, secrets);
+	if (error.description) details.description = plainText(maskString(error.description, secrets));
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	return { json: { error: maskString(error.message, secrets), details }, pairedItem: paired(items) };
 }

@@ -19,7 +19,7 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		const result = await run(sandbox, create);
 		expect(result.error?.message).toBe('ActivePlatform 422: password is missing');
 		expect(result.error?.httpCode).toBe('422');
-		expect(result.error?.description).toBe('POST /api/vendor/v1/users.json');
+		expect(result.error?.description).toBe('POST /activeplatform/api/vendor/v1/users.json');
 	});
 
 	it("the server's own validation reaches the user: a password the operator's rules reject", async () => {
@@ -70,7 +70,7 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		expect(out[0].json).toMatchObject({ email: 'first@example.com' });
 		expect(out[1].json).toEqual({
 			error: 'ActivePlatform 422: Email has already been taken',
-			details: { itemIndex: 1, httpCode: '422', description: 'POST /api/vendor/v1/users.json' },
+			details: { itemIndex: 1, httpCode: '422', description: 'POST /activeplatform/api/vendor/v1/users.json' },
 		});
 		expect(out[2].json).toEqual({ error: 'Item 2: Email (email): is required', details: { itemIndex: 2, description: 'Nothing was sent.' } });
 		expect(out[3].json).toMatchObject({ email: 'last@example.com' });
@@ -84,7 +84,7 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		expect(jsonOf(result.outputs[1])).toEqual([
 			{
 				error: "ActivePlatform 404: Couldn't find User with 'id'=4242",
-				details: { itemIndex: 0, httpCode: '404', description: 'GET /api/vendor/v1/users/4242.json' },
+				details: { itemIndex: 0, httpCode: '404', description: 'GET /activeplatform/api/vendor/v1/users/4242.json' },
 			},
 		]);
 	});
@@ -93,9 +93,9 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		const wrong = 'wrong-token-0000-1111';
 		const result = await run(sandbox, { operation: 'get', userId: 1 }, { apiToken: wrong });
 		expect(sandbox.requests()[0].query.api_token).toBe(wrong);
-		expect(result.error?.message).toBe('ActivePlatform 401: Unauthorized');
+		expect(result.error?.message).toBe('ActivePlatform refused the API Token (HTTP 401). Check the API Token in the ActivePlatform credential.');
 		expect(result.error?.description).toBe(
-			'Check the API token in the ActivePlatform credential: regenerating a token makes the old one stop working. — GET /api/vendor/v1/users/1.json',
+			"A manager's token is made in the Operator Control Panel (Managers > the manager > Regenerate Token); regenerating it makes the old one stop working. — GET /activeplatform/api/vendor/v1/users/1.json",
 		);
 		expect(JSON.stringify(result.error?.raw)).not.toContain(wrong);
 		expect(JSON.stringify(result.outputs)).not.toContain(wrong);
