@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { activePlatformOperations, activePlatformResources } from './actions';
+import { activePlatformListSearch } from './helpers/pickers';
 import { ACTIVEPLATFORM_CREDENTIAL, activePlatformPlatform } from './transport';
 
 export class ActivePlatform implements INodeType {
@@ -13,7 +14,7 @@ export class ActivePlatform implements INodeType {
 		icon: 'file:activeplatform.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(activePlatformOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Create, find and update users of an ActivePlatform billing installation and attach them to accounts',
 		defaults: { name: 'ActivePlatform' },
 		usableAsTool: true,
@@ -22,6 +23,8 @@ export class ActivePlatform implements INodeType {
 		credentials: [{ name: ACTIVEPLATFORM_CREDENTIAL, required: true }],
 		properties: buildProperties(activePlatformResources, activePlatformOperations),
 	};
+
+	methods = { listSearch: activePlatformListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, activePlatformPlatform, activePlatformOperations);

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { davintooOperations, davintooResources } from './actions';
+import { davintooListSearch } from './helpers/pickers';
 import { DAVINTOO_CREDENTIAL, davintooPlatform } from './transport';
 
 export class Davintoo implements INodeType {
@@ -13,7 +14,7 @@ export class Davintoo implements INodeType {
 		icon: 'file:davintoo.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(davintooOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Import, list, block and unblock users of a Collaborator LMS portal (API v2)',
 		defaults: { name: 'Davintoo Collaborator' },
 		usableAsTool: true,
@@ -22,6 +23,8 @@ export class Davintoo implements INodeType {
 		credentials: [{ name: DAVINTOO_CREDENTIAL, required: true }],
 		properties: buildProperties(davintooResources, davintooOperations),
 	};
+
+	methods = { listSearch: davintooListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, davintooPlatform, davintooOperations);

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { keepnetOperations, keepnetResources } from './actions';
+import { keepnetListSearch } from './helpers/pickers';
 import { KEEPNET_CREDENTIAL, keepnetPlatform } from './transport';
 
 export class Keepnet implements INodeType {
@@ -13,7 +14,7 @@ export class Keepnet implements INodeType {
 		icon: 'file:keepnet.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(keepnetOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Add, find, change and delete Keepnet Labs target users and their group memberships',
 		defaults: { name: 'Keepnet Labs' },
 		usableAsTool: true,
@@ -22,6 +23,8 @@ export class Keepnet implements INodeType {
 		credentials: [{ name: KEEPNET_CREDENTIAL, required: true }],
 		properties: buildProperties(keepnetResources, keepnetOperations),
 	};
+
+	methods = { listSearch: keepnetListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, keepnetPlatform, keepnetOperations);

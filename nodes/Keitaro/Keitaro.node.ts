@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { keitaroOperations, keitaroResources } from './actions';
+import { keitaroListSearch } from './helpers/pickers';
 import { KEITARO_CREDENTIAL, keitaroPlatform } from './transport';
 
 export class Keitaro implements INodeType {
@@ -13,7 +14,7 @@ export class Keitaro implements INodeType {
 		icon: 'file:keitaro.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{(${JSON.stringify(Object.fromEntries(keitaroOperations.map((o) => [`${o.resource}:${o.operation}`, o.action])))})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`,
 		description: 'Create, find, change and delete users of a Keitaro tracker (Admin API)',
 		defaults: { name: 'Keitaro' },
 		usableAsTool: true,
@@ -22,6 +23,8 @@ export class Keitaro implements INodeType {
 		credentials: [{ name: KEITARO_CREDENTIAL, required: true }],
 		properties: buildProperties(keitaroResources, keitaroOperations),
 	};
+
+	methods = { listSearch: keitaroListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, keitaroPlatform, keitaroOperations);

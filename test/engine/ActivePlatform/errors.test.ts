@@ -50,8 +50,12 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		expect(empty.error?.message).toBe('Item 0: Update Fields (updateFields): set at least one field or custom attribute to change');
 		const role = await run(sandbox, { operation: 'attachToAccount', userId: 5, accountId: 6, role: 'root' });
 		expect(role.error?.message).toBe('Item 0: Role (role): must be user, admin or owner');
-		const id = await run(sandbox, { operation: 'get', userId: 0 });
+		// An expression is checked by the node; a typed ID by the locator's own rule; none at all by n8n.
+		const id = await run(sandbox, { operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ 0 }}' } });
 		expect(id.error?.message).toBe('Item 0: User ID (userId): must be a positive number');
+		const typed = run(sandbox, { operation: 'get', userId: { __rl: true, mode: 'id', value: '0' } });
+		await expect(typed).rejects.toThrow('Enter a whole number greater than 0');
+		await expect(run(sandbox, { operation: 'get', userId: 0 })).rejects.toThrow('Parameter "User ID" is required.');
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
