@@ -41,7 +41,7 @@ export function idLocator(o: LocatorOptions): INodeProperties {
 		modes.push({
 			...modeName('From List', 'list'),
 			type: 'list',
-			placeholder: `Select a ${o.what ?? o.displayName.replace(/ ID$/, '').toLowerCase()}...`,
+			placeholder: `Select ${article(o.what ?? o.displayName.replace(/ ID$/, '').toLowerCase())}...`,
 			typeOptions: { searchListMethod: o.searchMethod, searchable: true },
 		});
 	}
@@ -63,6 +63,8 @@ export function idLocator(o: LocatorOptions): INodeProperties {
 		modes,
 	};
 }
+
+const article = (what: string) => `${/^[aeio]/i.test(what) ? 'an' : 'a'} ${what}`;
 
 /** A mode's label and value (kept apart so lint does not take a mode for a parameter). */
 function modeName(displayName: string, name: string): Pick<INodePropertyMode, 'displayName' | 'name'> {

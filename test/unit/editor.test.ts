@@ -64,6 +64,18 @@ describe('what the editor shows', () => {
 		]);
 	});
 
+	it('the lists say what they hold', () => {
+		const placeholder = (dir: string, operation: string, name: string) =>
+			NODE_OPERATIONS[dir]
+				.find((o) => o.operation === operation)
+				?.properties.find((p) => p.name === name)
+				?.modes?.find((m) => m.name === 'list')?.placeholder;
+		expect(placeholder('Keitaro', 'get', 'userId')).toBe('Select a user...');
+		expect(placeholder('Keepnet', 'get', 'resourceId')).toBe('Select a target user...');
+		expect(placeholder('ActivePlatform', 'detachFromAccount', 'accountId')).toBe('Select an account of this user...');
+		expect(placeholder('Davintoo', 'block', 'uid')).toBe('Select a user...');
+	});
+
 	it('an ID picked from a list parses as the plain ID an older workflow stored', () => {
 		for (const { dir, op } of each) {
 			const sample = DESCRIPTOR_SAMPLES[`${dir}.${op.resource}.${op.operation}`];
