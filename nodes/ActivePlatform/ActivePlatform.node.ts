@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { activePlatformOperations, activePlatformResources } from './actions';
+import { activePlatformListSearch } from './helpers/pickers';
 import { ACTIVEPLATFORM_CREDENTIAL, activePlatformPlatform } from './transport';
 
 export class ActivePlatform implements INodeType {
@@ -22,6 +23,8 @@ export class ActivePlatform implements INodeType {
 		credentials: [{ name: ACTIVEPLATFORM_CREDENTIAL, required: true }],
 		properties: buildProperties(activePlatformResources, activePlatformOperations),
 	};
+
+	methods = { listSearch: activePlatformListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, activePlatformPlatform, activePlatformOperations);

@@ -45,7 +45,7 @@ export function activePlatformErrorMessage(body: unknown): string | undefined {
 
 export function activePlatformErrorHint(status: number): string | undefined {
 	if (status === 401) {
-		return 'Check the API token in the ActivePlatform credential: regenerating a token makes the old one stop working.';
+		return "A manager's token is made in the Operator Control Panel (Managers > the manager > Regenerate Token); regenerating it makes the old one stop working.";
 	}
 	if (status === 403) return "The manager who owns the API token may lack the role this method needs.";
 	return undefined;
@@ -59,4 +59,6 @@ export const activePlatformPlatform: Platform = {
 	authEcho: () => ({ qs: { api_token: '***' } }),
 	errorMessage: (_status, body) => activePlatformErrorMessage(body),
 	errorHint: (status) => activePlatformErrorHint(status),
+	refusal: (status) =>
+		status === 401 ? { refused: 'the API Token', fix: 'Check the API Token in the ActivePlatform credential.' } : undefined,
 };

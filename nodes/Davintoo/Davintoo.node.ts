@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { davintooOperations, davintooResources } from './actions';
+import { davintooListSearch } from './helpers/pickers';
 import { DAVINTOO_CREDENTIAL, davintooPlatform } from './transport';
 
 export class Davintoo implements INodeType {
@@ -22,6 +23,8 @@ export class Davintoo implements INodeType {
 		credentials: [{ name: DAVINTOO_CREDENTIAL, required: true }],
 		properties: buildProperties(davintooResources, davintooOperations),
 	};
+
+	methods = { listSearch: davintooListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, davintooPlatform, davintooOperations);

@@ -53,10 +53,15 @@ export const davintooPlatform: Platform = {
 	authEcho: () => ({ headers: { 'X-Cbr-Authorization': '***' } }),
 	errorMessage: (_status, body) => davintooErrorMessage(body),
 	errorHint: (status) => {
-		if (status === 401 || status === 403) {
-			return 'Check the API token in the Davintoo credential: tokens are made on the portal page Security and notifications, need LMS 2.43+, and expire.';
+		if (status === 401) {
+			return 'Tokens are made on the portal page Security and notifications (LMS 2.43 or later) and expire after the period chosen there.';
+		}
+		if (status === 403) {
+			return "The token's user may lack the right this call needs. Tokens are made on the portal page Security and notifications.";
 		}
 		if (status === 400) return 'The portal rejected the data; the fields it names are the API field names.';
 		return undefined;
 	},
+	refusal: (status) =>
+		status === 401 ? { refused: 'the API Token', fix: 'Check the API Token in the Davintoo credential.' } : undefined,
 };

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { keepnetOperations, keepnetResources } from './actions';
+import { keepnetListSearch } from './helpers/pickers';
 import { KEEPNET_CREDENTIAL, keepnetPlatform } from './transport';
 
 export class Keepnet implements INodeType {
@@ -22,6 +23,8 @@ export class Keepnet implements INodeType {
 		credentials: [{ name: KEEPNET_CREDENTIAL, required: true }],
 		properties: buildProperties(keepnetResources, keepnetOperations),
 	};
+
+	methods = { listSearch: keepnetListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, keepnetPlatform, keepnetOperations);

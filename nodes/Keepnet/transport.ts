@@ -57,14 +57,32 @@ export const keepnetPlatform: Platform = {
 	authEcho: () => ({ headers: { Authorization: '***' } }),
 	errorMessage: (status, body) => keepnetErrorMessage(status, body),
 	errorHint: (status, body) => {
-		const oauthError = body && typeof body === 'object' ? (body as IDataObject).error : undefined;
-		if (oauthError === 'invalid_client') {
-			return 'Keepnet refused the Client ID / Client Secret when n8n asked for a token: check them in the Keepnet credential.';
+		if (oauthError(body) === 'invalid_client') {
+			return 'Keepnet lists its REST API clients under Company > Company Settings > REST API and shows a secret only once: make a new client if it is lost.';
 		}
-		if (status === 401) return 'The token was refused even after n8n fetched a new one: check the REST API client in Keepnet (status, IP restriction).';
 		if (status === 403) {
 			return "The REST API client's role lacks this permission, or (with a Company ID in the credential) it may not act in that company.";
 		}
 		return undefined;
 	},
+	refusal: (status, body) => {
+		if (oauthError(body) === 'invalid_client') {
+			return {
+				refused: 'the Client ID or Client Secret when n8n asked for an access token',
+				fix: 'Check the Client ID and Client Secret in the Keepnet credential.',
+			};
+		}
+		if (status === 401) {
+			return {
+				refused: 'the access token of this Client ID, even after n8n fetched a new one',
+				fix: 'Check in Keepnet that the REST API client is active and that its IP restriction lets n8n in.',
+			};
+		}
+		return undefined;
+	},
 };
+
+/** The OAuth error code of a token endpoint's answer ({"error": "invalid_client"}). */
+function oauthError(body: unknown): unknown {
+	return body && typeof body === 'object' ? (body as IDataObject).error : undefined;
+}

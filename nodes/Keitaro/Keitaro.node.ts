@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, operationSubtitle } from '../shared/description';
 import { executeOperations } from '../shared/runner';
 import { keitaroOperations, keitaroResources } from './actions';
+import { keitaroListSearch } from './helpers/pickers';
 import { KEITARO_CREDENTIAL, keitaroPlatform } from './transport';
 
 export class Keitaro implements INodeType {
@@ -22,6 +23,8 @@ export class Keitaro implements INodeType {
 		credentials: [{ name: KEITARO_CREDENTIAL, required: true }],
 		properties: buildProperties(keitaroResources, keitaroOperations),
 	};
+
+	methods = { listSearch: keitaroListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, keitaroPlatform, keitaroOperations);

@@ -32,9 +32,8 @@ export const keitaroPlatform: Platform = {
 	secretCredentialFields: ['apiKey'],
 	authEcho: () => ({ headers: { 'Api-Key': '***' } }),
 	errorMessage: (status, body) => keitaroErrorMessage(status, body),
-	errorHint: (status) => {
-		if (status === 402) return "The Admin API needs Keitaro's Business edition; this tracker runs another edition.";
-		if (status === 401) return 'Check the API key in the Keitaro credential.';
-		return undefined;
-	},
+	errorHint: (status) =>
+		status === 402 ? "The Admin API needs Keitaro's Business edition; this tracker runs another edition." : undefined,
+	refusal: (status) =>
+		status === 401 ? { refused: 'the API Key', fix: 'Check the API Key in the Keitaro credential.' } : undefined,
 };

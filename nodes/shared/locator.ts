@@ -7,9 +7,13 @@ import type {
 	INodeProperties,
 	INodePropertyMode,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { parseJsonText } from './body';
+import { answerText, requestLine } from './client/messages';
+import { answerFromError, buildRequest } from './client/wire';
+import { maskString } from './mask';
+import { readRequestOptions } from './options';
 import type { Platform, RequestSpec } from './types';
 
 /**
@@ -25,6 +29,8 @@ export interface LocatorOptions {
 	searchMethod?: string;
 	/** IDs are whole numbers (checked as typed in "By ID"). */
 	numeric?: boolean;
+	/** What the list holds, for its placeholder ("Select a target user..."); else taken from the display name. */
+	what?: string;
 	placeholder?: string;
 	required?: boolean;
 }
@@ -35,7 +41,7 @@ export function idLocator(o: LocatorOptions): INodeProperties {
 		modes.push({
 			...modeName('From List', 'list'),
 			type: 'list',
-			placeholder: `Select a ${o.displayName.replace(/ ID$/, '').toLowerCase()}...`,
+			placeholder: `Select ${article(o.what ?? o.displayName.replace(/ ID$/, '').toLowerCase())}...`,
 			typeOptions: { searchListMethod: o.searchMethod, searchable: true },
 		});
 	}
@@ -58,6 +64,8 @@ export function idLocator(o: LocatorOptions): INodeProperties {
 	};
 }
 
+const article = (what: string) => `${/^[aeio]/i.test(what) ? 'an' : 'a'} ${what}`;
+
 /** A mode's label and value (kept apart so lint does not take a mode for a parameter). */
 function modeName(displayName: string, name: string): Pick<INodePropertyMode, 'displayName' | 'name'> {
 	return { displayName, name };
@@ -72,42 +80,63 @@ export function locatorValue(value: unknown): unknown {
 /** How a list endpoint answers a picker: one page of choices, and how to ask for the next. */
 export interface ListSearch {
 	resource: string;
-	request: (filter: string | undefined, page: number) => RequestSpec;
+	/**
+	 * The request for one page of choices. `param` reads another parameter of the node as it is
+	 * set in the editor (a locator's ID unwrapped), e.g. the user whose accounts to offer.
+	 */
+	request: (filter: string | undefined, page: number, param: (name: string) => unknown) => RequestSpec;
 	/** The records of one answer, and whether another page follows. */
-	read: (body: unknown) => { items: IDataObject[]; more?: boolean };
+	read: (body: unknown, page: number) => { items: IDataObject[]; more?: boolean };
 	/** The choice a record becomes: its name as people know it, and its ID. */
 	choice: (item: IDataObject) => INodeListSearchItems;
 	/** The API does not filter: the node keeps the choices whose name contains the filter. */
 	filterLocally?: boolean;
 }
 
-/** A listSearch method for a node's `methods.listSearch`, through the platform's credential and base URL. */
+/**
+ * A listSearch method for a node's `methods.listSearch`, through the platform's credential,
+ * base URL and error texts, with the node's Timeout, Proxy and certificate options.
+ */
 export function listSearchMethod(platform: Platform, search: ListSearch) {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const type = platform.credentialType(search.resource);
 		const credentials = await this.getCredentials<ICredentialDataDecryptedObject>(type);
+		const secrets = platform.secretCredentialFields.map((f) => String(credentials[f] ?? ''));
 		const page = paginationToken ? Number(paginationToken) : 1;
-		const spec = search.request(filter?.trim() || undefined, page);
-		const base = platform.baseUrl(credentials, search.resource);
-		const raw = (await this.helpers.httpRequestWithAuthentication.call(this, type, {
-			method: spec.method,
-			url: `${base}${spec.path}`,
-			qs: spec.qs,
-			body: spec.body,
-			json: spec.body !== undefined,
-			headers: { Accept: 'application/json', ...(platform.headers?.(credentials, search.resource) ?? {}), ...(spec.headers ?? {}) },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			arrayFormat: 'brackets',
-		})) as { statusCode: number; body: unknown };
-		const body = typeof raw.body === 'string' ? safeJson(raw.body) : raw.body;
-		if (raw.statusCode < 200 || raw.statusCode >= 300) {
-			const detail = platform.errorMessage(raw.statusCode, body, search.resource) ?? `HTTP ${raw.statusCode}`;
-			throw new NodeApiError(this.getNode(), { message: detail }, { message: `${platform.displayName} ${raw.statusCode}: ${detail}`, httpCode: String(raw.statusCode) });
+		const param = (name: string) => locatorValue(this.getCurrentNodeParameter(name));
+		let spec: RequestSpec;
+		try {
+			spec = search.request(filter?.trim() || undefined, page, param);
+		} catch (error) {
+			// E.g. a list that depends on another field not yet set.
+			throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
 		}
-		const { items, more } = search.read(body);
+		const options = readRequestOptions((name, _item, fallback) => this.getCurrentNodeParameter(name) ?? fallback, 0);
+		const base = platform.baseUrl(credentials, search.resource);
+		const request = buildRequest(spec, base, platform.headers?.(credentials, search.resource) ?? {}, options, !!platform.oauth2);
+		let answer: { statusCode: number; body: unknown };
+		try {
+			answer = (await this.helpers.httpRequestWithAuthentication.call(this, type, request)) as { statusCode: number; body: unknown };
+		} catch (error) {
+			// A refused OAuth2 token request, or a 401 after n8n's refresh, arrives thrown.
+			const thrown = answerFromError(error);
+			if (!thrown) {
+				const message = `${platform.displayName}: ${requestLine(spec, base)} failed, so the list could not be loaded`;
+				const description = maskString(error instanceof Error ? error.message : String(error), secrets);
+				throw new NodeApiError(this.getNode(), { message, description }, { message, description });
+			}
+			answer = thrown;
+		}
+		const body = parseBody(answer.body);
+		if (answer.statusCode < 200 || answer.statusCode >= 300) {
+			const text = answerText(platform, search.resource, answer.statusCode, body);
+			const message = maskString(text.message, secrets);
+			const description = text.hint ? maskString(text.hint, secrets) : undefined;
+			throw new NodeApiError(this.getNode(), { message }, { message, description, httpCode: String(answer.statusCode) });
+		}
+		const { items, more } = search.read(body, page);
 		let results = items.map(search.choice);
-		if (search.filterLocally && filter) {
+		if (search.filterLocally && filter?.trim()) {
 			const needle = filter.trim().toLowerCase();
 			results = results.filter((r) => r.name.toLowerCase().includes(needle) || String(r.value).toLowerCase() === needle);
 		}
@@ -115,10 +144,11 @@ export function listSearchMethod(platform: Platform, search: ListSearch) {
 	};
 }
 
-function safeJson(text: string): unknown {
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
 	try {
-		return parseJsonText(text);
+		return parseJsonText(body);
 	} catch {
-		return text;
+		return body;
 	}
 }

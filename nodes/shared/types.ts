@@ -74,6 +74,16 @@ export interface Platform {
 	headers?: (credentials: ICredentialDataDecryptedObject, resource: string) => Record<string, string>;
 	/** Extra guidance for a status, e.g. that a 402 means the edition lacks this API. */
 	errorHint?: (statusCode: number, body: unknown, resource: string) => string | undefined;
+	/** Whether an answer means the service refused the credential, and which field to check. */
+	refusal?: (statusCode: number, body: unknown, resource: string) => CredentialRefusal | undefined;
+}
+
+/** A refused credential in the words of its form: what was refused and what to do about it. */
+export interface CredentialRefusal {
+	/** What the service refused, e.g. "the API Key". */
+	refused: string;
+	/** What to do, as a sentence naming the field, e.g. "Check the API Key in the Keitaro credential." */
+	fix: string;
 }
 
 /** The outcome of a write that may have created, changed or left a record alone. */

@@ -2,6 +2,8 @@ import type { INode, INodeProperties, INodePropertyCollection } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { htmlList } from './html';
+
 /** The label a user sees for a parameter path, e.g. ["additionalFields","timezone"] -> "Additional Fields > Timezone". */
 export function fieldLabel(properties: INodeProperties[], path: Array<string | number>): string {
 	const labels: string[] = [];
@@ -35,7 +37,7 @@ function issueText(properties: INodeProperties[], issue: z.ZodIssue): string {
 	return `${label}${key && label !== key ? ` (${key})` : ''}: ${message}`;
 }
 
-/** Invalid input: one error naming the item and the field; the caller sends nothing. */
+/** Invalid input: one error naming the item and the field (and every problem, one a line); the caller sends nothing. */
 export function invalidInputError(
 	node: INode,
 	itemIndex: number,
@@ -44,7 +46,6 @@ export function invalidInputError(
 ): NodeOperationError {
 	const texts = issues.map((i) => issueText(properties, i));
 	const message = `Item ${itemIndex}: ${texts[0]}`;
-	const description =
-		texts.length > 1 ? `All problems in this item:\n- ${texts.join('\n- ')}\nNothing was sent.` : 'Nothing was sent.';
+	const description = texts.length > 1 ? `All ${texts.length} problems in this item:${htmlList(texts)}Nothing was sent.` : 'Nothing was sent.';
 	return new NodeOperationError(node, message, { itemIndex, description });
 }

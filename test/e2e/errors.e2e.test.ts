@@ -78,8 +78,8 @@ describe('error paths in real n8n', () => {
 		expect(res.ok).toBe(false);
 		expect(res.code === 1 || res.crashedOnExit).toBe(true);
 		const error = res.run?.data.resultData.error;
-		expect(error?.message).toBe('Keitaro 401: Access denied');
-		expect(error?.description).toContain('Check the API key in the Keitaro credential.');
+		expect(error?.message).toBe('Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.');
+		expect(error?.description).toBe('GET /keitaro/admin_api/v1/users');
 		expect(error?.node?.name).toBe('List users');
 		expect(env.sandbox.requests('keitaro')[0].headers['api-key']).toBe(BAD_KEY);
 		expect(`${res.stdout}${res.stderr}`).not.toContain(BAD_KEY);

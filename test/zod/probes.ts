@@ -74,7 +74,9 @@ function shownFor(prop: INodeProperties, resource: string, operation: string): b
 
 /** Each place a value can go: the field itself, and one level into collections. */
 function targets(prop: INodeProperties): Array<{ path: string; value: INodeParameters[string] }> {
-	const out: Array<{ path: string; value: INodeParameters[string] }> = [{ path: prop.name, value: EXPR }];
+	// An ID picker holds the expression as its "By ID" value.
+	const own = prop.type === 'resourceLocator' ? ({ __rl: true, mode: 'id', value: EXPR } as INodeParameters[string]) : EXPR;
+	const out: Array<{ path: string; value: INodeParameters[string] }> = [{ path: prop.name, value: own }];
 	if (prop.type === 'collection') {
 		for (const option of (prop.options ?? []) as INodeProperties[]) {
 			out.push({ path: `${prop.name}.${option.name}`, value: { [option.name]: EXPR } });
@@ -98,6 +100,7 @@ function targets(prop: INodeProperties): Array<{ path: string; value: INodeParam
  */
 function filler(prop: INodeProperties): INodeParameters[string] {
 	const name = prop.name.toLowerCase();
+	if (prop.type === 'resourceLocator') return { __rl: true, mode: 'id', value: '1' } as INodeParameters[string];
 	if (prop.type === 'options') return (prop.options?.[0] as { value?: string } | undefined)?.value ?? '';
 	if (prop.type === 'number' || /id$/.test(name)) return 1;
 	if (name.includes('email')) return 'probe@example.com';
@@ -108,7 +111,9 @@ function filler(prop: INodeProperties): INodeParameters[string] {
 }
 
 function requiredFillers(fields: INodeProperties[]): INodeParameters {
-	const needed = fields.filter((f) => f.required === true && (f.default === '' || f.default === undefined || f.default === null));
+	const empty = (f: INodeProperties) =>
+		f.default === '' || f.default === undefined || f.default === null || (f.type === 'resourceLocator' && !(f.default as { value?: unknown }).value);
+	const needed = fields.filter((f) => f.required === true && empty(f));
 	return Object.fromEntries(needed.map((f) => [f.name, filler(f)]));
 }
 

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionalString, requiredString } from '../../shared/checks';
+import { idLocator } from '../../shared/locator';
 
 /** A user as ActivePlatform returns it. Custom attributes are written as key/value, read back as name/value. */
 export interface ActivePlatformUser extends IDataObject {
@@ -14,23 +15,31 @@ export interface ActivePlatformUser extends IDataObject {
 	custom_attributes?: Array<{ name?: string; key?: string; value?: string }>;
 }
 
-export const userIdProperty: INodeProperties = {
+export const userIdProperty: INodeProperties = idLocator({
 	displayName: 'User ID',
 	name: 'userId',
-	type: 'number',
-	required: true,
-	default: 0,
-	description: 'The numeric ID of the ActivePlatform user',
-};
+	searchMethod: 'searchUsers',
+	numeric: true,
+	description: 'The ActivePlatform user: pick one (type to filter by email), or give the numeric ID',
+});
 
-export const accountIdProperty: INodeProperties = {
+/** The vendor API lists no accounts, so an account is given by its ID. */
+export const accountIdProperty: INodeProperties = idLocator({
 	displayName: 'Account ID',
 	name: 'accountId',
-	type: 'number',
-	required: true,
-	default: 0,
+	numeric: true,
 	description: 'The numeric ID of the ActivePlatform account (customer)',
-};
+});
+
+/** An account the user is on: the list holds the accounts of the user chosen above. */
+export const userAccountIdProperty: INodeProperties = idLocator({
+	displayName: 'Account ID',
+	name: 'accountId',
+	searchMethod: 'searchUserAccounts',
+	numeric: true,
+	what: 'account of this user',
+	description: 'The account to detach the user from: pick one of the accounts of the user above, or give the numeric ID',
+});
 
 export const customAttributesProperty: INodeProperties = {
 	displayName: 'Custom Attributes',

@@ -1,13 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { idLocator, locatorValue } from '../../shared/locator';
 import { defineOperation, type Operation } from '../../shared/operation';
 import { compact, outcomeOf, readCounters, requiredProperties, requiredShape } from './user-fields';
 import { field, text } from './values';
 
 const input = z.object({
-	uid: requiredShape.uid,
+	uid: z.preprocess(locatorValue, requiredShape.uid),
 	alsoSend: z.object({ secondname: field(text), firstname: field(text), login: field(text), email: field(text) }).default({}),
+});
+
+/** Block and unblock act on a user who exists, so the UID can be picked from the portal's users. */
+const uidProperty: INodeProperties = idLocator({
+	displayName: 'UID',
+	name: 'uid',
+	searchMethod: 'searchUsers',
+	what: 'user',
+	placeholder: 'e.g. EMP-0042',
+	description: 'The user: pick one (type to search by name, email or login), or give the external unique ID (UID)',
 });
 
 const alsoSend: INodeProperties = {
@@ -35,7 +46,7 @@ export function activeFlagOperation(kind: 'block' | 'unblock'): Operation {
 			kind === 'block'
 				? 'Block the user with this UID (re-import with is_active 0)'
 				: 'Enable the user with this UID again (re-import with is_active 1)',
-		properties: [{ ...requiredProperties[0], description: 'External unique ID of the user' }, alsoSend],
+		properties: [uidProperty, alsoSend],
 		input,
 		request: (value) => ({
 			method: 'POST',

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEmail, optionalString, requiredString, stringList } from '../../shared/checks';
+import { optionalEmail, optionalString, requiredString, stringList, textId } from '../../shared/checks';
+import { idLocator } from '../../shared/locator';
 
 export const RESOURCE = 'targetUser';
 
@@ -23,17 +24,16 @@ export interface PagedResults<T> extends IDataObject {
 
 export const userPath = (resourceId: string) => `/api/target-users/${encodeURIComponent(resourceId)}`;
 
-export const resourceIdProperty: INodeProperties = {
+export const resourceIdProperty: INodeProperties = idLocator({
 	displayName: 'Target User ID',
 	name: 'resourceId',
-	type: 'string',
-	required: true,
-	default: '',
+	searchMethod: 'searchTargetUsers',
+	what: 'target user',
 	placeholder: 'e.g. abC123xyz',
-	description: 'The resourceId of the target user (Search or Search by Email give it)',
-};
+	description: 'The target user: pick one (type to search by email or name), or give its resourceId',
+});
 
-export const resourceId = requiredString('the target user resourceId');
+export const resourceId = textId('the target user resourceId');
 
 export const emailProperty: INodeProperties = {
 	displayName: 'Email',

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionalString, positiveId } from '../../shared/checks';
+import { idLocator } from '../../shared/locator';
 import type { RequestSpec } from '../../shared/types';
 
 /** Keitaro's user as the Admin API returns it (fields beyond the spec are kept as they come). */
@@ -14,14 +15,13 @@ export interface KeitaroUser extends IDataObject {
 	access_data?: IDataObject;
 }
 
-export const userIdProperty: INodeProperties = {
+export const userIdProperty: INodeProperties = idLocator({
 	displayName: 'User ID',
 	name: 'userId',
-	type: 'number',
-	required: true,
-	default: 0,
-	description: 'The numeric ID of the Keitaro user',
-};
+	searchMethod: 'searchUsers',
+	numeric: true,
+	description: 'The Keitaro user: pick one by login, or give the numeric ID',
+});
 
 export const userId = positiveId;
 

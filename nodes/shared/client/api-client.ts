@@ -16,6 +16,8 @@ import { buildRequest } from './wire';
  */
 export class ApiClient {
 	readonly log = new AttemptLog();
+	/** The base URL of the last request, for the full path in error texts. */
+	private base?: string;
 
 	constructor(
 		private readonly run: RunContext,
@@ -74,12 +76,14 @@ export class ApiClient {
 			itemIndex: this.itemIndex,
 			secrets: this.secrets,
 			tries,
+			base: this.base,
 		};
 	}
 
 	private async sendLogged(spec: RequestSpec, kind: Exclude<AttemptKind, 'retry'>): Promise<{ response: ApiResponse; tries: number }> {
 		const { type } = await this.credential();
 		const to = await this.destination();
+		this.base = to.base;
 		const request = buildRequest(spec, to.base, to.headers, this.options, !!this.run.platform.oauth2);
 		const verify = spec.verify;
 		const outcome = await sendWithRetries({

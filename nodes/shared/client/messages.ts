@@ -13,18 +13,57 @@ export interface ErrorPlace {
 	secrets: readonly string[];
 	/** Tries the request took, including the last. */
 	tries: number;
+	/** The base URL the request went to: its path is part of the path the vendor documents. */
+	base?: string;
 }
 
 const triesText = (tries: number) => (tries > 1 ? ` (after ${tries} tries)` : '');
 
+/** The request as the vendor's documentation writes it: method and the full path, without host or query. */
+export function requestLine(spec: RequestSpec, base = ''): string {
+	const basePath = base.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
+	return `${spec.method} ${basePath}${spec.path}`;
+}
+
+const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+/** The service's own words without a status code it repeats ("401 Unauthorized" answering a 401). */
+function ownWords(text: string | undefined, statusCode: number): string | undefined {
+	const words = text?.replace(new RegExp(`^\\s*(HTTP(/[\\d.]+)?\\s+)?${statusCode}\\b[\\s:.-]*`, 'i'), '').trim();
+	return words || undefined;
+}
+
+/** What an error answer means: the headline, guidance, and whether the service explained itself. */
+export interface AnswerText {
+	message: string;
+	hint?: string;
+	/** The service's own words, when it gave any. */
+	detail?: string;
+}
+
+/**
+ * The headline of an error answer. A refused credential says what was refused and which field
+ * to check; anything else reads "<Platform> <status>: <the service's words>".
+ */
+export function answerText(platform: Platform, resource: string, statusCode: number, body: unknown, tries = 1): AnswerText {
+	const detail = ownWords(platform.errorMessage(statusCode, body, resource), statusCode);
+	const hint = platform.errorHint?.(statusCode, body, resource);
+	const refusal = platform.refusal?.(statusCode, body, resource);
+	if (refusal) {
+		// A bare reason phrase ("Unauthorized") adds nothing to "refused".
+		const said = detail && detail.toLowerCase() !== REASON[statusCode]?.toLowerCase() ? `"${detail}"` : undefined;
+		const how = [`HTTP ${statusCode}`, said, tries > 1 ? `after ${tries} tries` : undefined].filter((x) => !!x).join(', ');
+		return { message: `${platform.displayName} refused ${refusal.refused} (${how}). ${refusal.fix}`, hint, detail };
+	}
+	return { message: `${platform.displayName} ${statusCode}: ${detail ?? statusText(statusCode)}${triesText(tries)}`, hint, detail };
+}
+
 /** An answer with an error status, in the platform's own words plus a hint. */
 export function httpError(place: ErrorPlace, spec: RequestSpec, response: ApiResponse): Error {
-	const { platform, resource } = place;
 	const { statusCode, body } = response;
-	const detail = platform.errorMessage(statusCode, body, resource);
-	const hint = platform.errorHint?.(statusCode, body, resource);
-	const message = `${platform.displayName} ${statusCode}: ${detail ?? statusText(statusCode)}${triesText(place.tries)}`;
-	const description = [hint, `${spec.method} ${spec.path}`, detail ? undefined : bodyExcerpt(body)]
+	const { message, hint, detail } = answerText(place.platform, place.resource, statusCode, body, place.tries);
+	const excerpt = detail || body === null || body === undefined || body === '' ? undefined : bodyExcerpt(body);
+	const description = [hint, requestLine(spec, place.base), excerpt]
 		.filter((x): x is string => !!x)
 		.join(' — ');
 	return apiError(place.node, { statusCode, message, description, itemIndex: place.itemIndex, secretValues: place.secrets });
@@ -53,7 +92,7 @@ export function networkError(place: ErrorPlace, spec: RequestSpec, failure: Wire
 			? ' It was not re-sent, because the service may already have acted on it: check before running again.'
 			: '';
 	return apiError(place.node, {
-		message: `${place.platform.displayName}: ${spec.method} ${spec.path} ${what}${triesText(place.tries)}.${notRetried}`,
+		message: `${place.platform.displayName}: ${requestLine(spec, place.base)} ${what}${triesText(place.tries)}.${notRetried}`,
 		description: `${code ? `${code}: ` : ''}${text}`,
 		itemIndex: place.itemIndex,
 		secretValues: place.secrets,
@@ -64,7 +103,7 @@ export function networkError(place: ErrorPlace, spec: RequestSpec, failure: Wire
 export function unreadableError(place: ErrorPlace, spec: RequestSpec, status: number, body: unknown): Error {
 	return apiError(place.node, {
 		statusCode: status,
-		message: `${place.platform.displayName} answered ${spec.method} ${spec.path} with a body that is not valid JSON`,
+		message: `${place.platform.displayName} answered ${requestLine(spec, place.base)} with a body that is not valid JSON`,
 		description: `Body starts with: ${bodyExcerpt(body, 200)}`,
 		itemIndex: place.itemIndex,
 		secretValues: place.secrets,

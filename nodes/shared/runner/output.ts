@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../client/api-client';
 import { echoRequest } from '../client/echo';
+import { plainText } from '../html';
 import { maskDeep, maskString } from '../mask';
 import { type Operation, OperationFailure, type OperationResult } from '../operation/types';
 
@@ -57,7 +58,7 @@ export function errorItem(
 	secrets: readonly string[],
 ): INodeExecutionData {
 	const message = maskString(error.message, secrets);
-	const description = error.description ? maskString(error.description, secrets) : undefined;
+	const description = error.description ? plainText(maskString(error.description, secrets)) : undefined;
 	const httpCode = error instanceof NodeApiError && error.httpCode ? error.httpCode : undefined;
 	if (error.node?.onError === 'continueErrorOutput') {
 		const words = [description, httpCode ? `HTTP ${httpCode}` : undefined].filter(Boolean).join(' — ');

@@ -43,7 +43,7 @@ describe('ActivePlatform users and accounts: attach, detach, lists', () => {
 		const missing = await run(sandbox, { operation: 'attachToAccount', userId: user.id, accountId: 999, role: 'user' });
 		// The server's trailing space is trimmed.
 		expect(missing.error?.message).toBe("ActivePlatform 404: Couldn't find Account with 'id'=999");
-		expect(missing.error?.description).toBe('POST /api/v2/vendor/account_accesses.json');
+		expect(missing.error?.description).toBe('POST /activeplatform/api/v2/vendor/account_accesses.json');
 	});
 
 	it('detaches a user (204) and refuses to detach the owner', async () => {

@@ -19,7 +19,7 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		const result = await run(sandbox, create);
 		expect(result.error?.message).toBe('ActivePlatform 422: password is missing');
 		expect(result.error?.httpCode).toBe('422');
-		expect(result.error?.description).toBe('POST /api/vendor/v1/users.json');
+		expect(result.error?.description).toBe('POST /activeplatform/api/vendor/v1/users.json');
 	});
 
 	it("the server's own validation reaches the user: a password the operator's rules reject", async () => {
@@ -50,8 +50,12 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		expect(empty.error?.message).toBe('Item 0: Update Fields (updateFields): set at least one field or custom attribute to change');
 		const role = await run(sandbox, { operation: 'attachToAccount', userId: 5, accountId: 6, role: 'root' });
 		expect(role.error?.message).toBe('Item 0: Role (role): must be user, admin or owner');
-		const id = await run(sandbox, { operation: 'get', userId: 0 });
+		// An expression is checked by the node; a typed ID by the locator's own rule; none at all by n8n.
+		const id = await run(sandbox, { operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ 0 }}' } });
 		expect(id.error?.message).toBe('Item 0: User ID (userId): must be a positive number');
+		const typed = run(sandbox, { operation: 'get', userId: { __rl: true, mode: 'id', value: '0' } });
+		await expect(typed).rejects.toThrow('Enter a whole number greater than 0');
+		await expect(run(sandbox, { operation: 'get', userId: 0 })).rejects.toThrow('Parameter "User ID" is required.');
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
@@ -70,7 +74,7 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		expect(out[0].json).toMatchObject({ email: 'first@example.com' });
 		expect(out[1].json).toEqual({
 			error: 'ActivePlatform 422: Email has already been taken',
-			details: { itemIndex: 1, httpCode: '422', description: 'POST /api/vendor/v1/users.json' },
+			details: { itemIndex: 1, httpCode: '422', description: 'POST /activeplatform/api/vendor/v1/users.json' },
 		});
 		expect(out[2].json).toEqual({ error: 'Item 2: Email (email): is required', details: { itemIndex: 2, description: 'Nothing was sent.' } });
 		expect(out[3].json).toMatchObject({ email: 'last@example.com' });
@@ -85,7 +89,7 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 			{
 				// error + message: the shape n8n 1.x and 2.x both send to the error output.
 				error: "ActivePlatform 404: Couldn't find User with 'id'=4242",
-				message: 'GET /api/vendor/v1/users/4242.json — HTTP 404',
+				message: 'GET /activeplatform/api/vendor/v1/users/4242.json — HTTP 404',
 			},
 		]);
 	});
@@ -94,9 +98,9 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		const wrong = 'wrong-token-0000-1111';
 		const result = await run(sandbox, { operation: 'get', userId: 1 }, { apiToken: wrong });
 		expect(sandbox.requests()[0].query.api_token).toBe(wrong);
-		expect(result.error?.message).toBe('ActivePlatform 401: Unauthorized');
+		expect(result.error?.message).toBe('ActivePlatform refused the API Token (HTTP 401). Check the API Token in the ActivePlatform credential.');
 		expect(result.error?.description).toBe(
-			'Check the API token in the ActivePlatform credential: regenerating a token makes the old one stop working. — GET /api/vendor/v1/users/1.json',
+			"A manager's token is made in the Operator Control Panel (Managers > the manager > Regenerate Token); regenerating it makes the old one stop working. — GET /activeplatform/api/vendor/v1/users/1.json",
 		);
 		expect(JSON.stringify(result.error?.raw)).not.toContain(wrong);
 		expect(JSON.stringify(result.outputs)).not.toContain(wrong);

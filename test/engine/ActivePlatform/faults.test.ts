@@ -86,7 +86,7 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		expect(calls(sandbox)).toEqual([`POST ${USERS}`]);
 		expect(ap.users.size).toBe(1);
 		expect(result.error?.message).toBe(
-			'ActivePlatform: POST /api/vendor/v1/users.json failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
+			'ActivePlatform: POST /activeplatform/api/vendor/v1/users.json failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
 		);
 		noToken(result.error?.raw);
 	});
@@ -147,7 +147,7 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 1 });
 		const write = await run(sandbox, create);
-		expect(write.error?.message).toBe('ActivePlatform answered POST /api/vendor/v1/users.json with a body that is not valid JSON');
+		expect(write.error?.message).toBe('ActivePlatform answered POST /activeplatform/api/vendor/v1/users.json with a body that is not valid JSON');
 		expect(tries('POST')).toBe(1);
 		expect(ap.users.size).toBe(2);
 	});
@@ -156,7 +156,7 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		const user = ap.addUser('anna@example.com');
 		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 10_000 });
 		const result = await run(sandbox, { operation: 'get', userId: user.id, options: { timeout: 300, maxTries: 2 } });
-		expect(result.error?.message).toBe(`ActivePlatform: GET /api/vendor/v1/users/${user.id}.json timed out after 300 ms (after 2 tries).`);
+		expect(result.error?.message).toBe(`ActivePlatform: GET /activeplatform/api/vendor/v1/users/${user.id}.json timed out after 300 ms (after 2 tries).`);
 		expect(tries('GET')).toBe(2);
 		noToken(result.error?.raw);
 	});
@@ -178,9 +178,9 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		expect(out[0].json).toMatchObject({ id: anna.id });
 		expect(out[1].json).toEqual({
 			error: "ActivePlatform 404: Couldn't find User with 'id'=4242",
-			details: { itemIndex: 1, httpCode: '404', description: 'GET /api/vendor/v1/users/4242.json' },
+			details: { itemIndex: 1, httpCode: '404', description: 'GET /activeplatform/api/vendor/v1/users/4242.json' },
 		});
-		expect(out[2].json.error).toBe('ActivePlatform: GET /api/vendor/v1/users/2021077.json failed: the connection was dropped (after 2 tries).');
+		expect(out[2].json.error).toBe('ActivePlatform: GET /activeplatform/api/vendor/v1/users/2021077.json failed: the connection was dropped (after 2 tries).');
 		expect(Object.keys(out[2].json)).toEqual(['error', 'details']);
 		expect(out[3].json).toMatchObject({ id: anna.id });
 		noToken(result.outputs);

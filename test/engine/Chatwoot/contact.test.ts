@@ -73,7 +73,7 @@ describe('Chatwoot contacts', () => {
 		platforms.chatwoot.addContact({ email: 'taken@shop.test' });
 		const run = await runChatwoot(sandbox, { resource: 'contact', operation: 'create', fields: { email: 'TAKEN@shop.test' } });
 		expect(run.error?.message).toBe('Chatwoot 422: Email has already been taken');
-		expect(run.error?.description).toBe('POST /contacts');
+		expect(run.error?.description).toBe('POST /chatwoot/api/v1/accounts/1/contacts');
 
 		sandbox.log.length = 0;
 		const bad = await runChatwoot(sandbox, { resource: 'contact', operation: 'create', fields: { phoneNumber: '0555 12' } });

@@ -85,7 +85,7 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`]);
 		expect(platforms.chatwoot.contacts.size).toBe(1);
 		expect(run.error?.message).toBe(
-			'Chatwoot: POST /contacts failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
+			'Chatwoot: POST /chatwoot/api/v1/accounts/1/contacts failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
 		);
 	});
 
@@ -139,7 +139,7 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 1 });
 		const write = await runChatwoot(sandbox, { ...createContact, fields: { email: 'new@shop.test' } });
-		expect(write.error?.message).toBe('Chatwoot answered POST /contacts with a body that is not valid JSON');
+		expect(write.error?.message).toBe('Chatwoot answered POST /chatwoot/api/v1/accounts/1/contacts with a body that is not valid JSON');
 		expect(tries('POST')).toBe(1);
 		expect(platforms.chatwoot.contacts.size).toBe(2);
 	});
@@ -148,7 +148,7 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		platforms.chatwoot.addContact({ name: 'Mia', email: 'mia@shop.test' });
 		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 3000 });
 		const run = await runChatwoot(sandbox, { ...getContact, options: { timeout: 300, maxTries: 2 } });
-		expect(run.error?.message).toBe('Chatwoot: GET /contacts/1 timed out after 300 ms (after 2 tries).');
+		expect(run.error?.message).toBe('Chatwoot: GET /chatwoot/api/v1/accounts/1/contacts/1 timed out after 300 ms (after 2 tries).');
 		expect(tries('GET')).toBe(2);
 		const raw = JSON.stringify(run.error?.raw);
 		expect(raw).not.toContain(CHATWOOT_USER_TOKEN);
@@ -177,12 +177,12 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		expect(out.map((i) => (i.json.error ? 'error' : i.json.outcome))).toEqual(['error', 'created', 'error', 'error', 'created']);
 		expect(out[0].json).toEqual({
 			error: 'Chatwoot 500: Internal Server Error',
-			details: { itemIndex: 0, httpCode: '500', description: 'POST /contacts' },
+			details: { itemIndex: 0, httpCode: '500', description: 'POST /chatwoot/api/v1/accounts/1/contacts' },
 		});
 		expect(out[1].json).toMatchObject({ id: 2, email: 'second@shop.test', outcome: 'created' });
 		expect(out[2].json).toEqual({
 			error: 'Chatwoot 422: Email has already been taken',
-			details: { itemIndex: 2, httpCode: '422', description: 'POST /contacts' },
+			details: { itemIndex: 2, httpCode: '422', description: 'POST /chatwoot/api/v1/accounts/1/contacts' },
 		});
 		expect(out[3].json).toEqual({
 			error: 'Item 3: Fields > Email (fields.email): is not a valid email address',

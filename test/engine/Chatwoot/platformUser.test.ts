@@ -175,7 +175,7 @@ describe('Chatwoot platform users in the n8n engine', () => {
 			role: 'agent',
 		});
 		expect(account.error?.message).toMatch(/^Chatwoot 401: Non permissible resource\./);
-		expect(account.error?.description).toContain('POST /accounts/2/account_users');
+		expect(account.error?.description).toContain('POST /chatwoot/platform/api/v1/accounts/2/account_users');
 	});
 
 	it('an unknown platform user is 404', async () => {

@@ -50,7 +50,7 @@ describe('Davintoo retries and faults over real HTTP', () => {
 		const run = await runDavintoo(sandbox, { operation: 'importMany', source: 'json', options: { maxTries: 1 } }, { items: [person(1)] });
 		expect(tries('POST')).toBe(1);
 		expect(platforms.davintoo.users.size).toBe(1);
-		expect(run.error?.message).toMatch(/^Davintoo: POST \/users-import\/batch failed: the connection was dropped\./);
+		expect(run.error?.message).toMatch(/^Davintoo: POST \/davintoo\/api\/v2\/users-import\/batch failed: the connection was dropped\./);
 	});
 
 	it('a read retries after a dropped connection', async () => {
@@ -74,13 +74,13 @@ describe('Davintoo retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 5 });
 		const broken = await runDavintoo(sandbox, { ...importOne, options: { maxTries: 2 } });
-		expect(broken.error?.message).toBe('Davintoo answered POST /users-import/single with a body that is not valid JSON');
+		expect(broken.error?.message).toBe('Davintoo answered POST /davintoo/api/v2/users-import/single with a body that is not valid JSON');
 	});
 
 	it('a body slower than the timeout fails with "timed out" and the token never shows', async () => {
 		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 3000 });
 		const run = await runDavintoo(sandbox, { ...list, options: { timeout: 300, maxTries: 2 } });
-		expect(run.error?.message).toBe('Davintoo: GET /users/list timed out after 300 ms (after 2 tries).');
+		expect(run.error?.message).toBe('Davintoo: GET /davintoo/api/v2/users/list timed out after 300 ms (after 2 tries).');
 		expect(tries('GET')).toBe(2);
 		expect(JSON.stringify(run.error?.raw)).not.toContain(DAVINTOO_SANDBOX_TOKEN);
 	});

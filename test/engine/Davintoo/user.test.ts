@@ -117,8 +117,10 @@ describe('Davintoo Import One, Block, Unblock', () => {
 
 		const wrong = 'wrong-token-000111222';
 		const denied = await runDavintoo(sandbox, { operation: 'getAll', returnAll: true }, { apiToken: wrong });
-		expect(denied.error?.message).toBe('Davintoo 401: Your request was made with invalid credentials.');
-		expect(denied.error?.description).toContain('Check the API token');
+		expect(denied.error?.message).toBe(
+			'Davintoo refused the API Token (HTTP 401, "Your request was made with invalid credentials."). Check the API Token in the Davintoo credential.',
+		);
+		expect(denied.error?.description).toContain('Tokens are made on the portal page Security and notifications');
 		expect(JSON.stringify(denied.error?.raw)).not.toContain(wrong);
 	});
 });
@@ -144,7 +146,7 @@ describe('Davintoo Get Many', () => {
 		platforms.davintoo.ignorePage = true;
 		const run = await runDavintoo(sandbox, { operation: 'getAll', returnAll: true });
 		expect(run.error?.message).toBe(
-			'Item 0: Davintoo answered page 1 when asked for page 2: this portal does not page /users/list with ?page=, so only the first 10 users can be read',
+			'Item 0: Davintoo answered page 1 when asked for page 2: this portal does not page /api/v2/users/list with ?page=, so only the first 10 users can be read',
 		);
 		expect(sandbox.requests()).toHaveLength(2);
 	});
@@ -216,7 +218,7 @@ describe('Davintoo Import Many as JSON batches', () => {
 				itemIndex: 2,
 				httpCode: '400',
 				description:
-					'The portal rejected the data; the fields it names are the API field names. — POST /users-import/batch — Chunk 2 of 2 (items 2–3); the chunks before it were imported',
+					'The portal rejected the data; the fields it names are the API field names. — POST /davintoo/api/v2/users-import/batch — Chunk 2 of 2 (items 2–3); the chunks before it were imported',
 			},
 		});
 		expect(platforms.davintoo.users.size).toBe(3);

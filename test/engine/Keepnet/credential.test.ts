@@ -77,16 +77,20 @@ describe('Keepnet OAuth2 client credentials through n8n', () => {
 			'POST /connect/token',
 			`GET /api/target-users/${user.resourceId}`,
 		]);
-		expect(run.error?.message).toBe('Keepnet 401: Authorization failed: check the credential');
-		expect(run.error?.description).toContain('The token was refused even after n8n fetched a new one');
+		expect(run.error?.message).toBe(
+			'Keepnet refused the access token of this Client ID, even after n8n fetched a new one (HTTP 401). Check in Keepnet that the REST API client is active and that its IP restriction lets n8n in.',
+		);
+		expect(run.error?.description).toBe(`GET /keepnet/api/target-users/${user.resourceId}`);
 	});
 
 	it('a wrong client secret reads as invalid_client, sends no API call and shows the secret nowhere', async () => {
 		const wrong = 'wrong-secret-9f8e7d6c';
 		const run = await runKeepnet(sandbox, { operation: 'get', resourceId: 'x1' }, { credential: { clientSecret: wrong } });
 		expect(calls(sandbox)).toEqual(['POST /connect/token']);
-		expect(run.error?.message).toBe('Keepnet 400: invalid_client');
-		expect(run.error?.description).toContain('Keepnet refused the Client ID / Client Secret');
+		expect(run.error?.message).toBe(
+			'Keepnet refused the Client ID or Client Secret when n8n asked for an access token (HTTP 400, "invalid_client"). Check the Client ID and Client Secret in the Keepnet credential.',
+		);
+		expect(run.error?.description).toContain('Keepnet lists its REST API clients under Company > Company Settings > REST API');
 		expect(JSON.stringify(run.error?.raw)).not.toContain(wrong);
 	});
 

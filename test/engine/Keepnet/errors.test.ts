@@ -47,7 +47,7 @@ describe('Keepnet errors, input checks and masking', () => {
 		expect(out[0].json).toMatchObject({ email: 'first@example.com', outcome: 'created' });
 		expect(out[1].json).toEqual({
 			error: 'Keepnet 400: A target user with this email address already exists.',
-			details: { itemIndex: 1, httpCode: '400', description: 'POST /api/target-users' },
+			details: { itemIndex: 1, httpCode: '400', description: 'POST /keepnet/api/target-users' },
 		});
 		expect(out[2].json).toEqual({
 			error: 'Item 2: Email (email): is not a valid email address',

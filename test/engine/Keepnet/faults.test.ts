@@ -135,7 +135,7 @@ describe('Keepnet retries and faults over real HTTP', () => {
 		expect(calls(sandbox)).toEqual([TOKEN, POST_CREATE]);
 		expect(platforms.keepnet.users.size).toBe(1);
 		expect(run.error?.message).toBe(
-			'Keepnet: POST /api/target-users failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
+			'Keepnet: POST /keepnet/api/target-users failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
 		);
 	});
 
@@ -156,7 +156,7 @@ describe('Keepnet retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', path: CREATE_PATH, times: 1 });
 		const write = await runKeepnet(sandbox, create);
-		expect(write.error?.message).toBe('Keepnet answered POST /api/target-users with a body that is not valid JSON');
+		expect(write.error?.message).toBe('Keepnet answered POST /keepnet/api/target-users with a body that is not valid JSON');
 		expect(tries('POST', CREATE_PATH)).toBe(1);
 		expect(platforms.keepnet.users.size).toBe(2);
 	});
@@ -165,7 +165,7 @@ describe('Keepnet retries and faults over real HTTP', () => {
 		const user = platforms.keepnet.addUser('anna@example.com');
 		sandbox.fault({ kind: 'slowBody', method: 'GET', path: '/api/', times: 5, delayMs: 3000 });
 		const run = await runKeepnet(sandbox, { operation: 'get', resourceId: user.resourceId, options: { timeout: 300, maxTries: 2 } });
-		expect(run.error?.message).toBe(`Keepnet: GET /api/target-users/${user.resourceId} timed out after 300 ms (after 2 tries).`);
+		expect(run.error?.message).toBe(`Keepnet: GET /keepnet/api/target-users/${user.resourceId} timed out after 300 ms (after 2 tries).`);
 		expect(tries('GET', `/api/target-users/${user.resourceId}`)).toBe(2);
 		const raw = JSON.stringify(run.error?.raw);
 		for (const secret of [KEEPNET_CLIENT_SECRET, ...platforms.keepnet.tokens.keys()]) expect(raw).not.toContain(secret);

@@ -117,7 +117,7 @@ describe('Keitaro retries and faults over real HTTP', () => {
 		expect(tries('POST')).toBe(1);
 		expect(platforms.keitaro.users.size).toBe(1);
 		expect(run.error?.message).toBe(
-			'Keitaro: POST /users failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
+			'Keitaro: POST /keitaro/admin_api/v1/users failed: the connection was dropped. It was not re-sent, because the service may already have acted on it: check before running again.',
 		);
 	});
 
@@ -136,7 +136,7 @@ describe('Keitaro retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 1 });
 		const write = await runKeitaro(sandbox, create);
-		expect(write.error?.message).toBe('Keitaro answered POST /users with a body that is not valid JSON');
+		expect(write.error?.message).toBe('Keitaro answered POST /keitaro/admin_api/v1/users with a body that is not valid JSON');
 		expect(tries('POST')).toBe(1);
 	});
 
@@ -144,7 +144,7 @@ describe('Keitaro retries and faults over real HTTP', () => {
 		platforms.keitaro.addUser('anna');
 		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 10000 });
 		const run = await runKeitaro(sandbox, { operation: 'get', userId: 1, options: { timeout: 300, maxTries: 2 } });
-		expect(run.error?.message).toBe('Keitaro: GET /users/1 timed out after 300 ms (after 2 tries).');
+		expect(run.error?.message).toBe('Keitaro: GET /keitaro/admin_api/v1/users/1 timed out after 300 ms (after 2 tries).');
 		expect(tries('GET')).toBe(2);
 		expect(JSON.stringify(run.error?.raw)).not.toContain(KEITARO_SANDBOX_KEY);
 	});

@@ -227,6 +227,26 @@ describe('Keitaro errors, input checks and masking', () => {
 		expect(sandbox.requests().map((r) => (r.body as { login: string }).login)).toEqual(['ok.one']);
 	});
 
+	it('several problems of one item: the first in the message, all of them one a line below', async () => {
+		const items = [{ json: { login: '', password: '' } }];
+		const params = { ...create, login: '={{ $json.login }}', password: '={{ $json.password }}' };
+		const run = await runKeitaro(sandbox, params, { items });
+		expect(run.error?.message).toBe('Item 0: Login (login): is required');
+		// n8n's editor shows a description as HTML: a list there, plain lines in error items.
+		expect(run.error?.description).toBe(
+			'All 2 problems in this item:<ul><li>Login (login): is required</li><li>Password (password): is required</li></ul>Nothing was sent.',
+		);
+		const kept = await runKeitaro(sandbox, params, { items, onError: 'continueRegularOutput' });
+		expect(kept.outputs[0][0].json).toEqual({
+			error: 'Item 0: Login (login): is required',
+			details: {
+				itemIndex: 0,
+				description: 'All 2 problems in this item:\n- Login (login): is required\n- Password (password): is required\nNothing was sent.',
+			},
+		});
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+
 	it('with continueOnFail, a failed item becomes an error item with its pairedItem and the rest go on', async () => {
 		platforms.keitaro.addUser('taken');
 		const items = [{ json: { login: 'first' } }, { json: { login: 'taken' } }, { json: { login: '' } }, { json: { login: 'last' } }];
@@ -237,7 +257,7 @@ describe('Keitaro errors, input checks and masking', () => {
 		expect(out[0].json).toMatchObject({ login: 'first' });
 		expect(out[1].json).toEqual({
 			error: 'Keitaro 406: login: Login already exists',
-			details: { itemIndex: 1, httpCode: '406', description: 'POST /users' },
+			details: { itemIndex: 1, httpCode: '406', description: 'POST /keitaro/admin_api/v1/users' },
 		});
 		expect(out[2].json).toEqual({
 			error: 'Item 2: Login (login): is required',
@@ -271,8 +291,8 @@ describe('Keitaro errors, input checks and masking', () => {
 	it('a wrong key gives 401 in words, and the key shows nowhere', async () => {
 		const wrongKey = 'wrong-key-0000-1111';
 		const run = await runKeitaro(sandbox, { operation: 'get', userId: 1 }, { apiKey: wrongKey });
-		expect(run.error?.message).toBe('Keitaro 401: Access denied');
-		expect(run.error?.description).toContain('Check the API key');
+		expect(run.error?.message).toBe('Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.');
+		expect(run.error?.description).toBe('GET /keitaro/admin_api/v1/users/1');
 		expect(JSON.stringify(run.error?.raw)).not.toContain(wrongKey);
 		expect(JSON.stringify(run.outputs)).not.toContain(wrongKey);
 	});

@@ -46,7 +46,7 @@ describe('the shared client (probe node, real engine, real HTTP)', () => {
 		sandbox.fault({ kind: 'status', status: 401, method: 'GET', times: 1, body: { error: 'Access denied' } });
 		const run = await runProbe(sandbox, { operation: 'create', login: 'ann' });
 		expect(run.error?.message).toBe('Probe 401: Access denied');
-		expect(run.error?.description).toContain('GET /users');
+		expect(run.error?.description).toContain('GET /keitaro/admin_api/v1/users');
 	});
 
 	it('secrets never reach an error: the key in a body the service echoes back is masked', async () => {

@@ -209,7 +209,7 @@ describe('ActivePlatform operations (pure parts)', () => {
 		expect(activePlatformErrorMessage('Forbidden')).toBe('Forbidden');
 		expect(activePlatformErrorMessage('<html><body>oops</body></html>')).toBeUndefined();
 		expect(activePlatformErrorMessage(null)).toBeUndefined();
-		expect(activePlatformPlatform.errorHint?.(401, {}, 'user')).toMatch(/^Check the API token/);
+		expect(activePlatformPlatform.errorHint?.(401, {}, 'user')).toMatch(/^A manager's token is made in the Operator Control Panel/);
 		expect(activePlatformPlatform.errorHint?.(404, {}, 'user')).toBeUndefined();
 	});
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
 import { ACCESSES_PATH } from '../../helpers/paths';
-import { accountIdProperty, userIdProperty } from '../../helpers/user-fields';
+import { userAccountIdProperty, userIdProperty } from '../../helpers/user-fields';
 
 export const detachFromAccount = defineOperation({
 	resource: 'user',
@@ -11,7 +11,7 @@ export const detachFromAccount = defineOperation({
 	name: 'Detach From Account',
 	action: 'Detach a user from an account',
 	description: "Take a user's access to an account away; their services and credentials on it are deleted",
-	properties: [userIdProperty, accountIdProperty],
+	properties: [userIdProperty, userAccountIdProperty],
 	input: z.object({ userId: positiveId, accountId: positiveId }),
 	request: ({ userId, accountId }) => ({
 		method: 'DELETE',

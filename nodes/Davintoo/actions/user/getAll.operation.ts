@@ -33,7 +33,7 @@ export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many users',
-	description: 'List or search users (GET /users/list), page by page',
+	description: 'List or search users (GET /api/v2/users/list), page by page',
 	properties: [
 		{
 			displayName: 'Filters',
@@ -68,7 +68,7 @@ export const getAll = defineOperation({
 			if (pager?.current !== undefined && Number(pager.current) !== page && items.length) {
 				// Without this, a portal that ignores `page` would hand back page 1 forever.
 				throw new OperationFailure(
-					`Davintoo answered page ${pager.current} when asked for page ${page}: this portal does not page /users/list with ?page=, so only the first ${offset} users can be read`,
+					`Davintoo answered page ${pager.current} when asked for page ${page}: this portal does not page /api/v2/users/list with ?page=, so only the first ${offset} users can be read`,
 					'Use filters to narrow the list, or turn off Return All.',
 				);
 			}

@@ -56,17 +56,17 @@ export const importMany = defineOperation<typeof settings, Value>({
 				{
 					name: 'Input Items (JSON Batches)',
 					value: 'json',
-					description: 'Each item is one user, fields named as the API names them; sent in batches to /users-import/batch',
+					description: 'Each item is one user, fields named as the API names them; sent in batches to /api/v2/users-import/batch',
 				},
 				{
 					name: 'Input Items as One CSV File (Full Sync)',
 					value: 'csvFromItems',
-					description: 'All items become one CSV file sent to /users-import/csv; users not in it get blocked',
+					description: 'All items become one CSV file sent to /api/v2/users-import/csv; users not in it get blocked',
 				},
 				{
 					name: 'CSV File in a Binary Property (Full Sync)',
 					value: 'binary',
-					description: 'Each item carries a ready CSV file; each file is sent to /users-import/csv',
+					description: 'Each item carries a ready CSV file; each file is sent to /api/v2/users-import/csv',
 				},
 			],
 			default: 'json',

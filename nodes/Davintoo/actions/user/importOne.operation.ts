@@ -16,8 +16,8 @@ export const importOne = defineOperation({
 	resource: 'user',
 	operation: 'importOne',
 	name: 'Import One',
-	action: 'Create or update a user',
-	description: 'Create a user, or update the user with this UID (POST /users-import/single)',
+	action: 'Import one user',
+	description: 'Create the user with this UID, or update them if they exist (POST /api/v2/users-import/single)',
 	properties: [
 		...requiredProperties,
 		{
