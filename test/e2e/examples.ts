@@ -8,20 +8,16 @@ import { basename, join } from 'node:path';
 import type { Sandbox } from '../sandbox';
 import { sandboxCredentials } from '../sandbox';
 import type { CredentialFile, WorkflowFile } from './n8n';
+import platformsFile from '../../platforms.json';
 
 /** The repo root, from test/e2e or from its compiled copy in .build/test/e2e. */
 export const REPO_ROOT = join(__dirname, '..', '..', ...(basename(join(__dirname, '..', '..')) === '.build' ? ['..'] : []));
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
-/** Credential id per n8n credential type; the examples' nodes reference these. */
-export const CREDENTIAL_IDS: Record<string, string> = {
-	keitaroApi: 'sbxKeitaroCred01',
-	keepnetOAuth2Api: 'sbxKeepnetCred01',
-	chatwootPlatformApi: 'sbxChatwootPlat1',
-	chatwootApi: 'sbxChatwootAcct1',
-	activePlatformApi: 'sbxActivePlat001',
-	davintooApi: 'sbxDavintooCred1',
-};
+/** Credential id per n8n credential type (platforms.json); the examples' nodes reference these. */
+export const CREDENTIAL_IDS: Record<string, string> = Object.fromEntries(
+	platformsFile.platforms.flatMap((p) => p.credentials.flatMap((c) => (c.exampleId ? [[c.type, c.exampleId]] : []))),
+);
 
 /** Workflow id per example file name (without .json). */
 export const EXAMPLE_IDS = {
