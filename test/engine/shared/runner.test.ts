@@ -40,7 +40,8 @@ describe('the shared runner (probe node, real engine, real HTTP)', () => {
 
 	it('without continueOnFail the first failure stops the run and names the item', async () => {
 		platforms.keitaro.addUser('taken');
-		const run = await runProbe(sandbox, create, { items: items('a', 'taken', 'b') });
+		// One at a time, so that "b" cannot already be on its way when "taken" fails.
+		const run = await runProbe(sandbox, { ...create, options: { concurrency: 1 } }, { items: items('a', 'taken', 'b') });
 		expect(run.error?.message).toBe('Probe 406: Validation failed');
 		expect(run.error?.itemIndex).toBe(1);
 		expect(sandbox.requests().map((r) => (r.body as { login: string }).login)).toEqual(['a', 'taken']);
