@@ -82,13 +82,14 @@ export interface AutoLimitOptions {
 const GAIN = 1.5;
 /** The rate is averaged over this many rounds: answers come in waves, one round can catch two. */
 const AVERAGE_ROUNDS = 4;
-/** Rounds the best (averaged) rate is remembered for. */
+/** Rounds the best (averaged) rate is remembered for, and at most this long (ms) or 10 shortest round trips. */
 const RATE_ROUNDS = 10;
+const RATE_MEMORY_MS = 1000;
 /** Start-up ends after this many rounds without the rate growing by a quarter. */
 const FLAT_ROUNDS = 3;
-/** A trial step (down to 0.8×, up to 1.5×) is judged over this many rounds... */
-const TRIAL_ROUNDS = 4;
-const STEP_DOWN = 0.8;
+/** A trial step (down to 0.7×, up to 1.5×) is judged over this many rounds... */
+const TRIAL_ROUNDS = 3;
+const STEP_DOWN = 0.7;
 const STEP_UP = 1.5;
 /** ...a step down is undone when it costs more than a tenth of the rate; a step up kept when it brings a tenth more... */
 const TRIAL_MARGIN = 0.1;
@@ -136,7 +137,7 @@ export class AutoLimit implements ConcurrencyLimit {
 	private round: { firstSeq: number; at: number; delivered: number; overloaded: boolean };
 	/** The last rounds: answers delivered and ms taken. */
 	private rounds: Array<{ delivered: number; ms: number }> = [];
-	private rates: number[] = [];
+	private rates: Array<{ rate: number; at: number }> = [];
 	private roundNo = 0;
 	private trial: Trial | undefined;
 	/** The rate when the current descent (steps down in a row) began. */
@@ -221,8 +222,9 @@ export class AutoLimit implements ConcurrencyLimit {
 		if (this.rounds.length > AVERAGE_ROUNDS) this.rounds.shift();
 		const recent = this.rounds.reduce((sum, r) => ({ delivered: sum.delivered + r.delivered, ms: sum.ms + r.ms }), { delivered: 0, ms: 0 });
 		const recentRate = recent.delivered / recent.ms;
-		this.rates.push(recentRate);
-		if (this.rates.length > RATE_ROUNDS) this.rates.shift();
+		this.rates.push({ rate: recentRate, at: now });
+		const memory = Math.max(RATE_MEMORY_MS, RATE_ROUNDS * this.minRtt);
+		while (this.rates.length > RATE_ROUNDS || (this.rates.length > 1 && now - this.rates[0].at > memory)) this.rates.shift();
 		const before = this.limitNow();
 
 		if (this.startup) {
@@ -247,7 +249,8 @@ export class AutoLimit implements ConcurrencyLimit {
 	 */
 	private steady(recentRate: number, round: { delivered: number; ms: number }, calm: boolean): void {
 		if (this.trial && !this.judge(this.trial, round)) return;
-		const estimate = Math.max(Math.ceil(GAIN * Math.max(...this.rates) * this.minRtt) + 1, this.paceNeeds());
+		const bestRate = Math.max(...this.rates.map((r) => r.rate));
+		const estimate = Math.max(Math.ceil(GAIN * bestRate * this.minRtt) + 1, this.paceNeeds());
 		if (this.hold && (this.roundNo >= this.hold.until || recentRate < 0.75 * this.hold.rate)) this.hold = undefined;
 		const held = this.hold?.limit ?? 1;
 		const wanted = Math.min(this.learned, Math.max(estimate, held));
