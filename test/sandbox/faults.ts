@@ -56,6 +56,8 @@ export const defaultSettings = (): SandboxSettings => ({
 export interface Timeline {
 	samples: Array<[number, number, number]>;
 	changedAt?: number;
+	/** The most requests in the server at once since sampling began (counted at every arrival, not sampled). */
+	peak?: number;
 }
 
 export class FaultBook {

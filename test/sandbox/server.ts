@@ -197,6 +197,7 @@ export class Sandbox {
 
 	private countReceived(): void {
 		this.received++;
+		if (this.sampler) this.sampler.timeline.peak = Math.max(this.sampler.timeline.peak ?? 0, this.received - this.answered);
 		const change = this.settings.capacityChange;
 		if (change && this.received === change.afterRequests) {
 			this.settings.maxConcurrent = change.maxConcurrent;
