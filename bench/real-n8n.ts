@@ -108,10 +108,13 @@ export class RealN8n {
 		private readonly sandbox: RemoteSandbox,
 	) {}
 
-	/** `env` reaches every n8n process of the folder (e.g. NODE_OPTIONS for a CPU profile). */
-	static async open(sandbox: RemoteSandbox, env: Env = {}): Promise<RealN8n> {
+	/**
+	 * `env` reaches every n8n process of the folder (e.g. NODE_OPTIONS for a CPU profile);
+	 * `packageDir` packs another build of the package (default: this repository).
+	 */
+	static async open(sandbox: RemoteSandbox, env: Env = {}, packageDir = REPO_ROOT): Promise<RealN8n> {
 		const scratch = await mkdtemp(join(tmpdir(), 'bench-n8n-'));
-		const tarball = await packPackage(REPO_ROOT, scratch);
+		const tarball = await packPackage(packageDir, scratch);
 		// Each n8n process writes its CPU time when it exits (CPU time does not grow with the machine's load as wall time does).
 		const cpuDir = join(scratch, 'cpu');
 		await mkdir(cpuDir);

@@ -78,7 +78,9 @@ async function main(): Promise<void> {
 		head.push(`Auto's number in flight over time (as the server saw it, sampled every 20 ms): [${basename(CHART_FILE)}](${basename(CHART_FILE)})`, '');
 		head.push(`![requests in flight over time](${basename(CHART_FILE)})`, '');
 	}
-	writeFileSync(REPORT_FILE, `${[...head, ...report.lines].join('\n')}\n`);
+	// The profile of one item's cost is measured separately (bench/profile-n8n.ts) and kept beside.
+	const profiled = readFileSync(join(__dirname, '..', '..', 'bench', 'per-item-cost.md'), 'utf8');
+	writeFileSync(REPORT_FILE, `${[...head, ...report.lines, profiled].join('\n')}`);
 	process.stdout.write(`\nwritten: ${REPORT_FILE}${bench.charts.length ? ` and ${CHART_FILE}` : ''}\n`);
 }
 
