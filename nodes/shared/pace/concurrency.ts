@@ -3,21 +3,23 @@
  * which finds the fastest safe number by itself from what the answers say (the idea of TCP BBR,
  * in requests instead of packets):
  *
- * - It measures the best delivery rate (answers per ms, over one round trip, best of the last
- *   rounds) and the shortest round trip; their product is what the service can take at once
- *   without a line forming. The limit is that times 1.25, plus one: enough to keep the service
- *   busy, and a short line at most. A service with room answers faster than expected, which raises
- *   the rate and the limit; one that slows down (or a client short of CPU) does not lower the
- *   rate it has shown, so noise in the round trips cannot drag the limit down.
- * - Start: one at a time, doubling each round while the rate keeps growing (a run of a few items
- *   goes one by one as before).
+ * - Estimate: the best delivery rate of the last rounds (a round = one round trip; answers per ms,
+ *   averaged over 4 rounds because answers come in waves) times the shortest round trip is what the
+ *   service takes at once without a line forming. Auto keeps 1.5 times that, plus one: enough to
+ *   keep the service busy while n8n handles answers, and a short line at most.
+ * - Start-up: one at a time, one more per answer (doubling each round trip, as TCP's slow start)
+ *   until doubling no longer raises the rate. A run of a few items goes much as before.
+ * - Going up to the estimate is immediate. Going down goes in trial steps: round trips also grow
+ *   when the machine running n8n is busy, and then fewer in flight only means less throughput; a
+ *   step that costs throughput is undone and that number held for a while. Now and then a step up
+ *   is tried too, and kept when it brings more.
  * - Overload (502, 503, 504, no answer): a refused request shows how many fit: those in flight
  *   when it went out, minus itself. The limit and a learned ceiling drop to that at once (never
  *   below half of what they were in one burst); above the ceiling Auto probes one more now and then,
  *   less often each time a probe is refused.
- * - Throttling (429): the pace is the rate pacer's (it learns the allowed rate); the measured rate
- *   then falls to that, and with it the limit. Items waiting out a Retry-After do not hold back the
- *   others: they do not count against the limit while they wait.
+ * - Throttling (429): the pace is the rate pacer's (it learns the allowed rate); Auto keeps what
+ *   that rate needs at the round trips seen. Items waiting out a Retry-After do not count against
+ *   the limit while they wait.
  *
  * Lives for one execution only; nothing is kept between executions (queue-mode safe).
  */
@@ -27,8 +29,6 @@ export type PaceSignal = 'ok' | 'throttled' | 'overloaded';
 export interface SendTicket {
 	seq: number;
 	at: number;
-	/** Answers delivered before it went out. */
-	delivered: number;
 	/** Requests in flight when it went out, itself included. */
 	inFlight: number;
 }
@@ -38,9 +38,6 @@ export interface ConcurrencyLimit {
 	readonly limit: number;
 	/** The pool's way to hear that the limit rose while nothing finished. */
 	onRaise?: () => void;
-	/** A unit of work starts / ends (the pool calls these). */
-	started(): void;
-	finished(): void;
 	/** A request goes out now. */
 	sending(): SendTicket;
 	/** The answer to that request (or its absence). */
@@ -59,10 +56,8 @@ export class FixedLimit implements ConcurrencyLimit {
 		this.limit = Math.max(1, Math.floor(limit));
 	}
 
-	started(): void {}
-	finished(): void {}
 	sending(): SendTicket {
-		return { seq: ++this.seq, at: 0, delivered: 0, inFlight: 0 };
+		return { seq: ++this.seq, at: 0, inFlight: 0 };
 	}
 	onAnswer(): void {}
 	restStarted(): void {}
@@ -156,12 +151,9 @@ export class AutoLimit implements ConcurrencyLimit {
 		return this.limitNow() + this.resting;
 	}
 
-	started(): void {}
-	finished(): void {}
-
 	sending(): SendTicket {
 		this.requests++;
-		return { seq: ++this.seq, at: this.now(), delivered: this.delivered, inFlight: this.requests };
+		return { seq: ++this.seq, at: this.now(), inFlight: this.requests };
 	}
 
 	restStarted(): void {

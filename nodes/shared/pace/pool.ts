@@ -22,7 +22,6 @@ export async function mapPool<T, R>(
 			while (active < gate.limit && next < inputs.length && !(stopOnError && failures.length)) {
 				const index = next++;
 				active++;
-				gate.started();
 				task(inputs[index], index)
 					.then((r) => {
 						results[index] = r;
@@ -32,7 +31,6 @@ export async function mapPool<T, R>(
 					})
 					.finally(() => {
 						active--;
-						gate.finished();
 						pump();
 					});
 			}

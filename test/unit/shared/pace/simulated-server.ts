@@ -77,7 +77,6 @@ export function simulate(o: SimOptions): SimResult {
 			if (ok) {
 				result.done.push(now);
 				inFlight--;
-				limit.finished();
 			} else {
 				result.refused++;
 				// The same item again after a backoff, as the client's retry policy waits.
@@ -105,7 +104,6 @@ export function simulate(o: SimOptions): SimResult {
 		while (inFlight < limit.limit && next < o.items) {
 			next++;
 			inFlight++;
-			limit.started();
 			send();
 		}
 	};
