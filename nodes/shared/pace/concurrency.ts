@@ -147,8 +147,9 @@ export class AutoLimit implements ConcurrencyLimit {
 		this.round = { firstSeq: 1, at: this.now(), delivered: 0, overloaded: false };
 	}
 
+	/** Items waiting out a Retry-After get room beside the limit, but never above the ceiling. */
 	get limit(): number {
-		return this.limitNow() + this.resting;
+		return Math.min(this.ceiling, this.limitNow() + this.resting);
 	}
 
 	sending(): SendTicket {
