@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import type { SandboxSettings } from '../test/sandbox/faults';
+import type { SandboxSettings, Timeline } from '../test/sandbox/faults';
 
 /**
  * The sandbox in its own process, as a real API would be: the node under test and the server
@@ -47,6 +47,10 @@ export class RemoteSandbox {
 	async reset(settings: Partial<SandboxSettings> = {}): Promise<void> {
 		await this.control('reset');
 		await this.control('settings', settings);
+	}
+
+	async timeline(): Promise<Timeline> {
+		return (await this.control('timeline')) as Timeline;
 	}
 
 	async state<T>(platform: string): Promise<T> {

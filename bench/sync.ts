@@ -187,9 +187,9 @@ async function runSync(sandbox: SeededSandbox, c: SyncCase, items: INodeExecutio
 	};
 }
 
-/** Case 6: sync at scale, every platform; one run each (the figures are counts and ratios). */
+/** Case 9: sync at scale, every platform; one run each (the figures are counts and ratios). */
 export async function syncBench(log: (s: string) => void, n: number): Promise<void> {
-	log(`## 6. Sync: ${n} wanted users against ${n} existing, 10% changes (6% updates, 2% creates, 2% removals)`);
+	log(`## 9. Sync: ${n} wanted users against ${n} existing, 10% changes (6% updates, 2% creates, 2% removals)`);
 	log('');
 	log(`One run per platform; the sandbox (its own process) answers every request after ${LATENCY_MS} ms; requests are counted there.`);
 	log('"Listing" is the time from the first list request to the last answer; "one by one" is list calls × latency, what');

@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ACTIVEPLATFORM_URL } from '../nodes/ActivePlatform/transport';
+import { queryAuth } from '../nodes/shared/auth';
 import { baseUrlExpression } from '../nodes/shared/base-url';
 
 export class ActivePlatformApi implements ICredentialType {
@@ -47,14 +48,8 @@ export class ActivePlatformApi implements ICredentialType {
 	];
 
 	// ActivePlatform's vendor API takes the token only as the api_token query parameter.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: {
-				api_token: '={{$credentials.apiToken}}',
-			},
-		},
-	};
+	/** A function, not `{{$credentials…}}` expressions: see nodes/shared/auth.ts. */
+	authenticate: IAuthenticate = queryAuth('api_token', 'apiToken');
 
 	test: ICredentialTestRequest = {
 		request: {

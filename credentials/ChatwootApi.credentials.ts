@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CHATWOOT_ACCOUNT_URL } from '../nodes/Chatwoot/transport';
+import { headerAuth } from '../nodes/shared/auth';
 import { baseUrlExpression } from '../nodes/shared/base-url';
 
 /** A user access token plus the account it works in: /api/v1/accounts/{id}/... */
@@ -54,14 +55,8 @@ export class ChatwootApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				api_access_token: '={{$credentials.accessToken}}',
-			},
-		},
-	};
+	/** A function, not `{{$credentials…}}` expressions: see nodes/shared/auth.ts. */
+	authenticate: IAuthenticate = headerAuth('api_access_token', 'accessToken');
 
 	// Checks the token and that its user belongs to the account.
 	test: ICredentialTestRequest = {

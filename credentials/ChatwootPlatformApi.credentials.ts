@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CHATWOOT_PLATFORM_URL } from '../nodes/Chatwoot/transport';
+import { headerAuth } from '../nodes/shared/auth';
 import { baseUrlExpression } from '../nodes/shared/base-url';
 
 /** A platform app token: works only on /platform/api/v1 (self-hosted installations). */
@@ -46,14 +47,8 @@ export class ChatwootPlatformApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				api_access_token: '={{$credentials.platformToken}}',
-			},
-		},
-	};
+	/** A function, not `{{$credentials…}}` expressions: see nodes/shared/auth.ts. */
+	authenticate: IAuthenticate = headerAuth('api_access_token', 'platformToken');
 
 	// Listing the app's own agent bots needs a valid platform token and nothing else.
 	test: ICredentialTestRequest = {

@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DAVINTOO_URL } from '../nodes/Davintoo/transport';
+import { headerAuth } from '../nodes/shared/auth';
 import { baseUrlExpression } from '../nodes/shared/base-url';
 
 export class DavintooApi implements ICredentialType {
@@ -47,14 +48,8 @@ export class DavintooApi implements ICredentialType {
 	];
 
 	// Since LMS 2.43 the token goes in its own header; Authorization is the old session login.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-Cbr-Authorization': '=Bearer {{$credentials.apiToken}}',
-			},
-		},
-	};
+	/** A function, not `{{$credentials…}}` expressions: see nodes/shared/auth.ts. */
+	authenticate: IAuthenticate = headerAuth('X-Cbr-Authorization', 'apiToken', 'Bearer ');
 
 	test: ICredentialTestRequest = {
 		request: {

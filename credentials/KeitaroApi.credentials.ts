@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { KEITARO_URL } from '../nodes/Keitaro/transport';
+import { headerAuth } from '../nodes/shared/auth';
 import { baseUrlExpression } from '../nodes/shared/base-url';
 
 export class KeitaroApi implements ICredentialType {
@@ -46,14 +47,8 @@ export class KeitaroApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'Api-Key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** A function, not `{{$credentials…}}` expressions: see nodes/shared/auth.ts. */
+	authenticate: IAuthenticate = headerAuth('Api-Key', 'apiKey');
 
 	// n8n shows a rule's message when the test request answers with its status code.
 	test: ICredentialTestRequest = {

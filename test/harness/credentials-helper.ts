@@ -30,6 +30,8 @@ type RequestOptions = IHttpRequestOptions | IRequestOptionsSimplified;
  */
 export class HarnessCredentialsHelper extends ICredentialsHelper {
 	private readonly store = new Map<string, ICredentialDataDecryptedObject>();
+	/** How often credentials were read and decrypted (in a real n8n: a database query and a decryption each). */
+	reads = 0;
 
 	constructor(
 		private readonly types: CredentialTypeRegistry,
@@ -143,6 +145,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		resolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		const stored = this.stored(type);
 		if (raw === true) return stored;
 

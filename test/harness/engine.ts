@@ -57,6 +57,8 @@ export interface RunNodeResult {
 	outputs: INodeExecutionData[][];
 	error?: HarnessError;
 	credentialsAfter: Record<string, ICredentialDataDecryptedObject>;
+	/** How often the run read (and decrypted) credentials. */
+	credentialReads: number;
 }
 
 const START_NAME = 'Start';
@@ -131,6 +133,7 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		outputs: await inlineAndRelease(outputs, workflowData.id, executionId),
 		error: rawError === undefined ? undefined : describeError(rawError),
 		credentialsAfter: credentialsHelper.snapshot(),
+		credentialReads: credentialsHelper.reads,
 	};
 }
 

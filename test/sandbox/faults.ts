@@ -32,6 +32,12 @@ export interface SandboxSettings {
 	rateLimit: number;
 	/** Whether a rate-limited 429 carries Retry-After. */
 	rateLimitRetryAfter: boolean;
+	/** Requests handled at once before the server refuses with 503 at once, without a line (0 = off). */
+	hardLimit: number;
+	/** Capacity that changes mid-run: after this many requests, `maxConcurrent` becomes the new value. */
+	capacityChange?: { afterRequests: number; maxConcurrent: number };
+	/** Sample the number of requests in the server (served + waiting) every this many ms (0 = off). */
+	sampleEveryMs: number;
 }
 
 export const defaultSettings = (): SandboxSettings => ({
@@ -39,7 +45,20 @@ export const defaultSettings = (): SandboxSettings => ({
 	maxConcurrent: 0,
 	rateLimit: 0,
 	rateLimitRetryAfter: true,
+	hardLimit: 0,
+	sampleEveryMs: 0,
 });
+
+/**
+ * What the server saw over time, for the benchmark's charts: [ms since sampling began, requests in
+ * the server (served + waiting), answers sent so far]. `changedAt` is when the capacity changed.
+ */
+export interface Timeline {
+	samples: Array<[number, number, number]>;
+	changedAt?: number;
+	/** The most requests in the server at once since sampling began (counted at every arrival, not sampled). */
+	peak?: number;
+}
 
 export class FaultBook {
 	private rules: Array<FaultRule & { left: number }> = [];

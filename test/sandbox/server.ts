@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { isSecretKey, maskDeep } from '../../nodes/shared/mask';
-import { defaultSettings, FaultBook, type FaultRule, RateWindow, type SandboxSettings } from './faults';
+import { defaultSettings, FaultBook, type FaultRule, RateWindow, type SandboxSettings, type Timeline } from './faults';
 import { parseMultipart, parseUrlencoded, nestForm } from './parse';
 import type { LoggedRequest, SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
 
@@ -28,7 +28,11 @@ export class Sandbox {
 	/** Most requests handled at once since the last reset. */
 	peakActive = 0;
 	private waiting: Array<() => void> = [];
-	private readonly window = new RateWindow();
+	private window = new RateWindow();
+	/** Platform requests received and answers sent since the last reset. */
+	private received = 0;
+	private answered = 0;
+	private sampler?: { timer: NodeJS.Timeout; start: number; timeline: Timeline };
 	private readonly logFile?: string;
 
 	constructor(
@@ -71,6 +75,39 @@ export class Sandbox {
 		this.settings = defaultSettings();
 		this.log.length = 0;
 		this.peakActive = 0;
+		this.window = new RateWindow();
+		this.received = 0;
+		this.answered = 0;
+		this.stopSampling();
+	}
+
+	/** New settings; sampling starts (afresh) when `sampleEveryMs` is given. */
+	configure(settings: Partial<SandboxSettings>): void {
+		this.settings = { ...this.settings, ...settings };
+		if (settings.sampleEveryMs !== undefined) {
+			this.stopSampling();
+			if (settings.sampleEveryMs > 0) this.startSampling(settings.sampleEveryMs);
+		}
+	}
+
+	/** What was sampled since sampling began (empty when it is off). */
+	timeline(): Timeline {
+		return this.sampler?.timeline ?? { samples: [] };
+	}
+
+	private startSampling(everyMs: number): void {
+		const start = Date.now();
+		const timeline: Timeline = { samples: [] };
+		const sample = () => timeline.samples.push([Date.now() - start, this.active + this.waiting.length, this.answered]);
+		const timer = setInterval(sample, everyMs);
+		timer.unref();
+		this.sampler = { timer, start, timeline };
+		sample();
+	}
+
+	private stopSampling(): void {
+		if (this.sampler) clearInterval(this.sampler.timer);
+		this.sampler = undefined;
 	}
 
 	fault(rule: FaultRule): void {
@@ -90,10 +127,17 @@ export class Sandbox {
 			if (!platform) return send(res, { status: 404, body: { error: `no sandbox platform for ${url.pathname}` } });
 			const request = parseRequest(req, url, platform.prefix, raw);
 			this.record(platform.name, request);
+			this.countReceived();
+			const { hardLimit } = this.settings;
+			if (hardLimit > 0 && this.active >= hardLimit) {
+				this.answered++;
+				return send(res, { status: 503, body: { error: 'Service Unavailable: too many requests in progress' } });
+			}
 			await this.enterLine();
 			try {
 				await this.answer(platform, request, req, res);
 			} finally {
+				this.answered++;
 				this.leaveLine();
 			}
 		} catch (error) {
@@ -151,22 +195,44 @@ export class Sandbox {
 		}
 	}
 
+	private countReceived(): void {
+		this.received++;
+		if (this.sampler) this.sampler.timeline.peak = Math.max(this.sampler.timeline.peak ?? 0, this.received - this.answered);
+		const change = this.settings.capacityChange;
+		if (change && this.received === change.afterRequests) {
+			this.settings.maxConcurrent = change.maxConcurrent;
+			if (this.sampler) this.sampler.timeline.changedAt = Date.now() - this.sampler.start;
+			// Room made by a larger capacity goes to those waiting.
+			while (this.waiting.length && this.active < change.maxConcurrent) this.handOver();
+		}
+	}
+
 	private async enterLine(): Promise<void> {
 		const cap = this.settings.maxConcurrent;
-		if (cap > 0 && this.active >= cap) await new Promise<void>((resolve) => this.waiting.push(resolve));
+		// A waiting request is counted as served by whoever hands it the slot.
+		if (cap > 0 && this.active >= cap) return await new Promise<void>((resolve) => this.waiting.push(resolve));
 		this.active++;
 		this.peakActive = Math.max(this.peakActive, this.active);
 	}
 
+	/** A slot freed: the next in line gets it, unless the capacity has shrunk below those served. */
 	private leaveLine(): void {
 		this.active--;
+		const cap = this.settings.maxConcurrent;
+		if (this.waiting.length && (cap === 0 || this.active < cap)) this.handOver();
+	}
+
+	private handOver(): void {
+		this.active++;
+		this.peakActive = Math.max(this.peakActive, this.active);
 		this.waiting.shift()?.();
 	}
 
 	private control(path: string, raw: Buffer, res: ServerResponse): void {
 		const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
 		if (path === '/__sandbox/reset') this.reset();
-		else if (path === '/__sandbox/settings') this.settings = { ...this.settings, ...(body as Partial<SandboxSettings>) };
+		else if (path === '/__sandbox/settings') this.configure(body as Partial<SandboxSettings>);
+		else if (path === '/__sandbox/timeline') return send(res, { status: 200, body: this.timeline() });
 		else if (path === '/__sandbox/fault') this.fault(body as unknown as FaultRule);
 		else if (path === '/__sandbox/log') return send(res, { status: 200, body: this.log });
 		else if (path === '/__sandbox/state') {

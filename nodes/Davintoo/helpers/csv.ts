@@ -84,6 +84,7 @@ export class CsvBuilder {
 	private readonly parts: Buffer[] = [];
 	private pending: string[] = [CSV_HEADER];
 	private bytes = 0;
+	private handedOver = false;
 	rows = 0;
 
 	add(line: string): void {
@@ -96,8 +97,13 @@ export class CsvBuilder {
 		return Buffer.concat(this.toParts(), this.bytes);
 	}
 
-	/** The file as pieces, handed over (the builder lets go of them): joined once, into the request. */
+	/**
+	 * The file as pieces, handed over (the builder lets go of them): joined once, into the request.
+	 * Only once: a second call would give an empty file, and an empty CSV import blocks everyone.
+	 */
 	toParts(): Buffer[] {
+		if (this.handedOver) throw new Error('The CSV file was already handed over');
+		this.handedOver = true;
 		this.flush();
 		return this.parts.splice(0, this.parts.length);
 	}

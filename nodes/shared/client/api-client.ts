@@ -81,7 +81,8 @@ export class ApiClient {
 	}
 
 	private async sendLogged(spec: RequestSpec, kind: Exclude<AttemptKind, 'retry'>): Promise<{ response: ApiResponse; tries: number }> {
-		const { type } = await this.credential();
+		const type = this.run.platform.credentialType(this.resource);
+		const credentials = await this.run.credentials.decrypted(type, this.itemIndex);
 		const to = await this.destination();
 		this.base = to.base;
 		const request = buildRequest(spec, to.base, to.headers, this.options, !!this.run.platform.oauth2);
@@ -89,6 +90,8 @@ export class ApiClient {
 		const outcome = await sendWithRetries({
 			n8n: this.run.n8n,
 			credentialType: type,
+			// OAuth2 tokens are n8n's to read, refresh and store.
+			credentials: this.run.platform.oauth2 ? undefined : credentials,
 			request,
 			spec,
 			to,

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions } from 'n8n-workflow';
 
 import { isSecretKey } from '../mask';
 import type { ConcurrencyLimit } from '../pace/concurrency';
@@ -25,7 +25,7 @@ export interface RunContext {
 
 /** Credentials of the run, read once per type, with every secret they hold remembered for masking. */
 export class CredentialStore {
-	private readonly byType = new Map<string, ICredentialDataDecryptedObject>();
+	private readonly byType = new Map<string, ICredentialsDecrypted>();
 	private readonly secretSet = new Set<string>();
 	private secretList: string[] = [];
 
@@ -35,13 +35,24 @@ export class CredentialStore {
 	) {}
 
 	async get(type: string, itemIndex: number): Promise<ICredentialDataDecryptedObject> {
+		return (await this.decrypted(type, itemIndex)).data as ICredentialDataDecryptedObject;
+	}
+
+	/**
+	 * The credential as n8n's authenticated request helper takes it ready-made: without it, the
+	 * helper reads and decrypts the credential again for every request (in a real n8n, a database
+	 * query and a decryption each time).
+	 */
+	async decrypted(type: string, itemIndex: number): Promise<ICredentialsDecrypted> {
 		const cached = this.byType.get(type);
 		if (cached) return cached;
 		const data = await this.n8n.getCredentials<ICredentialDataDecryptedObject>(type, itemIndex);
-		this.byType.set(type, data);
+		const ref = this.n8n.getNode().credentials?.[type];
+		const entry: ICredentialsDecrypted = { id: ref?.id ?? '', name: ref?.name ?? type, type, data };
+		this.byType.set(type, entry);
 		collectSecrets(data, this.secretFields, this.secretSet);
 		this.secretList = [...this.secretSet];
-		return data;
+		return entry;
 	}
 
 	/** Every secret value seen so far in this run. */

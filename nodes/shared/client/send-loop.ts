@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { parseJsonText } from '../body';
@@ -14,6 +14,8 @@ import { sendOnce, type WireFailure } from './wire';
 export interface SendInput {
 	n8n: IExecuteFunctions;
 	credentialType: string;
+	/** The run's decrypted credential, handed to n8n's helper (not for OAuth2). */
+	credentials?: ICredentialsDecrypted;
 	request: IHttpRequestOptions;
 	spec: RequestSpec;
 	to: Destination;
@@ -49,20 +51,19 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 		// A lookup's own retries stay lookups in the log.
 		const kind = attempt === 1 || input.kind === 'lookup' ? input.kind : 'retry';
 		const entry: Attempt = log.add({ kind, try: attempt, spec, to: input.to });
-		const startedAt = Date.now();
-		const wire = await sendOnce(input.n8n, input.credentialType, request);
-		const rtt = Date.now() - startedAt;
+		const ticket = input.concurrency.sending();
+		const wire = await sendOnce(input.n8n, input.credentialType, request, input.credentials);
 		let result: TryResult;
 		let response: ApiResponse | undefined;
 		if ('failure' in wire) {
 			entry.failure = wire.code ?? 'no answer';
-			input.concurrency.onAnswer('overloaded', rtt);
+			input.concurrency.onAnswer('overloaded', ticket);
 			result = { kind: 'network', failure: wire.failure };
 		} else {
 			entry.status = wire.statusCode;
 			if (wire.statusCode === 429) pacer.onThrottled();
 			else pacer.onAnswer();
-			input.concurrency.onAnswer(wire.statusCode === 429 ? 'throttled' : RETRY_STATUSES.has(wire.statusCode) ? 'overloaded' : 'ok', rtt);
+			input.concurrency.onAnswer(wire.statusCode === 429 ? 'throttled' : RETRY_STATUSES.has(wire.statusCode) ? 'overloaded' : 'ok', ticket);
 			response = readAnswer(wire.statusCode, wire.headers, wire.body);
 			result = {
 				kind: 'answer',
@@ -97,7 +98,7 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 		});
 		switch (decision.action) {
 			case 'retry':
-				await sleep(decision.waitMs);
+				await rest(input.concurrency, decision.waitMs, result.kind === 'answer' && result.status === 429);
 				continue;
 			case 'lookUp': {
 				// Give a create still in progress on the server time to land before looking.
@@ -117,6 +118,17 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 					tries: attempt,
 				};
 		}
+	}
+}
+
+/** Waits before a retry; an item waiting out a 429 does not hold back the others meanwhile. */
+async function rest(concurrency: ConcurrencyLimit, ms: number, throttled: boolean): Promise<void> {
+	if (!throttled) return await sleep(ms);
+	concurrency.restStarted();
+	try {
+		await sleep(ms);
+	} finally {
+		concurrency.restEnded();
 	}
 }
 

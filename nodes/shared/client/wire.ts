@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { encodeBody } from '../body';
 import type { RequestOptions } from '../options';
@@ -58,18 +58,24 @@ export function buildRequest(
 	return request;
 }
 
-/** One try on the wire, through n8n's authenticated request helper. */
+/**
+ * One try on the wire, through n8n's authenticated request helper. `credentials` (read once per
+ * run) spares n8n reading them again per request; OAuth2 credentials are always left to n8n.
+ */
 export async function sendOnce(
 	n8n: IExecuteFunctions,
 	credentialType: string,
 	request: IHttpRequestOptions,
+	credentials?: ICredentialsDecrypted,
 ): Promise<WireAnswer | WireFailure> {
 	const startedAt = Date.now();
 	try {
-		const raw = (await n8n.helpers.httpRequestWithAuthentication.call(n8n, credentialType, {
-			...request,
-			headers: { ...request.headers },
-		})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
+		const raw = (await n8n.helpers.httpRequestWithAuthentication.call(
+			n8n,
+			credentialType,
+			{ ...request, headers: { ...request.headers } },
+			credentials ? { credentialsDecrypted: credentials } : undefined,
+		)) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 		return { statusCode: raw.statusCode, headers: lowerKeys(raw.headers), body: raw.body };
 	} catch (error) {
 		const answer = answerFromError(error);

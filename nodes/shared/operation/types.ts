@@ -66,9 +66,16 @@ export interface BulkRunner {
 	describe: (chunk: BulkChunk, place: ChunkPosition, settings: unknown, request: RequestSpec) => IDataObject;
 	/** Each chunk is one input item (its output is paired with that item alone). */
 	perItem: (settings: unknown) => boolean;
+	/** Folds a chunk's values as they are checked, when the operation does so (see Bulk.pack). */
+	pack?: (settings: unknown) => BulkPacker | undefined;
 	preview?: (chunk: BulkChunk, settings: unknown, n8n: IExecuteFunctions) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
 	/** Where a failed chunk sits, for its error description. */
 	place: (index: number, count: number, chunk: BulkChunk) => string;
+}
+
+export interface BulkPacker {
+	add: (value: unknown) => void;
+	done: () => unknown[];
 }
 
 export interface BulkContext {

@@ -1,146 +1,315 @@
 /**
  * How many items a run keeps in flight. A fixed number when the user pins one; otherwise Auto,
- * which finds the fastest safe number by itself, from what the service's answers say:
+ * which finds the fastest safe number by itself from what the answers say (the idea of TCP BBR,
+ * in requests instead of packets):
  *
- * - Latency: the fastest round trip seen is the floor (nothing queued). When a window of answers
- *   takes longer than the floor, requests are waiting at the server: the estimated queue is
- *   `limit × (1 − floor / typical)` (TCP Vegas' idea). A short queue grows the limit (doubling
- *   at the start, then one at a time); a long one shrinks it.
- * - Overload (502, 503, 504, no answer): each refusal in a burst means one fewer fits than were
- *   allowed when the burst began (at most half of them are given up), so the limit and its learned
- *   ceiling drop at once; above a learned ceiling the limit only probes one step up now and then.
- * - Throttling (429): the rate is learned by the rate pacer; the number in flight stops
- *   growing and backs off once per burst, never below what the learned rate needs.
+ * - Estimate: the best delivery rate of the last rounds (a round = one round trip; answers per ms,
+ *   averaged over 4 rounds because answers come in waves) times the shortest round trip is what the
+ *   service takes at once without a line forming. Auto keeps 1.5 times that, plus one: enough to
+ *   keep the service busy while n8n handles answers, and a short line at most.
+ * - Start-up: one at a time, one more per answer (doubling each round trip, as TCP's slow start)
+ *   until doubling no longer raises the rate. A run of a few items goes much as before.
+ * - Going up to the estimate is immediate. Going down goes in trial steps: round trips also grow
+ *   when the machine running n8n is busy, and then fewer in flight only means less throughput; a
+ *   step that costs throughput is undone and that number held for a while. Now and then a step up
+ *   is tried too, and kept when it brings more.
+ * - Overload (502, 503, 504, no answer): a refused request shows how many fit: those in flight
+ *   when it went out, minus itself. The limit and a learned ceiling drop to that at once (never
+ *   below half of what they were in one burst); above the ceiling Auto probes one more now and then,
+ *   less often each time a probe is refused.
+ * - Throttling (429): the pace is the rate pacer's (it learns the allowed rate); Auto keeps what
+ *   that rate needs at the round trips seen. Items waiting out a Retry-After do not count against
+ *   the limit while they wait.
  *
  * Lives for one execution only; nothing is kept between executions (queue-mode safe).
  */
 export type PaceSignal = 'ok' | 'throttled' | 'overloaded';
 
+/** What Auto noted when a request went out; handed back with its answer. */
+export interface SendTicket {
+	seq: number;
+	at: number;
+	/** Requests in flight when it went out, itself included. */
+	inFlight: number;
+}
+
 export interface ConcurrencyLimit {
-	/** How many may be in flight now (≥ 1). */
+	/** How many units may be in flight now (≥ 1). */
 	readonly limit: number;
-	/** A unit of work starts / ends (the pool calls these). */
-	started(): void;
-	finished(): void;
-	/** One answer (or its absence) with its round trip. */
-	onAnswer(signal: PaceSignal, rttMs: number): void;
+	/** The pool's way to hear that the limit rose while nothing finished. */
+	onRaise?: () => void;
+	/** A request goes out now. */
+	sending(): SendTicket;
+	/** The answer to that request (or its absence). */
+	onAnswer(signal: PaceSignal, ticket: SendTicket): void;
+	/** An item begins / ends waiting out a 429's delay: it sends nothing meanwhile. */
+	restStarted(): void;
+	restEnded(): void;
 }
 
 export class FixedLimit implements ConcurrencyLimit {
-	constructor(readonly limit: number) {}
-	started(): void {}
-	finished(): void {}
+	readonly limit: number;
+	onRaise?: () => void;
+	private seq = 0;
+
+	constructor(limit: number) {
+		this.limit = Math.max(1, Math.floor(limit));
+	}
+
+	sending(): SendTicket {
+		return { seq: ++this.seq, at: 0, inFlight: 0 };
+	}
 	onAnswer(): void {}
+	restStarted(): void {}
+	restEnded(): void {}
 }
 
 export interface AutoLimitOptions {
 	/** Never above this (protects small servers); the user can lower it. */
 	ceiling: number;
-	/** Where Auto starts (one at a time, as a short run needs: it doubles from there). */
-	initial?: number;
-	/** Windows between probes above a learned ceiling. */
-	probeEvery?: number;
-	/** Spacing between requests the rate pacer enforces now (ms), so the limit never starves the rate. */
+	/** Spacing between requests the rate pacer enforces now (ms; 0 = none). */
 	spacingMs?: () => number;
+	/** The clock, in ms (tests run on a simulated one). */
+	now?: () => number;
+}
+
+/** Headroom over what the service takes at once: keeps it busy while answers are handled. */
+const GAIN = 1.5;
+/** The rate is averaged over this many rounds: answers come in waves, one round can catch two. */
+const AVERAGE_ROUNDS = 4;
+/** Rounds the best (averaged) rate is remembered for, and at most this long (ms) or 10 shortest round trips. */
+const RATE_ROUNDS = 10;
+const RATE_MEMORY_MS = 1000;
+/** Start-up ends after this many rounds without the rate growing by a quarter. */
+const FLAT_ROUNDS = 3;
+/** A trial step (down to 0.7×, up to 1.5×) is judged over this many rounds... */
+const TRIAL_ROUNDS = 3;
+const STEP_DOWN = 0.7;
+const STEP_UP = 1.5;
+/** ...a step down is undone when it costs more than a tenth of the rate; a step up kept when it brings a tenth more... */
+const TRIAL_MARGIN = 0.1;
+/** ...and the number that proved needed is then kept for this many rounds. */
+const HOLD_ROUNDS = 20;
+/** Rounds between steps up (doubling after each that brought nothing, or was refused). */
+const PROBE_EVERY = 8;
+const PROBE_EVERY_MAX = 64;
+
+interface Trial {
+	direction: 'down' | 'up';
+	from: number;
+	to: number;
+	/** The rate to compare with: before the step (for a descent, before its first step: small losses do not add up). */
+	reference: number;
+	delivered: number;
+	ms: number;
+	rounds: number;
 }
 
 export class AutoLimit implements ConcurrencyLimit {
-	private current: number;
+	onRaise?: () => void;
 	private readonly ceiling: number;
-	/** The most that fit, learned from overload refusals. */
+	private readonly now: () => number;
+	private current = 1;
+	private startup = true;
+	private bestStartupRate = 0;
+	private flatRounds = 0;
+	/** Most that fit, learned from overload refusals. */
 	private learned: number;
-	private slowStart = true;
-	private floorRtt = Number.POSITIVE_INFINITY;
-	private window: number[] = [];
-	private throttledInWindow = false;
-	private windowsSinceProbe = 0;
-	private active = 0;
-	/** The overload burst under way: the limit when it began, the ceiling before it, refusals so far. */
-	private burst: { limit: number; learned: number; refusals: number } | undefined;
-	private readonly probeEvery: number;
+	/** The overload burst under way: the ceiling before it. */
+	private burst: { learned: number } | undefined;
+	private probeEvery = PROBE_EVERY;
+	private roundsSinceProbe = 0;
+	/** Raised above the learned ceiling and not refused yet. */
+	private probingCeiling = false;
+	private seq = 0;
+	private delivered = 0;
+	private requests = 0;
+	private resting = 0;
+	private minRtt = Number.POSITIVE_INFINITY;
+	/** Smoothed round trip and its variation (as TCP keeps them, RFC 6298). */
+	private srtt = 0;
+	private rttVar = 0;
+	private round: { firstSeq: number; at: number; delivered: number; overloaded: boolean };
+	/** The last rounds: answers delivered and ms taken. */
+	private rounds: Array<{ delivered: number; ms: number }> = [];
+	private rates: Array<{ rate: number; at: number }> = [];
+	private roundNo = 0;
+	private trial: Trial | undefined;
+	/** The rate when the current descent (steps down in a row) began. */
+	private descentFrom: number | undefined;
+	/** A number that proved needed: not gone below until round `until`, unless the rate falls well below `rate` (the service changed). */
+	private hold: { limit: number; until: number; rate: number } | undefined;
 
 	constructor(private readonly options: AutoLimitOptions) {
 		this.ceiling = Math.max(1, Math.floor(options.ceiling));
 		this.learned = this.ceiling;
-		this.current = Math.min(this.ceiling, options.initial ?? 1);
-		this.probeEvery = options.probeEvery ?? 8;
+		this.now = options.now ?? Date.now;
+		this.round = { firstSeq: 1, at: this.now(), delivered: 0, overloaded: false };
 	}
 
+	/** Items waiting out a Retry-After get room beside the limit, but never above the ceiling. */
 	get limit(): number {
-		return Math.max(1, Math.floor(this.current));
+		return Math.min(this.ceiling, this.limitNow() + this.resting);
 	}
 
-	/** Items in flight now. */
-	get inFlight(): number {
-		return this.active;
+	sending(): SendTicket {
+		this.requests++;
+		return { seq: ++this.seq, at: this.now(), inFlight: this.requests };
 	}
 
-	started(): void {
-		this.active++;
+	restStarted(): void {
+		this.resting++;
+		this.onRaise?.();
 	}
 
-	finished(): void {
-		this.active = Math.max(0, this.active - 1);
+	restEnded(): void {
+		this.resting = Math.max(0, this.resting - 1);
 	}
 
-	onAnswer(signal: PaceSignal, rttMs: number): void {
-		if (signal === 'overloaded') {
-			this.burst ??= { limit: this.limit, learned: this.learned, refusals: 0 };
-			const burst = this.burst;
-			burst.refusals++;
-			const fits = Math.max(1, Math.ceil(burst.limit / 2), burst.limit - burst.refusals);
-			this.learned = Math.min(burst.learned, fits);
-			this.current = Math.min(this.current, this.learned);
-			this.slowStart = false;
-			return;
+	onAnswer(signal: PaceSignal, ticket: SendTicket): void {
+		this.requests = Math.max(0, this.requests - 1);
+		const now = this.now();
+		const rtt = Math.max(1, now - ticket.at);
+		if (this.srtt === 0) {
+			this.srtt = rtt;
+			this.rttVar = rtt / 2;
+		} else {
+			this.rttVar = 0.75 * this.rttVar + 0.25 * Math.abs(this.srtt - rtt);
+			this.srtt = 0.875 * this.srtt + 0.125 * rtt;
 		}
-		if (signal === 'throttled') {
-			if (!this.throttledInWindow) this.current = Math.max(this.rateNeeds(), this.current * 0.75);
-			this.throttledInWindow = true;
-			this.slowStart = false;
-			return;
+		if (signal === 'ok') {
+			this.delivered++;
+			this.minRtt = Math.min(this.minRtt, rtt);
+			// Start-up: one more per answer, which doubles the number each round trip (TCP's slow start).
+			if (this.startup) this.current = Math.min(this.learned, this.current + 1);
+		} else {
+			this.startup = false;
+			if (signal === 'overloaded') this.overloaded(ticket);
 		}
-		if (rttMs < this.floorRtt) this.floorRtt = rttMs;
-		this.window.push(rttMs);
-		if (this.window.length >= Math.max(2, this.limit)) this.decide();
+		// A round ends with the first answer to a request sent after it began.
+		if (ticket.seq >= this.round.firstSeq) this.endRound(now);
 	}
 
-	private decide(): void {
-		const typical = median(this.window);
-		const throttled = this.throttledInWindow;
-		this.window = [];
-		this.throttledInWindow = false;
-		// A whole window of answers ends an overload burst.
-		this.burst = undefined;
-		const limit = this.current;
-		const queue = typical > 0 ? limit * (1 - this.floorRtt / typical) : 0;
-		const alpha = Math.max(2, 0.15 * limit);
-		const beta = Math.max(4, 0.3 * limit);
-		if (queue > beta) {
-			this.slowStart = false;
-			this.current = Math.max(1, limit - Math.max(1, (queue - beta) / 2));
-		} else if (queue < alpha && !throttled) {
-			if (this.slowStart) this.current = Math.min(this.learned, limit * 2);
-			else if (limit < this.learned) this.current = limit + 1;
-			else if (++this.windowsSinceProbe >= this.probeEvery) {
-				// Above what was learned to fit: one careful step now and then, in case the server got room.
-				this.windowsSinceProbe = 0;
-				this.current = limit + 1;
+	private overloaded(ticket: SendTicket): void {
+		this.round.overloaded = true;
+		this.burst ??= { learned: Math.min(this.learned, this.limitNow()) };
+		if (this.probingCeiling) this.probeEvery = Math.min(PROBE_EVERY_MAX, this.probeEvery * 2);
+		this.probingCeiling = false;
+		this.roundsSinceProbe = 0;
+		const fits = Math.max(1, Math.ceil(this.burst.learned / 2), ticket.inFlight - 1);
+		this.learned = Math.min(this.learned, fits);
+		this.current = Math.min(this.current, this.learned);
+		this.trial = undefined;
+		this.hold = undefined;
+		this.descentFrom = undefined;
+	}
+
+	private endRound(now: number): void {
+		const elapsed = Math.max(1, now - this.round.at);
+		const delivered = this.delivered - this.round.delivered;
+		const calm = !this.round.overloaded;
+		this.round = { firstSeq: this.seq + 1, at: now, delivered: this.delivered, overloaded: false };
+		if (calm) this.burst = undefined;
+		this.roundNo++;
+		this.rounds.push({ delivered, ms: elapsed });
+		if (this.rounds.length > AVERAGE_ROUNDS) this.rounds.shift();
+		const recent = this.rounds.reduce((sum, r) => ({ delivered: sum.delivered + r.delivered, ms: sum.ms + r.ms }), { delivered: 0, ms: 0 });
+		const recentRate = recent.delivered / recent.ms;
+		this.rates.push({ rate: recentRate, at: now });
+		const memory = Math.max(RATE_MEMORY_MS, RATE_ROUNDS * this.minRtt);
+		while (this.rates.length > RATE_ROUNDS || (this.rates.length > 1 && now - this.rates[0].at > memory)) this.rates.shift();
+		const before = this.limitNow();
+
+		if (this.startup) {
+			// Start-up ends when doubling no longer raises the rate.
+			if (recentRate >= this.bestStartupRate * 1.25) {
+				this.bestStartupRate = recentRate;
+				this.flatRounds = 0;
+			} else if (++this.flatRounds >= FLAT_ROUNDS) {
+				this.startup = false;
 			}
 		}
-		this.current = Math.min(this.ceiling, Math.max(this.current, Math.min(this.ceiling, this.rateNeeds())));
+		if (!this.startup && Number.isFinite(this.minRtt)) this.steady(recentRate, { delivered, ms: elapsed }, calm);
+		if (this.limitNow() > before) this.onRaise?.();
 	}
 
-	/** In flight needed to keep up the rate the pacer allows: round trip / spacing, plus one. */
-	private rateNeeds(): number {
+	/**
+	 * After start-up the limit follows the estimate: what the service takes at once (best rate ×
+	 * shortest round trip), with headroom. Going up to it is immediate; going down goes in steps
+	 * that are tried first, because round trips also grow when the machine running n8n is busy,
+	 * and then fewer in flight means less throughput: a step that costs throughput is undone and
+	 * that number held for a while. Now and then a step up is tried too, and kept if it brings more.
+	 */
+	private steady(recentRate: number, round: { delivered: number; ms: number }, calm: boolean): void {
+		if (this.trial && !this.judge(this.trial, round)) return;
+		const bestRate = Math.max(...this.rates.map((r) => r.rate));
+		const estimate = Math.max(Math.ceil(GAIN * bestRate * this.minRtt) + 1, this.paceNeeds());
+		if (this.hold && (this.roundNo >= this.hold.until || recentRate < 0.75 * this.hold.rate)) this.hold = undefined;
+		const held = this.hold?.limit ?? 1;
+		const wanted = Math.min(this.learned, Math.max(estimate, held));
+		const now = this.limitNow();
+		if (wanted > now) {
+			this.current = wanted;
+			this.descentFrom = undefined;
+		} else if (wanted < now) {
+			this.descentFrom ??= recentRate;
+			this.startTrial('down', now, Math.max(wanted, Math.floor(now * STEP_DOWN)), this.descentFrom);
+		} else if (calm && ++this.roundsSinceProbe >= this.probeEvery) {
+			this.roundsSinceProbe = 0;
+			if (now < this.learned) this.startTrial('up', now, Math.min(this.learned, Math.ceil(now * STEP_UP)), recentRate);
+			else if (this.learned < this.ceiling) {
+				// Above what was learned to fit: one more, in case the service got room.
+				this.learned++;
+				this.current = this.learned;
+				this.probingCeiling = true;
+			}
+		} else if (this.probingCeiling && calm) {
+			// A whole round at the raised ceiling without a refusal: it fits.
+			this.probingCeiling = false;
+			this.probeEvery = PROBE_EVERY;
+		}
+	}
+
+	private startTrial(direction: Trial['direction'], from: number, to: number, reference: number): void {
+		this.trial = { direction, from, to, reference, delivered: 0, ms: 0, rounds: 0 };
+		this.current = to;
+	}
+
+	/** Adds a round to the trial; once it is over, keeps or undoes the step. Returns whether the trial is over. */
+	private judge(trial: Trial, round: { delivered: number; ms: number }): boolean {
+		trial.delivered += round.delivered;
+		trial.ms += round.ms;
+		if (++trial.rounds < TRIAL_ROUNDS) return false;
+		this.trial = undefined;
+		const rate = trial.delivered / trial.ms;
+		if (trial.direction === 'down') {
+			if (rate >= (1 - TRIAL_MARGIN) * trial.reference) return true;
+			this.current = Math.min(this.learned, trial.from);
+			this.hold = { limit: this.current, until: this.roundNo + HOLD_ROUNDS, rate: trial.reference };
+			this.descentFrom = undefined;
+			return false;
+		}
+		if (rate > (1 + TRIAL_MARGIN) * trial.reference) {
+			this.hold = { limit: trial.to, until: this.roundNo + HOLD_ROUNDS, rate };
+			this.probeEvery = PROBE_EVERY;
+		} else {
+			this.current = trial.from;
+			this.probeEvery = Math.min(PROBE_EVERY_MAX, this.probeEvery * 2);
+		}
+		return false;
+	}
+
+	/**
+	 * Under a rate the pacer enforces, the pace is set there: enough in flight to keep it even when
+	 * round trips run long (the pacer holds back the extra ones at no cost).
+	 */
+	private paceNeeds(): number {
 		const spacing = this.options.spacingMs?.() ?? 0;
-		if (spacing <= 0 || !Number.isFinite(this.floorRtt)) return 1;
-		return Math.ceil(this.floorRtt / spacing) + 1;
+		if (spacing <= 0) return 1;
+		return Math.ceil((this.srtt + 4 * this.rttVar) / spacing) + 1;
 	}
-}
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	private limitNow(): number {
+		return Math.min(this.ceiling, Math.max(1, Math.floor(this.current)));
+	}
 }

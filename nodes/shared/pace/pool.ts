@@ -1,4 +1,4 @@
-import type { ConcurrencyLimit } from './concurrency';
+import { type ConcurrencyLimit, FixedLimit } from './concurrency';
 
 /**
  * Runs tasks with at most `limit.limit` in flight (read again whenever one ends, so Auto can
@@ -12,7 +12,7 @@ export async function mapPool<T, R>(
 	task: (input: T, index: number) => Promise<R>,
 	stopOnError: boolean,
 ): Promise<R[]> {
-	const gate: ConcurrencyLimit = typeof limit === 'number' ? fixed(limit) : limit;
+	const gate: ConcurrencyLimit = typeof limit === 'number' ? new FixedLimit(limit) : limit;
 	const results = new Array<R>(inputs.length);
 	const failures: Array<{ index: number; error: unknown }> = [];
 	let next = 0;
@@ -22,7 +22,6 @@ export async function mapPool<T, R>(
 			while (active < gate.limit && next < inputs.length && !(stopOnError && failures.length)) {
 				const index = next++;
 				active++;
-				gate.started();
 				task(inputs[index], index)
 					.then((r) => {
 						results[index] = r;
@@ -32,21 +31,19 @@ export async function mapPool<T, R>(
 					})
 					.finally(() => {
 						active--;
-						gate.finished();
 						pump();
 					});
 			}
 			if (active === 0) resolve();
 		};
+		// Auto may raise the limit while nothing finishes (an item starts waiting out a 429).
+		gate.onRaise = pump;
 		pump();
 	});
+	gate.onRaise = undefined;
 	if (failures.length) {
 		failures.sort((a, b) => a.index - b.index);
 		throw failures[0].error;
 	}
 	return results;
-}
-
-function fixed(limit: number): ConcurrencyLimit {
-	return { limit: Math.max(1, limit), started() {}, finished() {}, onAnswer() {} };
 }

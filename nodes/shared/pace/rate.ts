@@ -57,14 +57,15 @@ export class Pacer {
 		this.trim(now);
 		this.sinceThrottle = 0;
 		const accepted = this.answers.length;
-		const fromWindow = accepted > 0 ? 1000 / accepted : 0;
-		// The 429s of one burst (all in flight together) are one signal, not many: slow down
-		// further only when throttled again after a calm second.
+		// Aim a little under the accepted rate: a throttled request costs its Retry-After wait.
+		const match = accepted > 0 ? (1000 / accepted) * 1.02 : 0;
+		// The 429s of one burst (all in flight together) are one signal, not many. Throttled again
+		// after a calm second while already at or under the accepted rate: the allowance is lower
+		// than it looked, so a little slower (a small step, so that timing jitter cannot add up).
 		const fresh = now - this.lastThrottleAt > 1000;
 		this.lastThrottleAt = now;
-		const slower = fresh && this.learnedMs > 0 ? this.learnedMs * 1.05 : this.learnedMs;
-		// Aim a little under the accepted rate: a throttled request costs its Retry-After wait.
-		this.learnedMs = Math.min(10_000, Math.max(fromWindow * 1.04, slower, 1));
+		const slower = fresh && this.learnedMs >= match ? this.learnedMs * 1.02 : this.learnedMs;
+		this.learnedMs = Math.min(10_000, Math.max(match, slower, 1));
 	}
 
 	private trim(now: number): void {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import type { BulkChunk, BulkContext, BulkRunner, OperationResult } from '../operation/types';
+import type { BulkChunk, BulkContext, BulkPacker, BulkRunner, OperationResult } from '../operation/types';
 import type { RequestSpec } from '../types';
 
 /**
@@ -33,6 +33,11 @@ export interface Bulk<S, V> {
 	preview?: (values: V[], settings: S, n8n: IExecuteFunctions, itemIndexes: number[]) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
 	/** What one chunk is called in messages: "chunk", "file". */
 	unit: string;
+	/**
+	 * Folds a chunk's values as they are checked (e.g. CSV lines straight into the file), so that a
+	 * large chunk is never held as values and as a request at once. `done` gives the chunk's values.
+	 */
+	pack?: (settings: S) => { add: (value: V) => void; done: () => V[] } | undefined;
 }
 
 export interface ChunkPosition {
@@ -62,6 +67,7 @@ export function bulkRunner<S, V>(bulk: Bulk<S, V>): BulkRunner {
 		plan: (chunk, settings) => bulk.request(chunk.values as V[], settings as S),
 		describe: (chunk, place, settings, request) => bulk.describe(chunk.values as V[], place, settings as S, request),
 		perItem: (settings) => bulk.chunkSize(settings as S) === 1,
+		pack: bulk.pack ? (settings) => (bulk.pack as NonNullable<typeof bulk.pack>)(settings as S) as BulkPacker | undefined : undefined,
 		preview: bulk.preview
 			? async (chunk, settings, n8n) =>
 					await (bulk.preview as NonNullable<typeof bulk.preview>)(chunk.values as V[], settings as S, n8n, chunk.itemIndexes)

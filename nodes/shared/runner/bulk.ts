@@ -1,9 +1,9 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ApiClient } from '../client/api-client';
 import type { RunContext } from '../client/context';
-import type { BulkChunk, Operation } from '../operation/types';
+import type { BulkChunk, BulkRunner, Operation } from '../operation/types';
 import { readRequestOptions, type RunOptions } from '../options';
 import type { ChunkPosition } from '../patterns/bulk';
 import { invalidInputError } from '../validate';
@@ -78,9 +78,7 @@ export async function runBulk(
 		const api = new ApiClient(run, unit.items[0], operation.resource, options);
 		const position: ChunkPosition = { index: unit.index, count, itemIndexes: unit.items, itemCount };
 		try {
-			// Checked again rather than kept from the first pass: 100,000 users held twice cost memory.
-			const values = await Promise.all(unit.items.map(async (i) => ((await bulk.check(i, settings, n8n)) as { value: unknown }).value));
-			const chunk: BulkChunk = { itemIndexes: unit.items, values };
+			const chunk: BulkChunk = { itemIndexes: unit.items, values: await chunkValues(bulk, unit.items, settings, n8n) };
 			if (options.dryRun) {
 				const request = bulk.plan(chunk, settings);
 				const described = bulk.describe(chunk, position, settings, request);
@@ -100,4 +98,16 @@ export async function runBulk(
 	});
 	out.push(...chunkOutputs);
 	return out;
+}
+
+/**
+ * A chunk's values, checked again rather than kept from the first pass (100,000 users held twice
+ * cost memory); folded one by one as they come when the operation packs them.
+ */
+async function chunkValues(bulk: BulkRunner, items: number[], settings: unknown, n8n: IExecuteFunctions): Promise<unknown[]> {
+	const valueOf = async (i: number) => ((await bulk.check(i, settings, n8n)) as { value: unknown }).value;
+	const packer = bulk.pack?.(settings);
+	if (!packer) return await Promise.all(items.map(valueOf));
+	for (const i of items) packer.add(await valueOf(i));
+	return packer.done();
 }

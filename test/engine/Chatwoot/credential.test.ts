@@ -33,8 +33,8 @@ const resolve = (value: string, credentials: ICredentialDataDecryptedObject) =>
 async function credentialTest(type: ICredentialType, credentials: ICredentialDataDecryptedObject) {
 	const request = type.test?.request as IHttpRequestOptions & { baseURL: string };
 	const url = `${resolve(request.baseURL, credentials)}${request.url}`;
-	const auth = type.authenticate as { properties: { headers: Record<string, string> } };
-	const headers = Object.fromEntries(Object.entries(auth.properties.headers).map(([k, v]) => [k, resolve(v, credentials)]));
+	const authenticate = type.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	const headers = (await authenticate(credentials, { url })).headers as Record<string, string>;
 	const response = await fetch(url, { method: request.method, headers });
 	return { url, status: response.status, body: (await response.json()) as unknown };
 }

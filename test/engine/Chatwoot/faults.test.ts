@@ -168,7 +168,8 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		];
 		const run = await runChatwoot(
 			sandbox,
-			{ resource: 'contact', operation: 'create', fields: { email: '={{ $json.email }}' } },
+			// One at a time: the faults hit the items in input order.
+			{ resource: 'contact', operation: 'create', fields: { email: '={{ $json.email }}' }, options: { concurrency: 1 } },
 			{ items, onError: 'continueRegularOutput' },
 		);
 		expect(run.error).toBeUndefined();

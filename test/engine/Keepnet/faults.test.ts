@@ -176,7 +176,8 @@ describe('Keepnet retries and faults over real HTTP', () => {
 		sandbox.fault({ kind: 'status', status: 500, method: 'POST', path: CREATE_PATH, times: 1, body: { message: 'Internal Server Error' } });
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', path: CREATE_PATH, times: 1, retryAfter: '0' });
 		const items = ['a@example.com', 'b@example.com', 'broken', 'd@example.com'].map((email) => ({ json: { email } }));
-		const run = await runKeepnet(sandbox, { ...create, email: '={{ $json.email }}' }, { items, onError: 'continueRegularOutput' });
+		// One at a time: the faults hit the items in input order.
+		const run = await runKeepnet(sandbox, { ...create, email: '={{ $json.email }}', options: { concurrency: 1 } }, { items, onError: 'continueRegularOutput' });
 		expect(run.error).toBeUndefined();
 		const out = run.outputs[0];
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);

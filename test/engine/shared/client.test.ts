@@ -55,4 +55,14 @@ describe('the shared client (probe node, real engine, real HTTP)', () => {
 		expect(run.error?.message).toBe('Probe 400: bad key ***');
 		expect(JSON.stringify(run.error?.raw)).not.toContain(KEITARO_SANDBOX_KEY);
 	});
+
+	it('reads the credential once per run and hands it to n8n with every request, each one still authenticated', async () => {
+		const items = ['a', 'b', 'c', 'd', 'e'].map((login) => ({ json: { login } }));
+		const run = await runProbe(sandbox, { operation: 'create', login: '={{ $json.login }}' }, { items });
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0]).toHaveLength(5);
+		// n8n would otherwise read and decrypt it again for each of the five requests.
+		expect(run.credentialReads).toBe(1);
+		expect(sandbox.requests().map((r) => r.headers['api-key'])).toEqual(Array(5).fill(KEITARO_SANDBOX_KEY));
+	});
 });

@@ -40,10 +40,31 @@ describe('the shared runner (probe node, real engine, real HTTP)', () => {
 
 	it('without continueOnFail the first failure stops the run and names the item', async () => {
 		platforms.keitaro.addUser('taken');
-		const run = await runProbe(sandbox, create, { items: items('a', 'taken', 'b') });
+		// One at a time, so that "b" cannot already be on its way when "taken" fails.
+		const run = await runProbe(sandbox, { ...create, options: { concurrency: 1 } }, { items: items('a', 'taken', 'b') });
 		expect(run.error?.message).toBe('Probe 406: Validation failed');
 		expect(run.error?.itemIndex).toBe(1);
 		expect(sandbox.requests().map((r) => (r.body as { login: string }).login)).toEqual(['a', 'taken']);
+	});
+
+	it('default settings (Auto): the first request goes alone, so a run that cannot work stops after one request', async () => {
+		const run = await runProbe(sandbox, create, {
+			items: items('a', 'b', 'c', 'd', 'e'),
+			credentials: { keitaroApi: { url: sandbox.urlOf('/keitaro'), apiKey: 'wrong-key' } },
+		});
+		expect(run.error?.itemIndex).toBe(0);
+		expect(sandbox.requests()).toHaveLength(1);
+	});
+
+	it('default settings (Auto): more in flight as answers come, output still in input order', async () => {
+		sandbox.settings.latencyMs = 40;
+		const logins = Array.from({ length: 12 }, (_, i) => `u${i}`);
+		const run = await runProbe(sandbox, create, { items: items(...logins) });
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0].map((i) => i.json.login)).toEqual(logins);
+		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual(logins.map((_, item) => ({ item })));
+		// One, then two, then four… at once.
+		expect(sandbox.peakActive).toBeGreaterThanOrEqual(4);
 	});
 
 	it('an input problem found mid-way (OperationFailure) is an error naming the item, with its description', async () => {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+
+
 import { ActivePlatformApi } from '../../../credentials/ActivePlatformApi.credentials';
 import { ActivePlatform } from '../../../nodes/ActivePlatform/ActivePlatform.node';
 import { userOperations } from '../../../nodes/ActivePlatform/actions/user';
@@ -253,9 +256,10 @@ describe('ActivePlatform node and credential descriptions', () => {
 		expect(codex.alias).toEqual(expect.arrayContaining(['АктивПлатформ', 'Пользователь', 'Користувач']));
 	});
 
-	it('the credential sends the token as api_token in the query and tests it on the users list', () => {
+	it('the credential sends the token as api_token in the query and tests it on the users list', async () => {
 		expect(credential.name).toBe('activePlatformApi');
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { qs: { api_token: '={{$credentials.apiToken}}' } } });
+		const authenticate = credential.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+		expect(await authenticate({ apiToken: 'tok-123' }, { url: '/x', qs: { page: 2 } })).toEqual({ url: '/x', qs: { page: 2, api_token: 'tok-123' } });
 		expect(credential.properties.find((p) => p.name === 'apiToken')?.typeOptions).toEqual({ password: true });
 		expect(credential.test.request).toMatchObject({ url: '/api/vendor/v1/users.json', method: 'GET' });
 		expect(credential.icon).toBe('file:../nodes/ActivePlatform/activeplatform.svg');

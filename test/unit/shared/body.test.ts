@@ -47,6 +47,17 @@ describe('request bodies', () => {
 		expect(parsed.files[0].data.equals(csv)).toBe(true);
 	});
 
+	it('a file in pieces is joined into the body once, and then held only as a view into it', () => {
+		const pieces = [Buffer.from('uid;lastname\r\n'), Buffer.from('1;Ковальчук\r\n'), Buffer.from('2;Шевченко\r\n')];
+		const file = { field: 'file', filename: 'users.csv', contentType: 'text/csv', data: [...pieces] as Buffer | Buffer[] };
+		const raw = encodeMultipart({ files: [file] }, 'B');
+		expect(parseMultipart(raw, 'multipart/form-data; boundary=B').files[0].data.equals(Buffer.concat(pieces))).toBe(true);
+		// The pieces are let go: the file's bytes now point into the body itself.
+		expect(Buffer.isBuffer(file.data)).toBe(true);
+		expect((file.data as Buffer).buffer).toBe(raw.buffer);
+		expect((file.data as Buffer).equals(Buffer.concat(pieces))).toBe(true);
+	});
+
 	it('picks the content type from the kind of body', () => {
 		expect(encodeBody({ method: 'POST', path: '/', body: { a: 1 } }, 'b')).toEqual({
 			body: '{"a":1}',

@@ -19,9 +19,13 @@ type Settings = z.output<typeof settings>;
 
 /**
  * What one input item carries: a checked user (JSON), its CSV line (CSV from items: lines, not
- * users, so 100,000 users are not held twice), or a ready CSV file.
+ * users), or a ready CSV file. For CSV from items the runner packs the lines into the file as they
+ * are checked, so the chunk's one value is the file being built (100,000 users are held once).
  */
-type Value = { user: DavintooUser } | { line: string } | { file: Buffer; fileName: string };
+type Value = { user: DavintooUser } | { line: string } | { file: Buffer; fileName: string } | { csv: CsvBuilder };
+
+/** Users in a chunk's values: a packed CSV counts its rows. */
+const userCount = (values: Value[]) => values.reduce((n, v) => n + ('csv' in v ? v.csv.rows : 1), 0);
 
 const FULL_FILE_WARNING =
 	'A CSV import is a full sync: the portal blocks every user who is not in the file (unless its setting "Don\'t block missing users on import" is on)';
@@ -148,7 +152,11 @@ export const importMany = defineOperation<typeof settings, Value>({
 				const { file, fileName } = values[0] as { file: Buffer; fileName: string };
 				return csvSpec(file, fileName);
 			}
-			if (s.source === 'csvFromItems') return csvSpec(csvOf(values.map((v) => (v as { line: string }).line)).toParts(), 'users.csv');
+			if (s.source === 'csvFromItems') {
+				// The builder hands its pieces over: they are joined once, into the request body.
+				const packed = values.find((v): v is { csv: CsvBuilder } => 'csv' in v);
+				return csvSpec((packed?.csv ?? csvOf(values.map((v) => (v as { line: string }).line))).toParts(), 'users.csv');
+			}
 			const users = values.map((v) => compact((v as { user: DavintooUser }).user));
 			// Upserts by uid: a chunk whose answer was lost can be sent again without duplicates.
 			return { method: 'POST', path: '/users-import/batch', body: users, idempotent: true };
@@ -156,14 +164,14 @@ export const importMany = defineOperation<typeof settings, Value>({
 		counts: (response, values) => {
 			const counters = readCounters(response);
 			const counts: Record<string, number> = {};
-			if (!('file' in (values[0] as Value))) counts.users = values.length;
+			if (!('file' in (values[0] as Value))) counts.users = userCount(values);
 			for (const key of COUNTER_KEYS) counts[SUMMARY_NAMES[key]] = counters[key];
 			return counts;
 		},
 		describe: (values, place, s: Settings, request): IDataObject => {
 			if (s.source === 'json') return { chunk: place.index + 1, chunks: place.count, users: values.length };
 			const bytes = request.multipart ? fileSize(request.multipart.files[0]) : 0;
-			if (s.source === 'csvFromItems') return { file: 1, files: 1, users: values.length, bytes };
+			if (s.source === 'csvFromItems') return { file: 1, files: 1, users: userCount(values), bytes };
 			const { fileName } = values[0] as { fileName: string };
 			return { file: place.itemIndexes[0] + 1, files: place.itemCount, fileName, bytes };
 		},
@@ -172,6 +180,11 @@ export const importMany = defineOperation<typeof settings, Value>({
 			const running: IDataObject = total.users !== undefined ? { users: total.users } : {};
 			for (const key of COUNTER_KEYS) running[key] = total[SUMMARY_NAMES[key]] ?? 0;
 			return { ...described, ...counters, total: running };
+		},
+		pack: (s: Settings) => {
+			if (s.source !== 'csvFromItems') return undefined;
+			const csv = new CsvBuilder();
+			return { add: (value) => csv.add((value as { line: string }).line), done: () => [{ csv }] };
 		},
 		preview: async (_values, s: Settings, n8n, itemIndexes) => {
 			if (s.source !== 'csvFromItems') return { json: {} };

@@ -1,3 +1,4 @@
+import { AutoLimit } from '../../../../nodes/shared/pace/concurrency';
 import { mapPool } from '../../../../nodes/shared/pace/pool';
 
 describe('mapPool', () => {
@@ -36,5 +37,30 @@ describe('mapPool', () => {
 			),
 		).rejects.toThrow('one failed');
 		expect(started.length).toBeLessThan(6);
+	});
+});
+
+describe('mapPool with a limit that changes', () => {
+	it('starts more at once when the limit rises while nothing finishes (an item waiting out a 429)', async () => {
+		let started = 0;
+		const gate = new AutoLimit({ ceiling: 32 });
+		let release!: () => void;
+		const hold = new Promise<void>((r) => (release = r));
+		const run = mapPool(
+			[0, 1, 2],
+			gate,
+			async (n) => {
+				started++;
+				if (n === 0) gate.restStarted(); // item 0 waits out a 429: item 1 may go meanwhile
+				await hold;
+				if (n === 0) gate.restEnded();
+				return n;
+			},
+			false,
+		);
+		await new Promise((r) => setTimeout(r, 10));
+		expect(started).toBe(2);
+		release();
+		expect(await run).toEqual([0, 1, 2]);
 	});
 });

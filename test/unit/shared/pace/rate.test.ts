@@ -20,19 +20,30 @@ describe('Pacer', () => {
 			advance(5); // 100 answers in 0.5 s; all still inside the window
 		}
 		pacer.onThrottled();
-		expect(pacer.spacingMs).toBeCloseTo(10.4, 5); // 1000 / 100 * 1.04 -> about 96 req/s
+		expect(pacer.spacingMs).toBeCloseTo(10.2, 5); // 1000 / 100 * 1.02 -> about 98 req/s
 	});
 
-	it('counts a burst of 429s as one signal, but slows further when throttled again later', () => {
+	it('counts a burst of 429s as one signal; throttled again later, it matches the new allowance', () => {
 		const { pacer, advance } = clocked();
 		for (let i = 0; i < 100; i++) pacer.onAnswer();
 		for (let i = 0; i < 16; i++) pacer.onThrottled();
-		expect(pacer.spacingMs).toBeCloseTo(10.4, 5);
+		expect(pacer.spacingMs).toBeCloseTo(10.2, 5);
 		advance(1500);
+		// The service now takes only 50 a second.
+		for (let i = 0; i < 50; i++) pacer.onAnswer();
+		pacer.onThrottled();
+		expect(pacer.spacingMs).toBeCloseTo(20.4, 5);
+	});
+
+	it('throttled again while already under the accepted rate: a little slower each time, without large steps', () => {
+		const { pacer, advance } = clocked();
 		for (let i = 0; i < 100; i++) pacer.onAnswer();
 		pacer.onThrottled();
-		// The 100 calm answers probed up by 1% first; the new throttle slows by 5% from there.
-		expect(pacer.spacingMs).toBeCloseTo(10.4 * 0.99 * 1.05, 5);
+		advance(1500);
+		// 110 accepted (the first 100 of them probed up by 1%): the spacing in force is already under that rate.
+		for (let i = 0; i < 110; i++) pacer.onAnswer();
+		pacer.onThrottled();
+		expect(pacer.spacingMs).toBeCloseTo(10.2 * 0.99 * 1.02, 5);
 	});
 
 	it('probes back up after a calm stretch', () => {

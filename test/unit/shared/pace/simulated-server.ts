@@ -4,7 +4,7 @@
  * requests at once in `latencyMs`; beyond that it queues them, or with `hardLimit` refuses them
  * at once (503). The client spends `cpuMs` of its single thread on each answer, as a node does.
  */
-import { AutoLimit, type ConcurrencyLimit } from '../../../../nodes/shared/pace/concurrency';
+import { AutoLimit, type ConcurrencyLimit, type SendTicket } from '../../../../nodes/shared/pace/concurrency';
 
 export interface SimOptions {
 	capacity: number;
@@ -18,6 +18,11 @@ export interface SimOptions {
 	capacityAfter?: { answers: number; capacity: number };
 	limit?: ConcurrencyLimit;
 	ceiling?: number;
+	/**
+	 * A busy machine: the client gets the CPU in only this share of `sliceMs` slices (chosen at
+	 * random, reproducibly); answers wait for its next slice.
+	 */
+	load?: { share: number; sliceMs: number };
 }
 
 export interface SimResult {
@@ -30,10 +35,10 @@ export interface SimResult {
 }
 
 export function simulate(o: SimOptions): SimResult {
-	const limit = o.limit ?? new AutoLimit({ ceiling: o.ceiling ?? 32 });
+	let now = 0;
+	const limit = o.limit ?? new AutoLimit({ ceiling: o.ceiling ?? 32, now: () => now });
 	const cpu = o.cpuMs ?? 0.5;
 	let capacity = o.capacity;
-	let now = 0;
 	let clientFreeAt = 0;
 	let serving = 0;
 	const waiting: Array<() => void> = [];
@@ -47,19 +52,31 @@ export function simulate(o: SimOptions): SimResult {
 	let answers = 0;
 	const result: SimResult = { ms: 0, refused: 0, trace: [], done: [] };
 
-	const answer = (sentAt: number, ok: boolean) => {
-		// The client handles answers one at a time on its one thread.
-		const start = Math.max(now, clientFreeAt);
+	const running = (slice: number) => {
+		if (!o.load) return true;
+		// A small hash of the slice number: the same pattern on every run.
+		const x = Math.sin(slice * 12.9898 + 78.233) * 43758.5453;
+		return x - Math.floor(x) < o.load.share;
+	};
+	const onCpu = (t: number) => {
+		if (!o.load) return t;
+		let slice = Math.floor(t / o.load.sliceMs);
+		if (running(slice)) return t;
+		while (!running(++slice));
+		return slice * o.load.sliceMs;
+	};
+	const answer = (ticket: SendTicket, ok: boolean) => {
+		// The client handles answers one at a time on its one thread, when it has the CPU.
+		const start = onCpu(Math.max(now, clientFreeAt));
 		clientFreeAt = start + cpu;
 		at(clientFreeAt, () => {
 			answers++;
 			if (o.capacityAfter && answers === o.capacityAfter.answers) capacity = o.capacityAfter.capacity;
-			limit.onAnswer(ok ? 'ok' : 'overloaded', now - sentAt);
+			limit.onAnswer(ok ? 'ok' : 'overloaded', ticket);
 			result.trace.push([now, limit.limit, inFlight]);
 			if (ok) {
 				result.done.push(now);
 				inFlight--;
-				limit.finished();
 			} else {
 				result.refused++;
 				// The same item again after a backoff, as the client's retry policy waits.
@@ -69,25 +86,24 @@ export function simulate(o: SimOptions): SimResult {
 			pump();
 		});
 	};
-	const serve = (sentAt: number) => {
+	const serve = (ticket: SendTicket) => {
 		serving++;
 		at(now + o.latencyMs, () => {
 			serving--;
 			if (serving < capacity) waiting.shift()?.();
-			answer(sentAt, true);
+			answer(ticket, true);
 		});
 	};
 	const send = () => {
-		const sentAt = now;
-		if (serving < capacity) serve(sentAt);
-		else if (o.hardLimit) at(now + 1, () => answer(sentAt, false));
-		else waiting.push(() => serve(sentAt));
+		const ticket = limit.sending();
+		if (serving < capacity) serve(ticket);
+		else if (o.hardLimit) at(now + 1, () => answer(ticket, false));
+		else waiting.push(() => serve(ticket));
 	};
 	const pump = () => {
 		while (inFlight < limit.limit && next < o.items) {
 			next++;
 			inFlight++;
-			limit.started();
 			send();
 		}
 	};

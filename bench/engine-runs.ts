@@ -19,6 +19,8 @@ export interface BulkResult {
 	failed: number;
 	duplicates: number;
 	created: number;
+	/** The distinct error texts of failed items (at most three), to tell why in the report. */
+	errors: string[];
 }
 
 /** N creates through the Keitaro node in n8n's engine; counts failures and duplicate users. */
@@ -53,6 +55,7 @@ export async function bulkCreates(sandbox: RemoteSandbox, n: number, options: ID
 		failed: out.filter((j) => 'error' in j).length + (n - out.length),
 		duplicates: logins.length - new Set(logins).size,
 		created: new Set(logins).size,
+		errors: [...new Set(out.filter((j) => 'error' in j).map((j) => String(j.error)))].slice(0, 3),
 	};
 }
 
