@@ -84,7 +84,7 @@ export interface ListSearch {
 /** A listSearch method for a node's `methods.listSearch`, through the platform's credential and base URL. */
 export function listSearchMethod(platform: Platform, search: ListSearch) {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		const type = platform.credentialType(search.resource);
+		const type = platform.credentialType(search.resource, (name) => this.getCurrentNodeParameter(name));
 		const credentials = await this.getCredentials<ICredentialDataDecryptedObject>(type);
 		const page = paginationToken ? Number(paginationToken) : 1;
 		const spec = search.request(filter?.trim() || undefined, page);

@@ -43,6 +43,11 @@ export interface RequestSpec {
 		/** The record in the lookup's answer, or undefined when it is not there. */
 		find: (body: unknown) => unknown;
 	};
+	/**
+	 * For creates that nothing identifies afterwards (e.g. a chat message): why no `verify` is
+	 * possible. Such a create is never sent twice; a lost answer fails the item instead.
+	 */
+	unverifiable?: string;
 }
 
 export interface ApiResponse {
@@ -55,8 +60,11 @@ export interface ApiResponse {
 export interface Platform {
 	/** Display name used in messages, e.g. "Acme CRM". */
 	displayName: string;
-	/** The credential type used for a resource (a platform may have several kinds of token). */
-	credentialType: (resource: string) => string;
+	/**
+	 * The credential type used for a resource (a platform may have several kinds of token);
+	 * `parameter` reads a node parameter where the choice also depends on one (e.g. "Authentication").
+	 */
+	credentialType: (resource: string, parameter?: (name: string) => unknown) => string;
 	/** The API base URL from the credential's data (no trailing slash). */
 	baseUrl: (credentials: ICredentialDataDecryptedObject, resource: string) => string;
 	/** Names of credential fields whose values are secrets, masked wherever they appear. */

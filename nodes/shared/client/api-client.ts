@@ -29,7 +29,7 @@ export class ApiClient {
 	}
 
 	private async credential(): Promise<{ type: string; data: ICredentialDataDecryptedObject }> {
-		const type = this.run.platform.credentialType(this.resource);
+		const type = this.run.platform.credentialType(this.resource, (name) => this.run.read(name, this.itemIndex, undefined));
 		return { type, data: await this.run.credentials.get(type, this.itemIndex) };
 	}
 

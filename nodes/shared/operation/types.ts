@@ -88,7 +88,8 @@ export interface Operation {
 	description: string;
 	properties: INodeProperties[];
 	kind: OperationKind;
-	readParams: (read: ParameterReader, itemIndex: number) => Promise<IDataObject>;
+	/** The item's raw parameters; `n8n` lets an operation read e.g. the item's binary data. */
+	readParams: (read: ParameterReader, itemIndex: number, n8n?: IExecuteFunctions) => Promise<IDataObject>;
 	parse: (raw: IDataObject) => ParseOutcome;
 	execute: (input: unknown, ctx: OperationContext) => Promise<OperationResult[]>;
 	/** For Dry Run: the requests the operation starts with (never empty for a per-item operation). */
