@@ -102,7 +102,7 @@ export function listSearchMethod(platform: Platform, search: ListSearch) {
 		})) as { statusCode: number; body: unknown };
 		const body = typeof raw.body === 'string' ? safeJson(raw.body) : raw.body;
 		if (raw.statusCode < 200 || raw.statusCode >= 300) {
-			const detail = platform.errorMessage(raw.statusCode, body, search.resource) ?? `HTTP ${raw.statusCode}`;
+			const detail = platform.errorMessage(raw.statusCode, body, search.resource, type) ?? `HTTP ${raw.statusCode}`;
 			throw new NodeApiError(this.getNode(), { message: detail }, { message: `${platform.displayName} ${raw.statusCode}: ${detail}`, httpCode: String(raw.statusCode) });
 		}
 		const { items, more } = search.read(body);

@@ -71,8 +71,11 @@ export interface Platform {
 	secretCredentialFields: string[];
 	/** How the credential's auth shows in a request echo (already masked). */
 	authEcho: (resource: string) => { headers?: Record<string, string>; qs?: Record<string, string> };
-	/** One readable sentence from an error response body, or undefined to use the generic text. */
-	errorMessage: (statusCode: number, body: unknown, resource: string) => string | undefined;
+	/**
+	 * One readable sentence from an error response body, or undefined to use the generic text.
+	 * `credentialType` is the credential the request went with (platforms with several kinds of token).
+	 */
+	errorMessage: (statusCode: number, body: unknown, resource: string, credentialType?: string) => string | undefined;
 	/**
 	 * The credential is OAuth2: 401s are left to n8n, which refreshes the token once (under its
 	 * lock, safe with queue workers) and repeats the call.
@@ -81,7 +84,7 @@ export interface Platform {
 	/** Headers taken from the credential for every call (e.g. a reseller's company ID). */
 	headers?: (credentials: ICredentialDataDecryptedObject, resource: string) => Record<string, string>;
 	/** Extra guidance for a status, e.g. that a 402 means the edition lacks this API. */
-	errorHint?: (statusCode: number, body: unknown, resource: string) => string | undefined;
+	errorHint?: (statusCode: number, body: unknown, resource: string, credentialType?: string) => string | undefined;
 }
 
 /** The outcome of a write that may have created, changed or left a record alone. */

@@ -16,6 +16,8 @@ import { buildRequest } from './wire';
  */
 export class ApiClient {
 	readonly log = new AttemptLog();
+	/** The credential type of the last request, for error texts. */
+	private credentialType?: string;
 
 	constructor(
 		private readonly run: RunContext,
@@ -30,6 +32,7 @@ export class ApiClient {
 
 	private async credential(): Promise<{ type: string; data: ICredentialDataDecryptedObject }> {
 		const type = this.run.platform.credentialType(this.resource, (name) => this.run.read(name, this.itemIndex, undefined));
+		this.credentialType = type;
 		return { type, data: await this.run.credentials.get(type, this.itemIndex) };
 	}
 
@@ -74,6 +77,7 @@ export class ApiClient {
 			itemIndex: this.itemIndex,
 			secrets: this.secrets,
 			tries,
+			credentialType: this.credentialType,
 		};
 	}
 

@@ -13,6 +13,8 @@ export interface ErrorPlace {
 	secrets: readonly string[];
 	/** Tries the request took, including the last. */
 	tries: number;
+	/** The credential type the request went with. */
+	credentialType?: string;
 }
 
 const triesText = (tries: number) => (tries > 1 ? ` (after ${tries} tries)` : '');
@@ -21,8 +23,8 @@ const triesText = (tries: number) => (tries > 1 ? ` (after ${tries} tries)` : ''
 export function httpError(place: ErrorPlace, spec: RequestSpec, response: ApiResponse): Error {
 	const { platform, resource } = place;
 	const { statusCode, body } = response;
-	const detail = platform.errorMessage(statusCode, body, resource);
-	const hint = platform.errorHint?.(statusCode, body, resource);
+	const detail = platform.errorMessage(statusCode, body, resource, place.credentialType);
+	const hint = platform.errorHint?.(statusCode, body, resource, place.credentialType);
 	const message = `${platform.displayName} ${statusCode}: ${detail ?? statusText(statusCode)}${triesText(place.tries)}`;
 	const description = [hint, `${spec.method} ${spec.path}`, detail ? undefined : bodyExcerpt(body)]
 		.filter((x): x is string => !!x)

@@ -15,6 +15,11 @@ export interface OperationResult {
 	/** Further counts for the summary (e.g. an import's created / updated / blocked). */
 	counts?: Record<string, number>;
 	binary?: IBinaryKeyData;
+	/**
+	 * Fields put into the output as they are, past the masking of secret-looking keys: only for a
+	 * secret the user explicitly asked to see (e.g. a token the operation exists to fetch).
+	 */
+	revealed?: IDataObject;
 }
 
 export type ResultLike = OperationResult | OperationResult[] | IDataObject | IDataObject[];
