@@ -5,7 +5,7 @@ import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
 import { ChatwootPlatformApi } from '../../../credentials/ChatwootPlatformApi.credentials';
 import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../../harness/node-types';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
+import { CHATWOOT_BOT_TOKEN, CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
 import { createUser, jsonOf, runChatwoot } from './helpers';
 
 let sandbox: Sandbox;
@@ -59,7 +59,9 @@ describe('Chatwoot credential test requests against the sandbox', () => {
 		expect(good.url).toBe(`${url}/api/v1/accounts/1/agents`);
 		expect(good.status).toBe(200);
 		const wrongKind = await credentialTest(new ChatwootApi(), { url, accountId: 1, accessToken: CHATWOOT_PLATFORM_TOKEN });
-		expect(wrongKind).toMatchObject({ status: 401, body: { error: 'Invalid Access Token' } });
+		expect(wrongKind).toMatchObject({ status: 401, body: { error: 'Access to this endpoint is not authorized for bots' } });
+		const unknown = await credentialTest(new ChatwootApi(), { url, accountId: 1, accessToken: 'no-such-token' });
+		expect(unknown).toMatchObject({ status: 401, body: { error: 'Invalid Access Token' } });
 		const otherAccount = await credentialTest(new ChatwootApi(), { url, accountId: 2, accessToken: CHATWOOT_USER_TOKEN });
 		expect(otherAccount).toMatchObject({ status: 401, body: { error: 'You are not authorized to access this account' } });
 	});
@@ -80,28 +82,42 @@ describe('Chatwoot credential test requests against the sandbox', () => {
 				type: 'chatwootApi',
 				data: { url: sandbox.urlOf('/chatwoot'), accountId: 1, accessToken: CHATWOOT_USER_TOKEN },
 			},
+			{
+				name: 'Chatwoot agent bot (sandbox)',
+				type: 'chatwootAgentBotApi',
+				data: { url: sandbox.urlOf('/chatwoot'), accountId: 1, botToken: CHATWOOT_BOT_TOKEN },
+			},
+			{ name: 'Chatwoot Client API (sandbox)', type: 'chatwootClientApi', data: { url: sandbox.urlOf('/chatwoot') } },
 		]);
 	});
 });
 
-describe('Chatwoot credentials: one header, two token kinds', () => {
+describe('Chatwoot credentials: one header, four kinds of access', () => {
 	it('a user access token in the platform credential is refused, in words, and never shown', async () => {
 		const run = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'get', userId: 1 }, { platformToken: CHATWOOT_USER_TOKEN });
 		expect(sandbox.requests()[0].headers.api_access_token).toBe(CHATWOOT_USER_TOKEN);
 		expect(run.error?.message).toBe(
-			'Chatwoot 401: Invalid access_token. Platform User operations need a platform app token (Super Admin > Platform Apps) in the "Chatwoot Platform API" credential; a user access token is refused here',
+			'Chatwoot 401: Invalid access_token. Platform operations need a platform app token (Super Admin > Platform Apps) in the "Chatwoot Platform API" credential; Chatwoot did not take this one as a platform app\'s token (wrong or deleted, or a user\'s or agent bot\'s token)',
 		);
 		expect(run.error?.description).toContain('only on self-hosted installations');
 		expect(JSON.stringify(run.error?.raw)).not.toContain(CHATWOOT_USER_TOKEN);
 	});
 
-	it('a platform app token in the account credential is refused, in words, and never shown', async () => {
+	it('a platform app token in the account credential is the wrong kind, said in words, and never shown', async () => {
 		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'getAll', returnAll: true }, { accessToken: CHATWOOT_PLATFORM_TOKEN });
 		expect(sandbox.requests()[0]).toMatchObject({ method: 'GET', path: `${A}/agents` });
+		// AccessTokenAuthHelper#validate_bot_access_token!: a token whose owner is no user.
 		expect(run.error?.message).toBe(
-			'Chatwoot 401: Invalid Access Token. Agent and Contact operations need a user access token (Profile Settings > Access Token) in the "Chatwoot API" credential; a platform app token is refused here',
+			'Chatwoot 401: Access to this endpoint is not authorized for bots. This operation needs a user access token (Profile Settings > Access Token) in the "Chatwoot API" credential; the token there belongs to an agent bot or a platform app',
 		);
 		expect(JSON.stringify(run.error?.raw)).not.toContain(CHATWOOT_PLATFORM_TOKEN);
+	});
+
+	it('a wrong or reset token reads apart from a token of the wrong kind', async () => {
+		const run = await runChatwoot(sandbox, { resource: 'label', operation: 'getAll', returnAll: true }, { accessToken: 'reset-long-ago-0000' });
+		expect(run.error?.message).toBe(
+			'Chatwoot 401: Invalid Access Token. Chatwoot does not know the user access token (Profile Settings > Access Token) in the "Chatwoot API" credential: it is wrong, or was reset since; copy it again',
+		);
 	});
 
 	it('the account ID comes from the credential; an account the user is not in says so', async () => {
