@@ -90,7 +90,8 @@ function kindFromSchema(wire: string, schema: SchemaObject): FieldKind {
 
 function pathParams(op: GeneratedOperation, specPath: string): { path: string; params: PathParam[] } {
 	const [prefix, dropAccount] = PREFIXES.find(([p]) => specPath.startsWith(p)) ?? ['', false];
-	const rest = specPath.slice(prefix.length) || '/';
+	// The account itself is the base URL: its path below it is empty.
+	const rest = specPath.slice(prefix.length);
 	const names = [...specPath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((n) => !(dropAccount && n === 'account_id'));
 	const params = names.map((wire) => {
 		const rule = op.ids?.[wire];

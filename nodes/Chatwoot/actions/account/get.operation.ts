@@ -14,7 +14,7 @@ export const get = defineOperation({
 	input: z.object({}),
 	request: () => ({
 		method: 'GET',
-		path: '/',
+		path: '',
 	}),
 	output: (response) => recordOf(response),
 });

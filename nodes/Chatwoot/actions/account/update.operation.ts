@@ -120,7 +120,7 @@ export const update = defineOperation({
 	input,
 	request: (value) => ({
 		method: 'PATCH',
-		path: '/',
+		path: '',
 		body: compact({
 			name: value.updateFields.name,
 			locale: value.updateFields.locale,
