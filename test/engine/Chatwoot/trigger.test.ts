@@ -1,5 +1,5 @@
 import { CHATWOOT_ACCOUNT_ID, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
-import { signature } from '../../sandbox/platforms/chatwoot-webhooks';
+import { railsJson, signature } from '../../sandbox/platforms/chatwoot-webhooks';
 import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
 import { verifyChatwootSignature } from '../../../nodes/Chatwoot/helpers/webhook-signature';
 import { nodeState, runHook, type TriggerSetup, WEBHOOK_ID } from './trigger-hooks';
@@ -94,6 +94,15 @@ describe('Chatwoot Trigger: delivery signatures (Web Crypto in the node, node:cr
 	it('accepts what the sandbox signs the way Chatwoot does', async () => {
 		const sig = signature('whsec-1', String(now), Buffer.from(body).toString('utf8'));
 		expect(await verifyChatwootSignature('whsec-1', { signature: sig, timestamp: String(now) }, body, now + 10)).toEqual({ ok: true });
+	});
+
+	it('needs the raw bytes: Rails escapes <, > and & in JSON, which a re-serialised body loses', async () => {
+		const raw = railsJson({ event: 'contact_created', name: 'Ann <VIP> & Co' });
+		const sig = signature('whsec-1', String(now), raw);
+		const headers = { signature: sig, timestamp: String(now) };
+		expect(await verifyChatwootSignature('whsec-1', headers, new TextEncoder().encode(raw), now)).toEqual({ ok: true });
+		const reserialised = new TextEncoder().encode(JSON.stringify(JSON.parse(raw)));
+		expect(await verifyChatwootSignature('whsec-1', headers, reserialised, now)).toMatchObject({ ok: false });
 	});
 
 	it('refuses a wrong secret, a changed body, a missing or stale signature', async () => {

@@ -1,7 +1,7 @@
 /** Application API: conversations (list, filter, counts, status, labels, assignments) and messages. */
 import type { SandboxResponse } from '../types';
 import type { AccountCall, ChatwootSandbox } from './chatwoot';
-import { agentJson, conversationJson, messageJson, teamJson } from './chatwoot-json';
+import { agentJson, conversationJson, messageJson, messageWebhookData, teamJson } from './chatwoot-json';
 import { matchesFilter } from './chatwoot-people';
 import {
 	appNotFound,
@@ -159,11 +159,7 @@ export function addMessage(cw: ChatwootSandbox, conversation: CwConversation, fi
 		...fields,
 	};
 	cw.messages.set(id, message);
-	void cw.deliverer.deliver(conversation.account_id, 'message_created', {
-		...messageJson(cw, message),
-		conversation: conversationJson(cw, conversation),
-		account: { id: conversation.account_id, name: cw.accounts.get(conversation.account_id)?.name },
-	});
+	void cw.deliverer.deliver(conversation.account_id, 'message_created', messageWebhookData(cw, message));
 	return message;
 }
 

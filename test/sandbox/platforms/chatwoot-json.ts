@@ -226,3 +226,45 @@ export function recordJson(r: CwRecord): Body {
 	const { account_id, ...rest } = r;
 	return { ...rest, account_id };
 }
+
+const accountRef = (cw: ChatwootSandbox, id: number) => ({ id, name: cw.accounts.get(id)?.name ?? null });
+
+/** Contact#webhook_data. */
+export function contactWebhookData(cw: ChatwootSandbox, c: CwContact): Body {
+	return {
+		account: accountRef(cw, c.account_id),
+		additional_attributes: c.additional_attributes,
+		avatar: '',
+		custom_attributes: c.custom_attributes,
+		email: c.email,
+		id: c.id,
+		identifier: c.identifier,
+		name: c.name,
+		phone_number: c.phone_number,
+		thumbnail: '',
+		blocked: c.blocked,
+	};
+}
+
+/** Message#webhook_data (message_type as its name, the conversation and inbox alongside). */
+export function messageWebhookData(cw: ChatwootSandbox, m: CwMessage): Body {
+	const conversation = cw.conversations.get(m.conversation_id) as CwConversation;
+	const inbox = cw.inboxes.get(m.inbox_id);
+	const contact = cw.contacts.get(conversation.contact_id);
+	return {
+		account: accountRef(cw, m.account_id),
+		additional_attributes: {},
+		content_attributes: m.content_attributes,
+		content_type: m.content_type,
+		content: m.content,
+		conversation: { ...conversationJson(cw, conversation), contact_inbox: { source_id: conversation.source_id } },
+		created_at: new Date(m.created_at * 1000).toISOString(),
+		id: m.id,
+		inbox: { id: m.inbox_id, name: inbox?.name ?? null },
+		message_type: ['incoming', 'outgoing', 'activity', 'template'][m.message_type],
+		private: m.private,
+		sender: m.sender.type === 'contact' && contact ? { ...contactWebhookData(cw, contact), type: 'contact' } : { id: m.sender.id, name: cw.users.get(m.sender.id)?.name ?? null, type: m.sender.type },
+		source_id: null,
+		...(m.attachments.length ? { attachments: m.attachments } : {}),
+	};
+}

@@ -1,7 +1,7 @@
 /** Application API: agents and contacts (with labels, contact inboxes, merge and import). */
 import type { SandboxResponse } from '../types';
 import type { AccountCall, ChatwootSandbox } from './chatwoot';
-import { agentJson, contactJson, conversationJson, slimInbox } from './chatwoot-json';
+import { agentJson, contactJson, contactWebhookData, conversationJson, slimInbox } from './chatwoot-json';
 import { userErrors } from './chatwoot-platform';
 import {
 	appNotFound,
@@ -174,7 +174,7 @@ function contacts(cw: ChatwootSandbox, call: AccountCall): SandboxResponse {
 		const errors = contactErrors(cw, account.id, body, contact.id);
 		if (errors.messages.length) return invalid(errors.messages, errors.attributes);
 		applyContact(contact, body);
-		void cw.deliverer.deliver(account.id, 'contact_updated', { ...contactJson(contact), changed_attributes: [] });
+		void cw.deliverer.deliver(account.id, 'contact_updated', { ...contactWebhookData(cw, contact), changed_attributes: [] });
 		return ok({ payload: contactJson(contact) });
 	}
 	if (req.method === 'DELETE') {
@@ -199,7 +199,7 @@ function createContact(cw: ChatwootSandbox, { account, body: raw }: AccountCall)
 		cw.contactInboxes.push({ contact_id: contact.id, inbox_id: inbox.id, source_id: sourceId, pubsub_token: `pubsub-ci-${contact.id}` });
 		contactInbox = { inbox: slimInbox(inbox), source_id: sourceId };
 	}
-	void cw.deliverer.deliver(account.id, 'contact_created', contactJson(contact));
+	void cw.deliverer.deliver(account.id, 'contact_created', contactWebhookData(cw, contact));
 	return ok({ payload: { contact: contactJson(contact), contact_inbox: contactInbox } });
 }
 

@@ -7,7 +7,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
 import type { ChatwootSandbox } from './chatwoot';
-import { contactJson, conversationJson, messageJson } from './chatwoot-json';
+import { contactWebhookData, conversationJson, messageWebhookData } from './chatwoot-json';
 import type { Body } from './chatwoot-store';
 
 export interface Delivery {
@@ -19,6 +19,15 @@ export interface Delivery {
 	signed: boolean;
 	body: string;
 	headers: Record<string, string>;
+}
+
+/**
+ * JSON as Rails writes it (ActiveSupport::JSON escapes <, >, & and the line separators), so a
+ * receiver that re-serialises the parsed body instead of checking the raw bytes fails, as it
+ * would with a real Chatwoot.
+ */
+export function railsJson(value: unknown): string {
+	return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function signature(secret: string, timestamp: string, body: string): string {
@@ -43,7 +52,7 @@ export class WebhookDeliverer {
 	}
 
 	private async post(webhookId: number, url: string, secret: string, event: string, payload: Body): Promise<Delivery> {
-		const body = JSON.stringify({ ...payload, event });
+		const body = railsJson({ ...payload, event });
 		const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
 		if (this.cw.signWebhooks) {
 			const timestamp = String(Math.floor(Date.now() / 1000));
@@ -72,13 +81,13 @@ export class WebhookDeliverer {
 		const account = { id: 1, name: cw.accounts.get(1)?.name };
 		if (event.startsWith('message_') && conversation) {
 			const message = [...cw.messages.values()].filter((m) => m.conversation_id === conversation.id).pop();
-			if (message) return { ...messageJson(cw, message), conversation: conversationJson(cw, conversation), account };
+			if (message) return messageWebhookData(cw, message);
 		}
 		if (event.startsWith('conversation_') && conversation) {
 			if (event.startsWith('conversation_typing')) return { conversation: conversationJson(cw, conversation), user: { id: 1, name: 'Olena Owner', type: 'user' }, is_private: false };
 			return { ...conversationJson(cw, conversation), changed_attributes: event === 'conversation_created' ? undefined : [{ status: { previous_value: 'open', current_value: 'resolved' } }] };
 		}
-		if (event.startsWith('contact_') && contact) return { ...contactJson(contact), account };
+		if (event.startsWith('contact_') && contact) return contactWebhookData(cw, contact);
 		return { account };
 	}
 }
