@@ -6,13 +6,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { emitAll, type GeneratedFile } from './emit';
+import { readmeTable, withTable } from './readme';
 import { loadSpec } from './spec';
 import { GENERATED_OPERATIONS } from './table';
 
 const ROOT = join(__dirname, '..', '..', ...(__dirname.includes('.build') ? ['..'] : []));
 
-export function generatedFiles(): GeneratedFile[] {
-	return emitAll(loadSpec(), GENERATED_OPERATIONS);
+/** Every generated file, the README with its operations table included. */
+export function generatedFiles(readme = readFileSync(join(ROOT, 'README.md'), 'utf8')): GeneratedFile[] {
+	const spec = loadSpec();
+	return [...emitAll(spec, GENERATED_OPERATIONS), { path: 'README.md', content: withTable(readme, readmeTable(spec, GENERATED_OPERATIONS)) }];
 }
 
 function main(): void {
