@@ -35,6 +35,7 @@ interface Field {
 	asText?: boolean;
 	nullWhenEmpty?: boolean;
 	fixed?: string | number;
+	allowEmpty?: boolean;
 }
 
 interface PathParam {
@@ -169,6 +170,7 @@ function toField(
 		asText: r.asText,
 		nullWhenEmpty: r.nullWhenEmpty,
 		fixed: r.fixed,
+		allowEmpty: r.allowEmpty,
 	};
 }
 
@@ -246,7 +248,7 @@ function propertyCode(f: Field, inCollection: boolean): string {
 		for (const [name, value] of sortedOptions(f.options ?? [])) lines.push(`\t{ name: ${q(name)}, value: ${lit(value)} },`);
 		lines.push('],');
 	}
-	if (f.required && !inCollection) lines.push('required: true,');
+	if (f.required && !inCollection && !f.allowEmpty) lines.push('required: true,');
 	lines.push(`default: ${defaultFor(f)},`);
 	const placeholder =
 		f.placeholder ??

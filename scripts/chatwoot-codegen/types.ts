@@ -50,6 +50,8 @@ export interface FieldRule {
 	asText?: boolean;
 	/** Send null when the field is empty (Chatwoot reads null as "remove"). */
 	nullWhenEmpty?: boolean;
+	/** Required, yet empty is a value (an empty label list takes every label off): n8n must not demand it. */
+	allowEmpty?: boolean;
 	/** Not a parameter: always this value (e.g. a report type the endpoint allows only one of). */
 	fixed?: string | number;
 }

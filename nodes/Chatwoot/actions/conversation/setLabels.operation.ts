@@ -26,7 +26,6 @@ export const setLabels = defineOperation({
 			displayName: 'Labels',
 			name: 'labels',
 			type: 'string',
-			required: true,
 			default: '',
 			placeholder: 'e.g. support, billing',
 			description: 'The labels, comma-separated (e.g. billing, urgent); an empty list takes every label off',
