@@ -81,7 +81,9 @@ describe('Chatwoot messages', () => {
 		const conversation = platforms.chatwoot.conversations.get(1);
 		for (let i = 0; i < 43; i++) {
 			const id = platforms.chatwoot.ids.take('message');
-			platforms.chatwoot.messages.set(id, { ...(platforms.chatwoot.messages.get(1) as never), id, content: `m${i}`, conversation_id: conversation?.id ?? 1 });
+			const template = platforms.chatwoot.messages.get(1);
+			if (!template || !conversation) throw new Error('the seeded conversation has no message');
+			platforms.chatwoot.messages.set(id, { ...template, id, content: `m${i}`, conversation_id: conversation.id });
 		}
 		const all = await runChatwoot(sandbox, { resource: 'message', operation: 'getAll', conversationId: 1, returnAll: true });
 		const contents = jsonOf(all.outputs[0]).map((m) => m.content);
