@@ -9,6 +9,7 @@ import { LIST_SEARCHES } from './helpers/locators';
 import {
 	ACCOUNT_RESOURCES,
 	AGENT_BOT_AUTH,
+	AUTHENTICATE_AS,
 	BOT_RESOURCES,
 	CHATWOOT_ACCOUNT_CREDENTIAL,
 	CHATWOOT_BOT_CREDENTIAL,
@@ -43,12 +44,12 @@ export class Chatwoot implements INodeType {
 			{
 				name: CHATWOOT_ACCOUNT_CREDENTIAL,
 				required: true,
-				displayOptions: { show: { resource: ACCOUNT_RESOURCES }, hide: { authentication: [AGENT_BOT_AUTH] } },
+				displayOptions: { show: { resource: ACCOUNT_RESOURCES }, hide: { [AUTHENTICATE_AS]: [AGENT_BOT_AUTH] } },
 			},
 			{
 				name: CHATWOOT_BOT_CREDENTIAL,
 				required: true,
-				displayOptions: { show: { resource: BOT_RESOURCES, authentication: [AGENT_BOT_AUTH] } },
+				displayOptions: { show: { resource: BOT_RESOURCES, [AUTHENTICATE_AS]: [AGENT_BOT_AUTH] } },
 			},
 			{
 				name: CHATWOOT_CLIENT_CREDENTIAL,

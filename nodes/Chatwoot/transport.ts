@@ -55,7 +55,8 @@ export const BOT_OPERATIONS: Record<string, string[]> = {
 	message: ['create'],
 };
 export const BOT_RESOURCES = Object.keys(BOT_OPERATIONS);
-/** The value of the Authentication parameter that picks the agent bot token. */
+/** The parameter (shown as "Authentication") that picks the token of the bot-capable operations, and its bot value. */
+export const AUTHENTICATE_AS = 'authenticateAs';
 export const AGENT_BOT_AUTH = 'agentBotToken';
 
 export function apiFamily(resource: string): ChatwootApiFamily {
@@ -109,7 +110,7 @@ export function chatwootCredentialType(resource: string, parameter?: (name: stri
 	const botOperations = BOT_OPERATIONS[resource];
 	if (botOperations && parameter) {
 		const operation = parameter('operation');
-		if (typeof operation === 'string' && botOperations.includes(operation) && parameter('authentication') === AGENT_BOT_AUTH) {
+		if (typeof operation === 'string' && botOperations.includes(operation) && parameter(AUTHENTICATE_AS) === AGENT_BOT_AUTH) {
 			return CHATWOOT_BOT_CREDENTIAL;
 		}
 	}

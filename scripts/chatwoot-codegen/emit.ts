@@ -461,7 +461,7 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 		} else shape.push(`${collection.name}: ${object},`);
 	}
 	for (const f of fields) if (f.kind === 'boolean' || f.kind === 'multiOptions') usesZod = true;
-	if (op.bot) shape.unshift('authentication: botAuthentication,');
+	if (op.bot) shape.unshift('authenticateAs: botAuthentication,');
 	if (op.bot) use('../../helpers/authentication', 'botAuthentication');
 	usesZod = true; // z.object always
 	const hasInput = shape.length > 0;

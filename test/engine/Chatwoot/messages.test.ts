@@ -60,7 +60,7 @@ describe('Chatwoot messages', () => {
 	});
 
 	it('an agent bot sends with its own token; the conversation shows the bot', async () => {
-		const run = await runChatwoot(sandbox, { resource: 'message', operation: 'create', authentication: 'agentBotToken', conversationId: 1, content: 'I am a bot' });
+		const run = await runChatwoot(sandbox, { resource: 'message', operation: 'create', authenticateAs: 'agentBotToken', conversationId: 1, content: 'I am a bot' });
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests('chatwoot')[0].headers.api_access_token).toBe(CHATWOOT_BOT_TOKEN);
 		expect(jsonOf(run.outputs[0])[0]).toMatchObject({ content: 'I am a bot', sender: { type: 'agent_bot', name: 'Helper Bot' } });
@@ -72,7 +72,7 @@ describe('Chatwoot messages', () => {
 
 	it('a bot connected to no inbox of the account is told so', async () => {
 		(platforms.chatwoot.inboxes.get(2) as { agent_bot_id?: number }).agent_bot_id = undefined;
-		const run = await runChatwoot(sandbox, { resource: 'conversation', operation: 'toggleStatus', authentication: 'agentBotToken', conversationId: 1, status: 'resolved' });
+		const run = await runChatwoot(sandbox, { resource: 'conversation', operation: 'toggleStatus', authenticateAs: 'agentBotToken', conversationId: 1, status: 'resolved' });
 		expect(run.error?.message).toBe('Chatwoot 401: You are not authorized to access this account');
 		expect(run.error?.description).toContain('the bot is connected to no inbox of that account');
 	});

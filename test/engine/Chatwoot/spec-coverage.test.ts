@@ -34,8 +34,8 @@ const image: INodeExecutionData = {
 /** Extra cases beyond one sample per operation: the other ways a request can be shaped. */
 const EXTRA: Array<{ key: string; params: Record<string, unknown>; items?: INodeExecutionData[] }> = [
 	{ key: 'message.create', params: { conversationId: 1, content: 'See the screenshot', additionalFields: { attachments: 'data', private: true } }, items: [image] },
-	{ key: 'message.create', params: { authentication: 'agentBotToken', conversationId: 1, content: 'Hello from the bot' } },
-	{ key: 'conversation.toggleStatus', params: { authentication: 'agentBotToken', conversationId: 1, status: 'open' } },
+	{ key: 'message.create', params: { authenticateAs: 'agentBotToken', conversationId: 1, content: 'Hello from the bot' } },
+	{ key: 'conversation.toggleStatus', params: { authenticateAs: 'agentBotToken', conversationId: 1, status: 'open' } },
 	{ key: 'inbox.setAgentBot', params: { inboxId: 2 } },
 	{ key: 'message.getAll', params: { conversationId: 1, returnAll: true, filters: { after: 1 } } },
 	{ key: 'contact.search', params: { query: 'ana', sort: 'name', returnAll: true } },

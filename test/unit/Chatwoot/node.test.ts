@@ -36,18 +36,18 @@ describe('Chatwoot node (pure parts)', () => {
 		const { credentials, usableAsTool } = new Chatwoot().description;
 		expect(usableAsTool).toBe(true);
 		expect(credentials?.map((c) => c.name)).toEqual(['chatwootPlatformApi', 'chatwootApi', 'chatwootAgentBotApi', 'chatwootClientApi']);
-		expect(credentials?.[2].displayOptions).toEqual({ show: { resource: ['conversation', 'message'], authentication: ['agentBotToken'] } });
-		expect(credentials?.[1].displayOptions?.hide).toEqual({ authentication: ['agentBotToken'] });
+		expect(credentials?.[2].displayOptions).toEqual({ show: { resource: ['conversation', 'message'], authenticateAs: ['agentBotToken'] } });
+		expect(credentials?.[1].displayOptions?.hide).toEqual({ authenticateAs: ['agentBotToken'] });
 		const read = (values: Record<string, string>) => (name: string) => values[name];
 		expect(chatwootPlatform.credentialType('platformUser')).toBe('chatwootPlatformApi');
 		expect(chatwootPlatform.credentialType('platformAccount')).toBe('chatwootPlatformApi');
 		expect(chatwootPlatform.credentialType('contact')).toBe('chatwootApi');
 		expect(chatwootPlatform.credentialType('report')).toBe('chatwootApi');
 		expect(chatwootPlatform.credentialType('clientMessage')).toBe('chatwootClientApi');
-		expect(chatwootPlatform.credentialType('message', read({ operation: 'create', authentication: 'agentBotToken' }))).toBe('chatwootAgentBotApi');
+		expect(chatwootPlatform.credentialType('message', read({ operation: 'create', authenticateAs: 'agentBotToken' }))).toBe('chatwootAgentBotApi');
 		// Only the operations Chatwoot lets bots call: a leftover Authentication value elsewhere is ignored.
-		expect(chatwootPlatform.credentialType('message', read({ operation: 'getAll', authentication: 'agentBotToken' }))).toBe('chatwootApi');
-		expect(chatwootPlatform.credentialType('conversation', read({ operation: 'toggleTypingStatus', authentication: 'agentBotToken' }))).toBe('chatwootApi');
+		expect(chatwootPlatform.credentialType('message', read({ operation: 'getAll', authenticateAs: 'agentBotToken' }))).toBe('chatwootApi');
+		expect(chatwootPlatform.credentialType('conversation', read({ operation: 'toggleTypingStatus', authenticateAs: 'agentBotToken' }))).toBe('chatwootApi');
 	});
 
 	it('every locator with "From List" has its listSearch method on the node', () => {

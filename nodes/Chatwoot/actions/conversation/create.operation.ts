@@ -12,7 +12,7 @@ import { compact } from '../../helpers/wire';
 // An agent bot token may call this (AccessTokenAuthHelper::BOT_ACCESSIBLE_ENDPOINTS).
 // The spec requires source_id; the server (ConversationsController#contact_inbox) also takes inbox_id with contact_id and finds or makes the contact inbox, so the node asks for the inbox and the contact and leaves the source ID optional.
 const input = z.object({
-	authentication: botAuthentication,
+	authenticateAs: botAuthentication,
 	inboxId: positiveId,
 	contactId: positiveId,
 	additionalFields: z

@@ -10,7 +10,7 @@ import { compact } from '../../helpers/wire';
 
 // An agent bot token may call this (AccessTokenAuthHelper::BOT_ACCESSIBLE_ENDPOINTS).
 const input = z.object({
-	authentication: botAuthentication,
+	authenticateAs: botAuthentication,
 	conversationId: positiveId,
 	priority: oneOf(['high', 'low', 'medium', 'none', 'urgent']),
 });

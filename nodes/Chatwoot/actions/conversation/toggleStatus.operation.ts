@@ -11,7 +11,7 @@ import { compact } from '../../helpers/wire';
 
 // An agent bot token may call this (AccessTokenAuthHelper::BOT_ACCESSIBLE_ENDPOINTS).
 const input = z.object({
-	authentication: botAuthentication,
+	authenticateAs: botAuthentication,
 	conversationId: positiveId,
 	status: oneOf(['open', 'pending', 'resolved', 'snoozed']),
 	additionalFields: z

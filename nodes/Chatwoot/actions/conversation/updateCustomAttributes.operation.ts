@@ -10,7 +10,7 @@ import { compact } from '../../helpers/wire';
 
 // The server (ConversationsController#custom_attributes) replaces the whole object; it also lets agent bot tokens call this, which the spec does not say.
 const input = z.object({
-	authentication: botAuthentication,
+	authenticateAs: botAuthentication,
 	conversationId: positiveId,
 	customAttributes: jsonObject,
 });

@@ -14,7 +14,7 @@ const file = z.object({ field: z.string(), filename: z.string(), contentType: z.
 
 const input = z
 	.object({
-		authentication: botAuthentication,
+		authenticateAs: botAuthentication,
 		conversationId: positiveId,
 		content: z.string().default(''),
 		additionalFields: z
@@ -160,7 +160,7 @@ export const create = defineOperation({
 		const additionalFields = (read('additionalFields', itemIndex, {}) ?? {}) as IDataObject;
 		const names = stringList.parse(additionalFields.attachments);
 		return {
-			authentication: read('authentication', itemIndex, 'userToken') as string,
+			authenticateAs: read('authenticateAs', itemIndex, 'userToken') as string,
 			conversationId: read('conversationId', itemIndex, '') as string,
 			content: read('content', itemIndex, '') as string,
 			additionalFields,
