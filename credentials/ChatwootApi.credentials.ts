@@ -65,5 +65,20 @@ export class ChatwootApi implements ICredentialType {
 			url: '/agents',
 			method: 'GET',
 		},
+		// n8n would say only "Unauthorized"; one 401 covers a wrong token and the wrong kind alike.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Chatwoot refused the token: this credential needs the user access token (Profile Settings > Access Token) of a member of the account. A platform app or agent bot token, a wrong or reset one, or an account the user is not in is refused',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'Chatwoot has no account with this Account ID, or the URL is not a Chatwoot installation' },
+			},
+		],
 	};
 }

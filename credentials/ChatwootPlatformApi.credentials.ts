@@ -58,5 +58,20 @@ export class ChatwootPlatformApi implements ICredentialType {
 			url: '/agent_bots',
 			method: 'GET',
 		},
+		// n8n would say only "Unauthorized".
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Chatwoot refused the token: this credential needs a platform app token (Super Admin > Platform Apps, self-hosted installations). A user access token, an agent bot token or a wrong or deleted one is refused',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Platform API at this URL: check that it is the Chatwoot installation\'s address' },
+			},
+		],
 	};
 }

@@ -32,10 +32,11 @@ export interface LocatorOptions {
 export function idLocator(o: LocatorOptions): INodeProperties {
 	const modes: INodePropertyMode[] = [];
 	if (o.searchMethod) {
+		const noun = o.displayName.replace(/ ID$/, '').toLowerCase();
 		modes.push({
 			...modeName('From List', 'list'),
 			type: 'list',
-			placeholder: `Select a ${o.displayName.replace(/ ID$/, '').toLowerCase()}...`,
+			placeholder: `Select ${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}...`,
 			typeOptions: { searchListMethod: o.searchMethod, searchable: true },
 		});
 	}
