@@ -15,6 +15,7 @@ import { bulkCreates, fetchLoop, plainHttpCreates, type BulkResult } from './cas
 import { davintooImport, davintooWarmUp, hrUsers, type ImportResult } from './davintoo';
 import { cleanUpN8n, type HttpNodeResult, httpRequestNode } from './n8n-http';
 import { RemoteSandbox } from './remote-sandbox';
+import { syncBench } from './sync';
 import { N8N_VERSION, n8nPaths } from '../test/e2e/n8n';
 import { fixed, median, pct } from './measure';
 
@@ -22,7 +23,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const n = (x: number) => Math.max(10, Math.round(x * SCALE));
 /** BENCH_CASES=1,3 runs only those cases (default: all). */
-const CASES = new Set((process.env.BENCH_CASES ?? '1,2,3,4,5').split(',').map((c) => c.trim()));
+const CASES = new Set((process.env.BENCH_CASES ?? '1,2,3,4,5,6').split(',').map((c) => c.trim()));
 
 async function main(): Promise<void> {
 	const sandbox = await RemoteSandbox.start();
@@ -148,6 +149,9 @@ async function main(): Promise<void> {
 		}
 
 		if (CASES.has('5')) await sideBySide(sandbox, log, med, n);
+
+		// 6. Sync at scale (bench/sync.ts): list calls only to plan, only the changes to apply.
+		if (CASES.has('6')) await syncBench(log, n(5000));
 	} finally {
 		sandbox.stop();
 	}

@@ -170,3 +170,129 @@ describe('example workflows in real n8n, against the sandbox', () => {
 		expect(out(again, 'Davintoo Collaborator')[0]).toMatchObject({ created_count: 0 });
 	});
 });
+
+/**
+ * "Sync from a list" per platform: a Code node gives the wanted users, one node plans the sync and
+ * the next applies it. The sandbox is seeded so each plan holds an update, a create and a removal.
+ */
+describe('sync examples in real n8n: plan, then apply', () => {
+	const names = ['ann', 'bob', 'cy', 'dee', 'eve', 'fay', 'gus', 'hal', 'ivy'];
+	const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+	const pad2 = (i: number) => String(i).padStart(2, '0');
+	/** The plan without its unchanged rows and summary, as [action, key, changes]. */
+	const planOf = (res: ExecuteResult, node: string) =>
+		out(res, node)
+			.filter((j) => j.action && j.action !== 'unchanged')
+			.map((j) => [j.action, j.key, j.changes]);
+	const summaryOf = (res: ExecuteResult, node: string) => out(res, node).at(-1)?.summary;
+	const seeded = async (name: ExampleName, seed: () => void) => {
+		env.sandbox.reset();
+		seed();
+		return runExample(name, false);
+	};
+
+	it('Keitaro: the plan, then Apply updates, creates and deletes exactly that', async () => {
+		const res = await seeded('keitaro-sync', () => {
+			for (const n of names) env.platforms.keitaro.addUser(`media.${n}`);
+			env.platforms.keitaro.addUser('media.old');
+			env.platforms.keitaro.addUser('admin.root', { type: 'ADMIN' });
+		});
+		expect(planOf(res, 'Plan sync')).toEqual([
+			['update', 'media.ann', 'type: USER → ADMIN'],
+			['create', 'media.jo', ''],
+			['remove', 'media.old', ''],
+		]);
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({ existing: 10, created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
+		expect(calls(env.sandbox, 'keitaro').filter((c) => !c.startsWith('GET ')).map((c) => c.split(' ')[0]).sort()).toEqual(['DELETE', 'POST', 'PUT']);
+		expect([...env.platforms.keitaro.users.values()].map((u) => u.login).sort()).toEqual(['admin.root', ...names.map((n) => `media.${n}`), 'media.jo'].sort());
+	});
+
+	it('Keepnet: the Sales group matches the list; a member not on it leaves the group', async () => {
+		const res = await seeded('keepnet-sync', () => {
+			names.forEach((n, i) =>
+				env.platforms.keepnet.addUser(`${n}@acme.example`, {
+					firstName: i === 0 ? 'Annie' : cap(n),
+					lastName: 'Sales',
+					phoneNumber: `+4477009001${pad2(i)}`,
+					groups: ['grpSales01'],
+				}),
+			);
+			env.platforms.keepnet.addUser('old@acme.example', { groups: ['grpSales01'] });
+		});
+		expect(planOf(res, 'Plan sync')).toEqual([
+			['update', 'ann@acme.example', 'firstName: Annie → Ann'],
+			['create', 'jo@acme.example', ''],
+			['remove', 'old@acme.example', ''],
+		]);
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
+		const old = [...env.platforms.keepnet.users.values()].find((u) => u.email === 'old@acme.example');
+		expect(old?.groups).toEqual([]);
+		const lists = ['POST /connect/token', 'POST /api/target-users/search', 'POST /api/target-groups/grpSales01/users'];
+		const writes = calls(env.sandbox, 'keepnet').filter((c) => !c.startsWith('GET ') && !lists.includes(c));
+		expect(writes.map((c) => c.replace(/tu\d+/, 'ID')).sort()).toEqual(
+			['PUT /api/target-users/ID', 'POST /api/target-users', 'DELETE /api/target-groups/grpSales01/users'].sort(),
+		);
+	});
+
+	it('Chatwoot: agents and labelled contacts match their lists', async () => {
+		const cw = env.platforms.chatwoot;
+		const customers = ['kim', 'lee', 'max', 'ned', 'oli', 'pam', 'quin', 'rae', 'sam'];
+		const res = await seeded('chatwoot-sync', () => {
+			names.forEach((n, i) => cw.addMember(1, cw.addUser({ name: i === 0 ? 'Annie' : cap(n), email: `${n}@support.example` }).id, 'agent'));
+			cw.addMember(1, cw.addUser({ name: 'Old', email: 'old@support.example' }).id, 'agent');
+			customers.forEach((n, i) =>
+				cw.addContact({ email: `${n}@customer.example`, name: i === 0 ? 'Kimberly' : cap(n), custom_attributes: { tier: i < 3 ? 'gold' : 'basic' }, labels: ['customer'] }),
+			);
+			cw.addContact({ email: 'old@customer.example', name: 'Old', labels: ['customer'] });
+		});
+		expect(planOf(res, 'Plan agents')).toEqual([
+			['update', 'ann@support.example', 'name: Annie → Ann'],
+			['create', 'jo@support.example', ''],
+			['remove', 'old@support.example', ''],
+		]);
+		expect(planOf(res, 'Plan contacts')).toEqual([
+			['update', 'kim@customer.example', 'name: Kimberly → Kim'],
+			['create', 'tess@customer.example', ''],
+			['remove', 'old@customer.example', ''],
+		]);
+		expect(summaryOf(res, 'Apply agents')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
+		expect(summaryOf(res, 'Apply contacts')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
+		expect([...cw.contacts.values()].find((c) => c.email === 'tess@customer.example')).toMatchObject({ labels: ['customer'], custom_attributes: { tier: 'basic' } });
+		expect([...cw.contacts.values()].find((c) => c.email === 'old@customer.example')?.labels).toEqual([]);
+	});
+
+	it('ActivePlatform: the demo account holds the listed users; a new one is created and attached', async () => {
+		const ap = env.platforms.activeplatform;
+		const account = 2000500;
+		const res = await seeded('activeplatform-sync', () => {
+			names.forEach((n, i) => ap.attach(ap.addUser(`${n}@acme.example`, { first_name: i === 0 ? 'Annie' : cap(n), last_name: 'Demo' }).id, account));
+			ap.attach(ap.addUser('old@acme.example').id, account);
+		});
+		expect(planOf(res, 'Plan sync')).toEqual([
+			['update', 'ann@acme.example', 'first_name: Annie → Ann'],
+			['create', 'jo@acme.example', ''],
+			['remove', 'old@acme.example', ''],
+		]);
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
+		const onAccount = ap.accesses.filter((a) => a.account_id === account).map((a) => ap.users.get(a.user_id)?.email);
+		expect(onAccount.sort()).toEqual([...names, 'jo'].map((n) => `${n}@acme.example`).sort());
+	});
+
+	it('Davintoo: Sales matches the list; a user missing from it is blocked, not deleted', async () => {
+		const dv = env.platforms.davintoo;
+		const res = await seeded('davintoo-sync', () => {
+			names.forEach((n, i) =>
+				dv.addUser(`EMP-${100 + i}`, { login: n, email: `${n}@acme.example`, firstname: cap(n), secondname: 'Demo', department: 'Sales', position: i === 0 ? 'Trainee' : 'Rep' }),
+			);
+			dv.addUser('EMP-999', { department: 'Sales' });
+		});
+		expect(planOf(res, 'Plan sync')).toEqual([
+			['update', 'EMP-100', 'position: Trainee → Rep'],
+			['create', 'EMP-109', ''],
+			['remove', 'EMP-999', ''],
+		]);
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
+		expect(dv.users.get('EMP-999')?.is_active).toBe(0);
+		expect(dv.users.get('EMP-109')?.fields).toMatchObject({ login: 'jo', department: 'Sales' });
+	});
+});

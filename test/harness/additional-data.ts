@@ -1,6 +1,8 @@
-import { ExternalSecretsProxy, type ExecutionLifecycleHooks } from 'n8n-core';
+import type { ExecutionLifecycleHooks } from 'n8n-core';
 import type { ICredentialsHelper, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { UnexpectedError } from 'n8n-workflow';
+
+import { externalSecrets } from './version-adapters';
 
 const unsupported = (what: string) => async (): Promise<never> => {
 	throw new UnexpectedError(`Harness: ${what} is not supported`);
@@ -13,7 +15,7 @@ export function buildAdditionalData(
 	executionId: string,
 ): IWorkflowExecuteAdditionalData {
 	const baseUrl = 'http://127.0.0.1:5678/';
-	return {
+	const data: Omit<IWorkflowExecuteAdditionalData, 'externalSecretsProxy'> = {
 		hooks,
 		credentialsHelper,
 		executionId,
@@ -30,11 +32,12 @@ export function buildAdditionalData(
 		mcpBaseUrl: `${baseUrl}mcp`,
 		mcpTestBaseUrl: `${baseUrl}mcp-test`,
 		variables: {},
-		externalSecretsProxy: new ExternalSecretsProxy(),
 		logAiEvent: () => {},
 		executeWorkflow: unsupported('executeWorkflow'),
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
 		startRunnerTask: unsupported('startRunnerTask'),
 	};
+	// The secrets member is named and shaped differently across n8n lines.
+	return { ...data, ...externalSecrets() } as IWorkflowExecuteAdditionalData;
 }

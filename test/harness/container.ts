@@ -7,13 +7,13 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { Logger } from '@n8n/backend-common';
 import { GlobalConfig } from '@n8n/config';
 import { Container } from '@n8n/di';
-import { BinaryDataConfig, BinaryDataService, ErrorReporter, InstanceSettings } from 'n8n-core';
+import { BinaryDataService, InstanceSettings } from 'n8n-core';
 
-/** `default`: base64 kept in the item. `filesystem`: n8n's production default, ids + files. */
-export type BinaryDataMode = 'default' | 'filesystem';
+import { type BinaryDataMode, loggerClass, newBinaryDataService } from './version-adapters';
+
+export type { BinaryDataMode } from './version-adapters';
 
 let ready = false;
 const binaryServices = new Map<BinaryDataMode, BinaryDataService>();
@@ -24,7 +24,7 @@ export function setUpContainer(): void {
 	// Logger is built from GlobalConfig the first time anyone asks for it; make it silent
 	// first. The root Logger also installs itself as n8n-workflow's LoggerProxy.
 	Container.get(GlobalConfig).logging.level = 'silent';
-	Container.get(Logger);
+	Container.get(loggerClass());
 
 	// The real InstanceSettings reads or creates ~/.n8n/config on disk. Its consumers here
 	// read only the ids, secrets and the folder path (StorageConfig), never write to it.
@@ -40,32 +40,16 @@ export function setUpContainer(): void {
 	ready = true;
 }
 
-/** Points n8n-core's binary helpers (they Container.get the service) at the chosen mode. */
+/**
+ * Points n8n-core's binary helpers (they Container.get the service) at the chosen mode:
+ * `default` without storage (n8n's in-memory mode), `filesystem` a real store under the OS
+ * temp folder. runNode deletes each execution's files when the run ends.
+ */
 export async function useBinaryDataMode(mode: BinaryDataMode): Promise<void> {
 	let service = binaryServices.get(mode);
 	if (!service) {
-		service = mode === 'default' ? defaultModeService() : await filesystemModeService();
+		service = await newBinaryDataService(mode);
 		binaryServices.set(mode, service);
 	}
 	Container.set(BinaryDataService, service);
-}
-
-/** Without init() the service has no storage manager: n8n's in-memory "default" mode. */
-function defaultModeService(): BinaryDataService {
-	return new BinaryDataService(Container.get(BinaryDataConfig), Container.get(ErrorReporter), Container.get(Logger));
-}
-
-/**
- * A real filesystem store under the OS temp folder. runNode deletes each execution's
- * files when the run ends, so the folder stays empty between runs.
- */
-async function filesystemModeService(): Promise<BinaryDataService> {
-	const config = Object.assign(Object.create(BinaryDataConfig.prototype) as BinaryDataConfig, {
-		...Container.get(BinaryDataConfig),
-		mode: 'filesystem',
-		localStoragePath: join(tmpdir(), 'n8n-harness', 'binary-data'),
-	});
-	const service = new BinaryDataService(config, Container.get(ErrorReporter), Container.get(Logger));
-	await service.init();
-	return service;
 }

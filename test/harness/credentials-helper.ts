@@ -15,10 +15,11 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { deepCopy, ICredentialsHelper, isExpression, NodeHelpers, UserError, Workflow } from 'n8n-workflow';
+import { deepCopy, ICredentialsHelper, NodeHelpers, UserError, Workflow } from 'n8n-workflow';
 
 import type { CredentialTypeRegistry } from './credential-types';
 import { START_NODE_TYPE } from './node-types';
+import { isExpression } from './version-adapters';
 
 type RequestOptions = IHttpRequestOptions | IRequestOptionsSimplified;
 

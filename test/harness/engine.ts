@@ -18,7 +18,7 @@ import type {
 	IRun,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { createRunExecutionData, deepCopy, Workflow } from 'n8n-workflow';
+import { deepCopy, Workflow } from 'n8n-workflow';
 
 import { buildAdditionalData } from './additional-data';
 import { inlineAndRelease } from './binary';
@@ -27,6 +27,7 @@ import { CredentialTypeRegistry } from './credential-types';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { describeError, type HarnessError } from './errors';
 import { HarnessNodeTypes, HarnessStart, latestVersion, START_NODE_TYPE } from './node-types';
+import { newRunExecutionData, releaseSshSweepTimer } from './version-adapters';
 
 export type { BinaryDataMode } from './container';
 export type { HarnessError } from './errors';
@@ -115,16 +116,13 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [
-				{ node: start, data: { main: [opts.shareItems && opts.items ? opts.items : deepCopy(opts.items ?? [{ json: {} }])] }, source: null },
-			],
-		},
-	});
+	const runExecutionData = newRunExecutionData([
+		{ node: start, data: { main: [opts.shareItems && opts.items ? opts.items : deepCopy(opts.items ?? [{ json: {} }])] }, source: null },
+	]);
 	const additionalData = buildAdditionalData(hooks, credentialsHelper, executionId);
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
+	releaseSshSweepTimer();
 
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
 	const rawError: unknown = task?.error ?? run.data.resultData.error;

@@ -36,7 +36,9 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Keepnet.targetUser.update': { params: { resourceId: 'tu1', updateFields: { firstName: 'Ann' } } },
 	'Keepnet.targetUser.addToGroups': { params: { resourceId: 'tu1', groupIds: 'g1, g2' } },
 	'Keepnet.targetUser.removeFromGroups': { params: { resourceId: 'tu1', groupIds: 'g1, g2' } },
+	'Keepnet.targetUser.sync': { params: { email: 'a@acme.example', syncMode: 'plan', scope: { targetGroupId: 'g1' } } },
 	'ActivePlatform.user.create': { params: { firstName: 'Ann', lastName: 'Lee', email: 'a@acme.example', password: 'Pw-123456' } },
+	'ActivePlatform.user.sync': { params: { accountId: 7, email: 'a@acme.example', syncMode: 'plan' } },
 	'ActivePlatform.user.upsert': { params: { email: 'a@acme.example' } },
 	'ActivePlatform.user.get': { params: { userId: 1 } },
 	'ActivePlatform.user.getAll': { params: { returnAll: true } },
@@ -63,6 +65,8 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Chatwoot.contact.filter': { params: { conditions: { condition: [{ attributeKey: 'email', operator: 'equal_to', value: 'a@acme.example' }] }, returnAll: true } },
 	'Chatwoot.contact.update': { params: { contactId: 1, updateFields: { name: 'Ann' } } },
 	'Chatwoot.contact.delete': { params: { contactId: 1 } },
+	'Chatwoot.agent.sync': { params: { email: 'a@acme.example', name: 'Ann', syncMode: 'plan', scope: { role: 'agent' } } },
+	'Chatwoot.contact.sync': { params: { email: 'a@acme.example', matchBy: 'email', syncMode: 'plan', scope: { label: 'customer' } } },
 	'Davintoo.user.importOne': { params: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' } },
 	'Davintoo.user.importMany': {
 		params: { source: 'json', batchSize: 10 },
@@ -71,6 +75,7 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Davintoo.user.block': { params: { uid: 'U1' } },
 	'Davintoo.user.unblock': { params: { uid: 'U1' } },
 	'Davintoo.user.getAll': { params: { returnAll: true } },
+	'Davintoo.user.sync': { params: { uid: 'U1', matchBy: 'uid', syncMode: 'plan', scope: { department: 'Sales' } } },
 	// Every Chatwoot operation, from the samples the spec-coverage engine test also sends.
 	...chatwootDescriptorSamples(),
 };

@@ -97,6 +97,7 @@ export class ApiClient {
 			backoffBaseMs: this.run.backoffBaseMs,
 			pacer: this.run.pacer,
 			concurrency: this.run.concurrency,
+			oauth2: !!this.run.platform.oauth2,
 			log: this.log,
 			lookUp: verify ? () => this.lookFor(verify) : undefined,
 		});

@@ -23,6 +23,8 @@ export interface SendInput {
 	pacer: Pacer;
 	concurrency: ConcurrencyLimit;
 	log: AttemptLog;
+	/** The credential is OAuth2: n8n refreshes the token when it sees a 401 thrown. */
+	oauth2: boolean;
 	/** Asks whether a create whose answer was lost went through (a separate, logged send). */
 	lookUp?: () => Promise<ApiResponse | undefined>;
 }
@@ -39,13 +41,16 @@ export type SendOutcome =
 export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 	const { spec, log, pacer } = input;
 	const idempotent = isIdempotent(spec);
+	let request = input.request;
+	// n8n 1.x: 0 = as usual; 1 = resent so that n8n sees the 401 and refreshes; 2 = back to usual.
+	let refreshStep = 0;
 	for (let attempt = 1; ; attempt++) {
 		await pacer.acquire();
 		// A lookup's own retries stay lookups in the log.
 		const kind = attempt === 1 || input.kind === 'lookup' ? input.kind : 'retry';
 		const entry: Attempt = log.add({ kind, try: attempt, spec, to: input.to });
 		const startedAt = Date.now();
-		const wire = await sendOnce(input.n8n, input.credentialType, input.request);
+		const wire = await sendOnce(input.n8n, input.credentialType, request);
 		const rtt = Date.now() - startedAt;
 		let result: TryResult;
 		let response: ApiResponse | undefined;
@@ -65,6 +70,23 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 				retryAfterMs: parseRetryAfter(wire.headers['retry-after']),
 				unreadable2xx: response === undefined,
 			};
+		}
+		if (input.oauth2 && !('failure' in wire) && refreshStep < 2) {
+			if (refreshStep === 0 && wire.statusCode === 401 && !wire.thrown) {
+				// n8n 1.x has no `except: [401]` and returned the 401 without refreshing the token:
+				// once more with every error thrown, so n8n refreshes and repeats the call itself.
+				refreshStep = 1;
+				request = { ...input.request, ignoreHttpStatusErrors: false };
+				attempt--;
+				continue;
+			}
+			if (refreshStep === 1 && wire.thrown && wire.statusCode !== 401) {
+				// The token is fresh now, but n8n 1.123 dropped the error's body: ask as usual again.
+				refreshStep = 2;
+				request = input.request;
+				attempt--;
+				continue;
+			}
 		}
 		const decision = decide(result, {
 			attempt,

@@ -10,6 +10,8 @@ export interface WireAnswer {
 	statusCode: number;
 	headers: Record<string, string>;
 	body: unknown;
+	/** n8n threw it (after its own OAuth2 refresh, where it does one), rather than returning it. */
+	thrown?: boolean;
 }
 
 /** No answer: the reason, in the transport's words and as a class. */
@@ -45,8 +47,9 @@ export function buildRequest(
 		encoding: 'text',
 		returnFullResponse: true,
 		// Every status is an answer, except a 401 behind OAuth2: n8n must see that one thrown to
-		// refresh the token and repeat the call.
-		ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true,
+		// refresh the token and repeat the call. (The object form is n8n 2.x's; 1.x reads it as
+		// `true`, and the send loop then repeats a 401 once with errors thrown.)
+		ignoreHttpStatusErrors: (oauth2 ? { ignore: true, except: [401] } : true) as unknown as IHttpRequestOptions['ignoreHttpStatusErrors'],
 		timeout: options.timeout,
 		skipSslCertificateValidation: options.allowUnauthorizedCerts,
 		arrayFormat: 'brackets',
@@ -70,7 +73,7 @@ export async function sendOnce(
 		return { statusCode: raw.statusCode, headers: lowerKeys(raw.headers), body: raw.body };
 	} catch (error) {
 		const answer = answerFromError(error);
-		if (answer) return answer;
+		if (answer) return { ...answer, thrown: true };
 		const code = networkCode(error);
 		const timeout = Number(request.timeout ?? 0);
 		return { error, code, failure: classifyNetworkCode(code), timedOut: timeout > 0 && Date.now() - startedAt >= timeout * 0.95 };
@@ -105,6 +108,24 @@ export function answerFromError(error: unknown): WireAnswer | undefined {
 		}
 		current = cause;
 	}
+	return answerFromErrorFields(error);
+}
+
+/**
+ * n8n 1.120+ (n8n 1.123.x) wipes `cause` from the errors its request helpers throw; what is left
+ * are `httpCode` and `messages`. A numeric code of 400 or more was an answer; EAUTH is the OAuth
+ * library refusing the token request (its text for invalid_client is kept).
+ */
+function answerFromErrorFields(error: unknown): WireAnswer | undefined {
+	if (!error || typeof error !== 'object') return undefined;
+	const { httpCode, messages, description } = error as { httpCode?: unknown; messages?: unknown; description?: unknown };
+	const text = Array.isArray(messages) && typeof messages[0] === 'string' ? messages[0] : typeof description === 'string' ? description : '';
+	if (httpCode === 'EAUTH') {
+		const body = /^Client authentication failed/i.test(text) ? { error: 'invalid_client' } : { error: 'invalid_request', error_description: text };
+		return { statusCode: 400, headers: {}, body };
+	}
+	const status = typeof httpCode === 'string' && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
+	if (status !== undefined && status >= 400) return { statusCode: status, headers: {}, body: text || null };
 	return undefined;
 }
 
@@ -112,11 +133,14 @@ export function answerFromError(error: unknown): WireAnswer | undefined {
 export function networkCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const { code, message } = current as { code?: unknown; message?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
-		if (typeof message === 'string') {
-			if (/socket hang up/i.test(message)) return 'ECONNRESET';
-			if (/timeout of \d+ms exceeded/i.test(message)) return 'ECONNABORTED';
+		const { code, httpCode, message, messages } = current as { code?: unknown; httpCode?: unknown; message?: unknown; messages?: unknown };
+		// n8n 1.123.x keeps the transport's code only in httpCode and its text only in messages.
+		for (const c of [code, httpCode]) if (typeof c === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c) && c !== 'EAUTH') return c;
+		for (const text of [message, ...(Array.isArray(messages) ? messages : [])]) {
+			if (typeof text !== 'string') continue;
+			if (/socket hang up/i.test(text)) return 'ECONNRESET';
+			if (/timeout of \d+ms exceeded/i.test(text)) return 'ECONNABORTED';
+			if (/stream has been aborted/i.test(text)) return 'ERR_BAD_RESPONSE';
 		}
 		current = (current as { cause?: unknown }).cause;
 	}

@@ -101,7 +101,7 @@ export function firstPage<I>(paging: Paging<I>, input: I, values: PagingValues):
 }
 
 /** Whether the list goes on after this page. */
-function goesOn(read: PageRead, at: PageAt, pagesRead: number, by: Paging<unknown>['by']): boolean {
+export function goesOn(read: PageRead, at: PageAt, pagesRead: number, by: Paging<unknown>['by']): boolean {
 	if (by === 'single' || read.items.length === 0) return false;
 	if (by === 'cursor') return !!read.next;
 	if (read.hasMore !== undefined) return read.hasMore;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PlanEntry, Sync, SyncSettings } from './sync';
+import type { KeyValue, PlanEntry, Sync, SyncSettings, SyncStep } from './sync';
 
 /** A desired record as read from one input item: its input, or why it cannot be used. */
 export interface Desired<I> {
@@ -18,23 +18,30 @@ export interface Plan<R> {
 	refusal?: string;
 }
 
+/** A key value as text ('' when there is none). */
+const keyText = (v: KeyValue): string => (v === null || v === undefined ? '' : String(v));
+
 /**
- * The plan: pure, from the desired records and the existing ones in scope. Every desired record
- * and every existing one appears once.
+ * The plan: pure, from the desired records and the existing ones. Every desired record and every
+ * existing one in scope appears once; records outside the scope appear only when the input wants
+ * them (brought in by `adopt`, or skipped).
  */
 export function makePlan<I, R extends IDataObject>(
 	sync: Sync<I, R>,
 	settings: SyncSettings,
 	base: I,
 	desired: Array<Desired<I>>,
-	existing: R[],
+	listed: R[],
+	inScope: (record: R) => boolean = () => true,
+	member: (record: R) => boolean = () => true,
 ): Plan<R> {
 	const keyName = settings.matchBy && sync.keys[settings.matchBy] ? settings.matchBy : Object.keys(sync.keys)[0];
 	const key = sync.keys[keyName];
 	const norm = (v: string) => (key.normalise ?? ((s: string) => s))(v.trim());
+	const existing = listed.filter(inScope);
 	const byKey = new Map<string, R[]>();
-	for (const record of existing) {
-		const k = key.existing(record);
+	for (const record of listed) {
+		const k = keyText(key.existing(record));
 		if (!k) continue;
 		const list = byKey.get(norm(k)) ?? [];
 		list.push(record);
@@ -50,7 +57,7 @@ export function makePlan<I, R extends IDataObject>(
 			entries.push(skip(d.item, '', d.problem ?? 'invalid input'));
 			continue;
 		}
-		const raw = key.desired(d.input);
+		const raw = keyText(key.desired(d.input)).trim();
 		if (!raw) {
 			entries.push(skip(d.item, '', `has no ${key.label}, which this sync matches by`, d.input));
 			continue;
@@ -71,6 +78,27 @@ export function makePlan<I, R extends IDataObject>(
 			continue;
 		}
 		const [found] = matches;
+		if (found && !inScope(found)) {
+			const adopted = sync.adopt?.(found, d.input, member(found));
+			if (!adopted) {
+				entries.push(skip(d.item, raw, `the ${sync.what} with this ${key.label} (ID ${sync.id(found)}) is outside this sync's scope`, d.input));
+				continue;
+			}
+			const own = sync.changes(found, d.input);
+			const changes = [...adopted.changes, ...own];
+			const update = own.length ? sync.update(found, d.input) : [];
+			entries.push({
+				action: 'update',
+				key: raw,
+				item: d.item,
+				existing: found,
+				desired: d.input,
+				changes,
+				why: 'exists outside the scope: brought in',
+				requests: [...adopted.steps, ...update],
+			});
+			continue;
+		}
 		if (found) {
 			const changes = sync.changes(found, d.input);
 			const requests = changes.length ? sync.update(found, d.input) : [];
@@ -86,12 +114,12 @@ export function makePlan<I, R extends IDataObject>(
 			entries.push(skip(d.item, raw, `not there yet, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} needed to create it`, d.input));
 			continue;
 		}
-		entries.push({ action: 'create', key: raw, item: d.item, desired: d.input, changes: [], why: `no ${sync.what} has this ${key.label}`, requests: [sync.create(d.input)] });
+		entries.push({ action: 'create', key: raw, item: d.item, desired: d.input, changes: [], why: `no ${sync.what} has this ${key.label}`, requests: [createStep(sync, d.input)] });
 	}
 	const removal = settings.removeMissing !== 'nothing' ? sync.removals[settings.removeMissing] : undefined;
 	for (const record of existing) {
 		if (matched.has(record)) continue;
-		const raw = key.existing(record) ?? '';
+		const raw = keyText(key.existing(record));
 		if (!raw) {
 			entries.push({ action: 'skip', key: '', existing: record, changes: [], why: `has no ${key.label}: a sync by ${key.label} neither matches nor removes it`, requests: [] });
 		} else if (!removal) {
@@ -104,6 +132,13 @@ export function makePlan<I, R extends IDataObject>(
 	}
 	const removals = entries.filter((e) => e.action === 'remove').length;
 	return { entries, existing: existing.length, valid, removals, refusal: guard(sync.what, existing.length, valid, removals, settings.maxRemovalPercent) };
+}
+
+/** The create, followed by what needs the created record (e.g. attaching it to an account). */
+function createStep<I, R extends IDataObject>(sync: Sync<I, R>, input: I): SyncStep {
+	const create = sync.create(input);
+	const after = sync.afterCreate;
+	return after ? { send: create, then: (answer) => after(answer, input) } : create;
 }
 
 /** The removal guard, in numbers a person can check. */

@@ -17,16 +17,34 @@ export interface Sync<I, R extends IDataObject> {
 	what: string;
 	/** The keys a record can be matched by. */
 	keys: Record<string, SyncKey<I, R>>;
-	/** The existing records (the input is item 0's): Return All is implied. */
+	/**
+	 * The existing records (the input is item 0's): Return All is implied. Everything listed is
+	 * matched against the input, in scope or not, so a wanted record that exists outside the
+	 * scope is recognised instead of created twice.
+	 */
 	list: Paging<I>;
-	/** Records this sync owns (scope filters); the rest are never touched. */
+	/**
+	 * When the scope is a membership the records do not show (a group, an account), the list of
+	 * members: only they are in scope. Its records join `list`'s (by ID).
+	 */
+	members?: (settings: I) => Paging<I> | undefined;
+	/** Records this sync owns (scope filters); the rest are never changed or removed. */
 	inScope?: (record: R, settings: I) => boolean;
+	/**
+	 * How a wanted record that exists outside the scope is brought into it (added to the group,
+	 * attached to the account); the field changes are planned as well. `member` says whether the
+	 * record is on the members list (always true without one). Without `adopt` (or when it
+	 * answers undefined: this one cannot be brought in) such records are skipped, with the reason.
+	 */
+	adopt?: (existing: R, desired: I, member: boolean) => { changes: FieldChange[]; steps: SyncStep[] } | undefined;
 	/** The fields of an existing record that differ from the desired one. */
 	changes: (existing: R, desired: I) => FieldChange[];
-	/** Requests that make an existing record match (empty: nothing to do). */
-	update: (existing: R, desired: I) => RequestSpec[];
+	/** Steps that make an existing record match (empty: nothing to do). */
+	update: (existing: R, desired: I) => SyncStep[];
 	/** The create request; `verify` (lookup before re-sending) is required. */
 	create: (desired: I) => RequestSpec & { verify: NonNullable<RequestSpec['verify']> };
+	/** Steps that need the created record (from the create's answer, or the lookup's find), e.g. attach it to an account. */
+	afterCreate?: (created: unknown, desired: I) => SyncStep[];
 	/** Fields only a create needs, as [label, value]. */
 	requiredToCreate?: (desired: I) => Array<[label: string, value: unknown]>;
 	/** What "remove" can mean on this platform, by option value. */
@@ -36,10 +54,27 @@ export interface Sync<I, R extends IDataObject> {
 	name: (record: R) => string;
 }
 
+/**
+ * One step of carrying out a plan entry: a request, or a request whose answer decides what
+ * follows (read the whole record before a PUT that replaces it; attach what a create made).
+ */
+export type SyncStep = RequestSpec | ChainedStep;
+
+export interface ChainedStep {
+	send: RequestSpec;
+	/** The steps that follow, from the answer's body (a create's lookup find counts as its answer). */
+	then: (answer: unknown) => SyncStep[];
+}
+
+export const isChained = (step: SyncStep): step is ChainedStep => 'send' in step;
+
+/** A key value as a record or an input holds it: numbers (IDs) compare as their text. */
+export type KeyValue = string | number | null | undefined;
+
 export interface SyncKey<I, R> {
 	label: string;
-	desired: (input: I) => string | undefined;
-	existing: (record: R) => string | undefined;
+	desired: (input: I) => KeyValue;
+	existing: (record: R) => KeyValue;
 	/** How the platform compares this key (e.g. emails ignore case). */
 	normalise?: (value: string) => string;
 }
@@ -48,9 +83,11 @@ export interface SyncRemoval<I, R> {
 	/** Option label, e.g. "Deactivate (Block)". */
 	name: string;
 	description: string;
-	requests: (existing: R, settings: I) => RequestSpec[];
+	requests: (existing: R, settings: I) => SyncStep[];
 	/** Records this removal has nothing left to do for (e.g. already blocked). */
 	alreadyDone?: (existing: R) => boolean;
+	/** Why this removal cannot be used with these settings (e.g. no group in the scope); checked before anything is listed. */
+	unusable?: (settings: I) => string | undefined;
 }
 
 export interface FieldChange {
@@ -71,7 +108,8 @@ export interface PlanEntry<R> {
 	desired?: unknown;
 	changes: FieldChange[];
 	why: string;
-	requests: RequestSpec[];
+	/** What Apply sends for it, in order. */
+	requests: SyncStep[];
 }
 
 /** The settings every sync shares, read from item 0. */

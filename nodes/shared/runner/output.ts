@@ -47,16 +47,27 @@ export function toNodeError(
 	return new NodeOperationError(n8n.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex });
 }
 
-/** An error item n8n routes to the error output: only `error` and `details` in json. */
+/**
+ * An error item. With "Continue (using error output)" its json is `error` + `message` (the
+ * description and the HTTP code in words): the one shape n8n 1.x and 2.x both route to the error
+ * output (1.x refuses any other key). Otherwise `error` + `details` (item, code, description).
+ */
 export function errorItem(
 	error: NodeApiError | NodeOperationError,
 	items: number[],
 	secrets: readonly string[],
 ): INodeExecutionData {
+	const message = maskString(error.message, secrets);
+	const description = error.description ? maskString(error.description, secrets) : undefined;
+	const httpCode = error instanceof NodeApiError && error.httpCode ? error.httpCode : undefined;
+	if (error.node?.onError === 'continueErrorOutput') {
+		const words = [description, httpCode ? `HTTP ${httpCode}` : undefined].filter(Boolean).join(' — ');
+		return { json: words ? { error: message, message: words } : { error: message }, pairedItem: paired(items) };
+	}
 	const details: IDataObject = { itemIndex: items[0] };
-	if (error.description) details.description = maskString(error.description, secrets);
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	return { json: { error: maskString(error.message, secrets), details }, pairedItem: paired(items) };
+	if (description) details.description = description;
+	if (httpCode) details.httpCode = httpCode;
+	return { json: { error: message, details }, pairedItem: paired(items) };
 }
 
 export function paired(items: number[]): IPairedItemData | IPairedItemData[] {

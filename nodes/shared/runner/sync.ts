@@ -6,12 +6,12 @@ import type { RunContext } from '../client/context';
 import { maskDeep } from '../mask';
 import type { Operation } from '../operation/types';
 import { readRequestOptions, type RunOptions } from '../options';
-import { collectPages } from '../patterns/paging';
-import { changesText, maskedChanges, type PlanEntry, type Sync, type SyncSettings } from '../patterns/sync';
+import { changesText, isChained, maskedChanges, type PlanEntry, type Sync, type SyncSettings, type SyncStep } from '../patterns/sync';
 import { type Desired, makePlan } from '../patterns/sync-plan';
 import { invalidInputError } from '../validate';
 import { shape, toNodeError } from './output';
 import { runUnits, type Tally } from './schedule';
+import { listEverything } from './sync-list';
 
 /** What the runner needs of a sync operation (type-erased). */
 export interface SyncRunner {
@@ -65,11 +65,11 @@ export async function runSync(
 		});
 	}
 	const { settings } = base;
+	const removalProblem = unusableRemoval(sync, settings, base.input);
+	if (removalProblem) throw new NodeOperationError(node, removalProblem, { itemIndex: 0, description: 'Nothing was sent.' });
 	const api = new ApiClient(run, 0, operation.resource, options);
-	const existing = (await collectPages(api, sync.list, base.input, { returnAll: true, limit: 1 })).filter(
-		(r) => !sync.inScope || sync.inScope(r, base.input),
-	);
-	const plan = makePlan(sync, settings, base.input, desired, existing);
+	const { records, inScope, member } = await listRecords(api, sync, base.input, run);
+	const plan = makePlan(sync, settings, base.input, desired, records, inScope, member);
 	const apply = settings.syncMode === 'apply' && !options.dryRun;
 	if (apply && plan.refusal) throw new NodeOperationError(node, plan.refusal, { itemIndex: 0, description: planNumbers(plan.entries) });
 
@@ -102,7 +102,7 @@ export async function runSync(
 		}
 		const client = new ApiClient(run, entry.item ?? 0, operation.resource, options);
 		try {
-			for (const request of entry.requests) await client.request(request);
+			for (const step of entry.requests) await carryOut(client, step);
 			tally.add(RESULT[entry.action]);
 			if (entry.item !== undefined) tally.add('succeeded');
 			const out = row(entry, { result: RESULT[entry.action] });
@@ -115,6 +115,57 @@ export async function runSync(
 			return [row(entry, { result: 'failed', error: nodeError.message })];
 		}
 	});
+}
+
+/** One step, and the steps that follow from its answer. */
+async function carryOut(client: ApiClient, step: SyncStep): Promise<void> {
+	if (!isChained(step)) {
+		await client.request(step);
+		return;
+	}
+	const answer = await client.request(step.send);
+	for (const next of step.then(answer)) await carryOut(client, next);
+}
+
+/**
+ * Everything the list shows, plus the members list when the scope is a membership; a record is
+ * in scope when it is a member (if there is such a list) and passes the scope filters.
+ */
+async function listRecords(
+	api: ApiClient,
+	sync: Sync<unknown, IDataObject>,
+	input: unknown,
+	run: RunContext,
+): Promise<{ records: IDataObject[]; inScope: (record: IDataObject) => boolean; member: (record: IDataObject) => boolean }> {
+	const all = await listEverything(api, sync.list, input, run.concurrency);
+	const membersPaging = sync.members?.(input);
+	const members = membersPaging ? await listEverything(api, membersPaging, input, run.concurrency) : undefined;
+	// By ID, once: a record that moved between pages while they were read is not two records.
+	const byId = new Map<string, IDataObject>();
+	for (const record of [...all, ...(members ?? [])]) {
+		const id = String(sync.id(record));
+		if (!byId.has(id)) byId.set(id, record);
+	}
+	const records = [...byId.values()];
+	const memberIds = new Set((members ?? []).map((m) => String(sync.id(m))));
+	const member = (record: IDataObject) => !members || memberIds.has(String(sync.id(record)));
+	const inScope = (record: IDataObject) => member(record) && (!sync.inScope || sync.inScope(record, input));
+	return { records, inScope, member };
+}
+
+/** A Match By or Remove Missing choice this platform does not have, or cannot carry out with these settings. */
+function unusableRemoval(sync: Sync<unknown, IDataObject>, settings: SyncSettings, input: unknown): string | undefined {
+	if (settings.matchBy && !sync.keys[settings.matchBy]) {
+		return `Match By (matchBy): "${settings.matchBy}" is not one of ${Object.keys(sync.keys).join(', ')}`;
+	}
+	if (settings.removeMissing === 'nothing') return undefined;
+	const removal = sync.removals[settings.removeMissing];
+	if (!removal) {
+		const known = ['nothing', ...Object.keys(sync.removals)].join(', ');
+		return `Remove Missing (removeMissing): "${settings.removeMissing}" is not one of ${known}`;
+	}
+	const problem = removal.unusable?.(input);
+	return problem ? `Remove Missing "${removal.name}": ${problem}` : undefined;
 }
 
 function planNumbers(entries: Array<PlanEntry<IDataObject>>): string {

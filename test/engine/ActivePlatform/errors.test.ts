@@ -83,8 +83,9 @@ describe('ActivePlatform errors, input checks and token masking', () => {
 		expect(result.outputs[0]).toEqual([]);
 		expect(jsonOf(result.outputs[1])).toEqual([
 			{
+				// error + message: the shape n8n 1.x and 2.x both send to the error output.
 				error: "ActivePlatform 404: Couldn't find User with 'id'=4242",
-				details: { itemIndex: 0, httpCode: '404', description: 'GET /api/vendor/v1/users/4242.json' },
+				message: 'GET /api/vendor/v1/users/4242.json — HTTP 404',
 			},
 		]);
 	});

@@ -1,6 +1,8 @@
 import type { SandboxCredential, SandboxPlatform, SandboxRequest, SandboxResponse } from '../types';
 
 export const ACTIVEPLATFORM_SANDBOX_TOKEN = 'ap-sandbox-token-9d41c7e2b';
+/** An account that is always there (the examples sync its users); seeded ones get IDs from 2000501. */
+export const ACTIVEPLATFORM_DEMO_ACCOUNT = 2000500;
 
 export interface APSandboxUser {
 	id: number;
@@ -48,7 +50,7 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 	/** Attribute keys the operator set up, with their display names. */
 	attributes: Record<string, string> = { age: 'Age', crm_id: 'CRM ID', department: 'Department' };
 	users = new Map<number, APSandboxUser>();
-	accounts = new Map<number, APSandboxAccount>();
+	accounts = new Map<number, APSandboxAccount>([[ACTIVEPLATFORM_DEMO_ACCOUNT, demoAccount()]]);
 	accesses: APSandboxAccess[] = [];
 	/** Form pairs of each form-encoded request, in wire order (the shared log keeps only the nested body). */
 	forms: Array<Array<[string, string]>> = [];
@@ -60,7 +62,7 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 		this.token = ACTIVEPLATFORM_SANDBOX_TOKEN;
 		this.listShape = 'array';
 		this.users.clear();
-		this.accounts.clear();
+		this.accounts = new Map([[ACTIVEPLATFORM_DEMO_ACCOUNT, demoAccount()]]);
 		this.accesses = [];
 		this.forms = [];
 		this.nextUserId = 2021001;
@@ -312,6 +314,10 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 		// ActivePlatform writes ISO 8601 with the server's offset, e.g. 2016-10-07T14:15:47.746+03:00.
 		return new Date(this.clock + 3 * 3600_000).toISOString().replace('Z', '+03:00');
 	}
+}
+
+function demoAccount(): APSandboxAccount {
+	return { id: ACTIVEPLATFORM_DEMO_ACCOUNT, name: 'Demo Company', status: 'active' };
 }
 
 function nonEmpty(value: unknown): boolean {

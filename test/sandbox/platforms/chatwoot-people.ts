@@ -13,6 +13,7 @@ import {
 	invalid,
 	isObject,
 	ok,
+	queryList,
 	queryText,
 	railsNotFound,
 	route,
@@ -98,19 +99,27 @@ function page(list: CwContact[], n: number): SandboxResponse {
 	return ok({ meta: { count: list.length, current_page: n }, payload: slice.map(contactJson) });
 }
 
-const SORTS: Record<string, (c: CwContact) => string> = {
-	name: (c) => c.name ?? '',
-	email: (c) => c.email ?? '',
-	phone_number: (c) => c.phone_number ?? '',
-	last_activity_at: (c) => String(c.created_at),
+const SORTS: Record<string, (c: CwContact) => string | number | null> = {
+	name: (c) => c.name,
+	email: (c) => c.email,
+	phone_number: (c) => c.phone_number,
+	last_activity_at: (c) => c.created_at,
 };
 
+/** Sift's sort: a field name, "-" first for descending; without one the database order (by ID). */
 function sorted(list: CwContact[], sort: string | undefined): CwContact[] {
 	if (!sort) return list;
-	const desc = sort.startsWith('-');
 	const key = SORTS[sort.replace(/^-/, '')];
 	if (!key) return list;
-	return [...list].sort((a, b) => key(a).localeCompare(key(b)) * (desc ? -1 : 1));
+	// Postgres puts NULLs last when ascending (first when descending).
+	const ascending = [...list].sort((a, b) => {
+		const [x, y] = [key(a), key(b)];
+		if (x === y) return 0;
+		if (x === null) return 1;
+		if (y === null) return -1;
+		return x < y ? -1 : 1;
+	});
+	return sort.startsWith('-') ? ascending.reverse() : ascending;
 }
 
 function contacts(cw: ChatwootSandbox, call: AccountCall): SandboxResponse {
@@ -118,7 +127,11 @@ function contacts(cw: ChatwootSandbox, call: AccountCall): SandboxResponse {
 	const inAccount = () => [...cw.contacts.values()].filter((c) => c.account_id === account.id).sort((a, b) => a.id - b.id);
 	const pageNo = Math.max(1, Number(req.query.page ?? 1) || 1);
 	if (path === '/contacts' && req.method === 'GET') {
-		const resolved = inAccount().filter((c) => c.email || c.phone_number || c.identifier);
+		// tagged_with(params[:labels], any: true)
+		const labels = queryList(req, 'labels').map((l) => l.toLowerCase());
+		const resolved = inAccount().filter(
+			(c) => (c.email || c.phone_number || c.identifier) && (!labels.length || (c.labels ?? []).some((l) => labels.includes(l.toLowerCase()))),
+		);
 		return page(sorted(resolved, queryText(req, 'sort')), pageNo);
 	}
 	if (path === '/contacts' && req.method === 'POST') return createContact(cw, call);
@@ -147,8 +160,12 @@ function contacts(cw: ChatwootSandbox, call: AccountCall): SandboxResponse {
 	const contact = p ? cw.contacts.get(Number(p.id)) : undefined;
 	if (!p || !contact || contact.account_id !== account.id) return appNotFound();
 	if (p.sub === 'labels') {
-		if (req.method === 'POST') contact.labels = Array.isArray(body.labels) ? body.labels.map(String) : [];
-		return req.method === 'GET' || req.method === 'POST' ? ok({ payload: contact.labels ?? [] }) : railsNotFound();
+		// LabelConcern: index lists them; create replaces the whole list (update_labels).
+		if (req.method === 'POST') {
+			if (!Array.isArray(body.labels)) return { status: 422, body: { error: 'param is missing or the value is empty: labels' } };
+			contact.labels = [...new Set(body.labels.map((l) => String(l).toLowerCase()))];
+		} else if (req.method !== 'GET') return railsNotFound();
+		return ok({ payload: contact.labels ?? [] });
 	}
 	if (p.sub === 'conversations' && req.method === 'GET') {
 		return ok({ payload: [...cw.conversations.values()].filter((c) => c.contact_id === contact.id).map((c) => conversationJson(cw, c)) });

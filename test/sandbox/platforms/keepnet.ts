@@ -179,6 +179,7 @@ export class KeepnetSandbox implements SandboxPlatform {
 		if (req.path === '/api/target-groups/users' && req.method === 'PUT') return this.addToGroups(company, body ?? {});
 		const groupUsers = /^\/api\/target-groups\/([^/]+)\/users$/.exec(req.path);
 		if (groupUsers && req.method === 'DELETE') return this.removeFromGroup(company, groupUsers[1], body ?? {});
+		if (groupUsers && req.method === 'POST') return this.groupMembers(company, groupUsers[1], req.body);
 		const one = /^\/api\/target-users\/([^/]+)$/.exec(req.path);
 		if (!one) return { status: 404, raw: '' };
 		const user = this.users.get(one[1]);
@@ -306,6 +307,24 @@ export class KeepnetSandbox implements SandboxPlatform {
 				u.companyId === company &&
 				(!text || [u.email, u.firstName, u.lastName].some((v) => (v ?? '').toLowerCase().includes(text))) &&
 				matchesGroup(u, f),
+		);
+		return ok(page(sortUsers(users, String(body.orderby), body.ascending), paging, searchView));
+	}
+
+	/** POST /api/target-groups/{id}/users: the group's members (or, with excludeGroupUsers, everyone else), paged like search. */
+	private groupMembers(company: string, groupId: string, raw: unknown): SandboxResponse {
+		if (this.groups.get(groupId)?.company !== company) return failure(404, `Target group '${groupId}' was not found.`);
+		if (!raw || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) return inputError('request body is required');
+		const body = lowerKeys(raw as Body);
+		const filter = body.filter;
+		if (!filter || typeof filter !== 'object') return inputError('filter is required');
+		if (typeof body.orderby !== 'string' || body.orderby === '') return inputError('orderBy is required');
+		if (typeof body.ascending !== 'boolean') return inputError('ascending is required');
+		const paging = this.paging(body);
+		if ('status' in paging) return paging;
+		const exclude = body.excludegroupusers === true;
+		const users = [...this.users.values()].filter(
+			(u) => u.companyId === company && u.groups.includes(groupId) !== exclude && matchesGroup(u, lowerKeys(filter as Body)),
 		);
 		return ok(page(sortUsers(users, String(body.orderby), body.ascending), paging, searchView));
 	}

@@ -234,11 +234,11 @@ describe('ActivePlatform node and credential descriptions', () => {
 		expect(node.credentials).toEqual([{ name: 'activePlatformApi', required: true }]);
 		const operation = node.properties.find((p) => p.name === 'operation');
 		expect((operation?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual(
-			['attachToAccount', 'create', 'detachFromAccount', 'get', 'getAccountUsers', 'getAccounts', 'getAll', 'update', 'upsert'],
+			['attachToAccount', 'create', 'detachFromAccount', 'get', 'getAccountUsers', 'getAccounts', 'getAll', 'sync', 'update', 'upsert'],
 		);
 		// Every password parameter is hidden as typed.
 		const passwords = node.properties.filter((p) => p.name === 'password');
-		expect(passwords.length).toBe(2);
+		expect(passwords.length).toBe(3);
 		expect(passwords.every((p) => p.typeOptions?.password === true)).toBe(true);
 	});
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chatwootOperations } from '../../../nodes/Chatwoot/actions';
+import { chatwootOperations, chatwootResources } from '../../../nodes/Chatwoot/actions';
 import { plain, titleCase } from '../../../scripts/chatwoot-codegen/emit';
 import { generatedFiles } from '../../../scripts/chatwoot-codegen/generate';
 import { GENERATED_OPERATIONS } from '../../../scripts/chatwoot-codegen/table';
@@ -13,6 +13,11 @@ describe('Chatwoot generator (scripts/chatwoot-codegen)', () => {
 
 	it.each(files.map((f) => [f.path, f] as const))('%s is what the generator writes (run npm run generate:chatwoot after editing the table)', (_path, file) => {
 		expect(readFileSync(join(ROOT, file.path), 'utf8')).toBe(file.content);
+	});
+
+	it("the README's count of operations and resources is the node's", () => {
+		const said = /(\d+) operations in (\d+) resources/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+		expect(said?.slice(1).map(Number)).toEqual([chatwootOperations.length, chatwootResources.length]);
 	});
 
 	it('every generated operation is in the node, with the name, action and description of the table', () => {

@@ -8,8 +8,8 @@ describe('Chatwoot node (pure parts)', () => {
 		const names = (resource: string) => chatwootOperations.filter((o) => o.resource === resource).map((o) => o.operation).sort();
 		expect(chatwootResources.slice(0, 3).map((r) => r.value)).toEqual(['platformUser', 'agent', 'contact']);
 		expect(names('platformUser')).toEqual(expect.arrayContaining(['addToAccount', 'create', 'delete', 'get', 'getLoginLink', 'removeFromAccount', 'update']));
-		expect(names('agent')).toEqual(expect.arrayContaining(['create', 'delete', 'getAll', 'update']));
-		expect(names('contact')).toEqual(expect.arrayContaining(['create', 'delete', 'filter', 'get', 'search', 'update', 'upsert']));
+		expect(names('agent')).toEqual(expect.arrayContaining(['create', 'delete', 'getAll', 'sync', 'update']));
+		expect(names('contact')).toEqual(expect.arrayContaining(['create', 'delete', 'filter', 'get', 'search', 'sync', 'update', 'upsert']));
 	});
 
 	it('every resource has operations, and every operation a resource', () => {

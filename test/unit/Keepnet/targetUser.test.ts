@@ -155,6 +155,7 @@ describe('Keepnet operations (pure parts)', () => {
 			update: 'readThenWrite',
 			addToGroups: 'request',
 			removeFromGroups: 'requests',
+			sync: 'sync',
 		});
 		// Create or Update: the Dry Run lists the lookup and says why nothing more.
 		expect(op('upsert').plan(parse('upsert', { email: 'a@b.co' }))).toEqual([findByEmail.request({ email: 'a@b.co' }, 1)]);

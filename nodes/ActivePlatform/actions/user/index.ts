@@ -6,6 +6,7 @@ import { get } from './get.operation';
 import { getAccounts } from './getAccounts.operation';
 import { getAccountUsers } from './getAccountUsers.operation';
 import { getAll } from './getAll.operation';
+import { sync } from './sync.operation';
 import { update } from './update.operation';
 import { upsert } from './upsert.operation';
 
@@ -19,4 +20,5 @@ export const userOperations: Operation[] = [
 	detachFromAccount,
 	getAccounts,
 	getAccountUsers,
+	sync,
 ];

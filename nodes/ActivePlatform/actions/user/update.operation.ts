@@ -23,7 +23,9 @@ const input = z
 		customAttributes: customAttributesInput,
 	})
 	// Not atLeastOneField: a change may also be only custom attributes, a parameter of its own.
-	.refine((v) => Object.values(v.updateFields).some(isGiven) || v.customAttributes.length > 0, {
+	// zod 3.24 (n8n 1.8x) runs this even when a custom attribute failed its own check; the list is
+	// then untransformed, and that problem is already reported.
+	.refine((v) => !Array.isArray(v.customAttributes) || Object.values(v.updateFields).some(isGiven) || v.customAttributes.length > 0, {
 		message: 'set at least one field or custom attribute to change',
 		path: ['updateFields'],
 	});

@@ -12,6 +12,7 @@ import { importContacts } from './import.operation';
 import { merge } from './merge.operation';
 import { search } from './search.operation';
 import { setLabels } from './setLabels.operation';
+import { sync } from './sync.operation';
 import { update } from './update.operation';
 import { upsert } from './upsert.operation';
 
@@ -23,6 +24,7 @@ export const contactOperations: Operation[] = [
 	filter,
 	update,
 	deleteContact,
+	sync,
 	getAll,
 	getConversations,
 	getLabels,

@@ -7,6 +7,7 @@ import { removeFromGroups } from './removeFromGroups.operation';
 import { search } from './search.operation';
 import { searchByEmail } from './searchByEmail.operation';
 import { update } from './update.operation';
+import { sync } from './sync.operation';
 import { upsert } from './upsert.operation';
 
 export const targetUserOperations: Operation[] = [
@@ -19,4 +20,5 @@ export const targetUserOperations: Operation[] = [
 	update,
 	addToGroups,
 	removeFromGroups,
+	sync,
 ];

@@ -1,0 +1,1 @@
+../../../credentials/ActivePlatformApi.credentials.ts

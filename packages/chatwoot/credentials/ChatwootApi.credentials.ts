@@ -1,0 +1,1 @@
+../../../credentials/ChatwootApi.credentials.ts

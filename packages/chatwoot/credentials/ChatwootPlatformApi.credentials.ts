@@ -1,0 +1,1 @@
+../../../credentials/ChatwootPlatformApi.credentials.ts

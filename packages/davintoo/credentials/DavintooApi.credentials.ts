@@ -1,0 +1,1 @@
+../../../credentials/DavintooApi.credentials.ts

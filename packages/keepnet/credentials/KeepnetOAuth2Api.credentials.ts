@@ -1,0 +1,1 @@
+../../../credentials/KeepnetOAuth2Api.credentials.ts
