@@ -98,6 +98,8 @@ function targets(prop: INodeProperties): Array<{ path: string; value: INodeParam
  */
 function filler(prop: INodeProperties): INodeParameters[string] {
 	const name = prop.name.toLowerCase();
+	if (prop.type === 'resourceLocator') return { __rl: true, mode: 'id', value: '1' };
+	if (prop.type === 'multiOptions') return [(prop.options?.[0] as { value: string }).value];
 	if (prop.type === 'options') return (prop.options?.[0] as { value?: string } | undefined)?.value ?? '';
 	if (prop.type === 'number' || /id$/.test(name)) return 1;
 	if (name.includes('email')) return 'probe@example.com';
@@ -108,7 +110,14 @@ function filler(prop: INodeProperties): INodeParameters[string] {
 }
 
 function requiredFillers(fields: INodeProperties[]): INodeParameters {
-	const needed = fields.filter((f) => f.required === true && (f.default === '' || f.default === undefined || f.default === null));
+	// A resource locator's empty default is {mode, value: ''}; a list's is [].
+	const unset = (d: INodeProperties['default']) =>
+		d === '' ||
+		d === undefined ||
+		d === null ||
+		(Array.isArray(d) && !d.length) ||
+		(typeof d === 'object' && !Array.isArray(d) && (d as { value?: unknown }).value === '');
+	const needed = fields.filter((f) => f.required === true && unset(f.default));
 	return Object.fromEntries(needed.map((f) => [f.name, filler(f)]));
 }
 
