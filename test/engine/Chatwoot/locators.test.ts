@@ -77,8 +77,9 @@ describe('Chatwoot IDs: locator values and the plain values of older workflows a
 	});
 
 	it('a By ID value that is no number is refused before anything is sent: by n8n as typed, by the node from an expression', async () => {
+		// n8n will not start the run: 2.x names the locator's rule, 1.x only says the workflow has issues.
 		await expect(runChatwoot(sandbox, { resource: 'conversation', operation: 'get', conversationId: { __rl: true, mode: 'id', value: 'abc' } })).rejects.toThrow(
-			'Enter a whole number greater than 0',
+			/Enter a whole number greater than 0|^The workflow has issues and cannot be executed/,
 		);
 		const run = await runChatwoot(sandbox, { resource: 'conversation', operation: 'get', conversationId: { __rl: true, mode: 'id', value: '={{ "abc" }}' } });
 		expect(run.error?.message).toBe('Item 0: Conversation (conversationId): must be a number');
