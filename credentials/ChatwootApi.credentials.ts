@@ -72,7 +72,7 @@ export class ChatwootApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Chatwoot refused the User Access Token for this Account ID (HTTP 401): the token is wrong, is a platform app token, or its user is not in that account. Copy the token from Profile Settings > Access Token and the Account ID from the address bar (the number after /app/accounts/).',
+						'Chatwoot refused the User Access Token for this Account ID (HTTP 401): the token is wrong or reset, is a platform app or agent bot token, or its user is not in that account. Copy the token from Profile Settings > Access Token and the Account ID from the address bar (the number after /app/accounts/).',
 				},
 			},
 			{

@@ -64,7 +64,7 @@ export class ChatwootPlatformApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Chatwoot refused the Platform App Token (HTTP 401). Copy the access token of a platform app from Super Admin > Platform Apps; a user access token from Profile Settings is refused here.',
+						'Chatwoot refused the Platform App Token (HTTP 401). Copy the access token of a platform app from Super Admin > Platform Apps; a user access token from Profile Settings or an agent bot token is refused here.',
 				},
 			},
 			{

@@ -2,13 +2,21 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, operationSubtitle } from '../shared/description';
+import { listSearchMethod } from '../shared/locator';
 import { executeOperations } from '../shared/runner';
 import { chatwootOperations, chatwootResources } from './actions';
+import { LIST_SEARCHES } from './helpers/locators';
 import {
 	ACCOUNT_RESOURCES,
+	AGENT_BOT_AUTH,
+	AUTHENTICATE_AS,
+	BOT_RESOURCES,
 	CHATWOOT_ACCOUNT_CREDENTIAL,
+	CHATWOOT_BOT_CREDENTIAL,
+	CHATWOOT_CLIENT_CREDENTIAL,
 	CHATWOOT_PLATFORM_CREDENTIAL,
 	chatwootPlatform,
+	CLIENT_RESOURCES,
 	PLATFORM_RESOURCES,
 } from './transport';
 
@@ -20,12 +28,13 @@ export class Chatwoot implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(chatwootOperations),
-		description: 'Manage users, agents and contacts of Chatwoot and Chatwoot-based products',
+		description: 'Work with Chatwoot and Chatwoot-based products: users, agents, contacts, conversations, messages and the whole API',
 		defaults: { name: 'Chatwoot' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// One header, two kinds of token: each resource names the credential its API accepts.
+		// One header, four kinds of access: each resource shows the credential its API takes; the
+		// operations an agent bot may call show the bot's credential when Authentication says so.
 		credentials: [
 			{
 				name: CHATWOOT_PLATFORM_CREDENTIAL,
@@ -35,10 +44,24 @@ export class Chatwoot implements INodeType {
 			{
 				name: CHATWOOT_ACCOUNT_CREDENTIAL,
 				required: true,
-				displayOptions: { show: { resource: ACCOUNT_RESOURCES } },
+				displayOptions: { show: { resource: ACCOUNT_RESOURCES }, hide: { [AUTHENTICATE_AS]: [AGENT_BOT_AUTH] } },
+			},
+			{
+				name: CHATWOOT_BOT_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { resource: BOT_RESOURCES, [AUTHENTICATE_AS]: [AGENT_BOT_AUTH] } },
+			},
+			{
+				name: CHATWOOT_CLIENT_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { resource: CLIENT_RESOURCES } },
 			},
 		],
 		properties: buildProperties(chatwootResources, chatwootOperations),
+	};
+
+	methods = {
+		listSearch: Object.fromEntries(Object.entries(LIST_SEARCHES).map(([name, search]) => [name, listSearchMethod(chatwootPlatform, search)])),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

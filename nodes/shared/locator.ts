@@ -99,7 +99,7 @@ export interface ListSearch {
  */
 export function listSearchMethod(platform: Platform, search: ListSearch) {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		const type = platform.credentialType(search.resource);
+		const type = platform.credentialType(search.resource, (name) => this.getCurrentNodeParameter(name));
 		const credentials = await this.getCredentials<ICredentialDataDecryptedObject>(type);
 		const secrets = platform.secretCredentialFields.map((f) => String(credentials[f] ?? ''));
 		const page = paginationToken ? Number(paginationToken) : 1;
@@ -129,7 +129,7 @@ export function listSearchMethod(platform: Platform, search: ListSearch) {
 		}
 		const body = parseBody(answer.body);
 		if (answer.statusCode < 200 || answer.statusCode >= 300) {
-			const text = answerText(platform, search.resource, answer.statusCode, body);
+			const text = answerText(platform, search.resource, answer.statusCode, body, 1, type);
 			const message = maskString(text.message, secrets);
 			const description = text.hint ? maskString(text.hint, secrets) : undefined;
 			throw new NodeApiError(this.getNode(), { message }, { message, description, httpCode: String(answer.statusCode) });

@@ -43,6 +43,11 @@ export interface RequestSpec {
 		/** The record in the lookup's answer, or undefined when it is not there. */
 		find: (body: unknown) => unknown;
 	};
+	/**
+	 * For creates that nothing identifies afterwards (e.g. a chat message): why no `verify` is
+	 * possible. Such a create is never sent twice; a lost answer fails the item instead.
+	 */
+	unverifiable?: string;
 }
 
 export interface ApiResponse {
@@ -55,16 +60,22 @@ export interface ApiResponse {
 export interface Platform {
 	/** Display name used in messages, e.g. "Acme CRM". */
 	displayName: string;
-	/** The credential type used for a resource (a platform may have several kinds of token). */
-	credentialType: (resource: string) => string;
+	/**
+	 * The credential type used for a resource (a platform may have several kinds of token);
+	 * `parameter` reads a node parameter where the choice also depends on one (e.g. "Authentication").
+	 */
+	credentialType: (resource: string, parameter?: (name: string) => unknown) => string;
 	/** The API base URL from the credential's data (no trailing slash). */
 	baseUrl: (credentials: ICredentialDataDecryptedObject, resource: string) => string;
 	/** Names of credential fields whose values are secrets, masked wherever they appear. */
 	secretCredentialFields: string[];
 	/** How the credential's auth shows in a request echo (already masked). */
 	authEcho: (resource: string) => { headers?: Record<string, string>; qs?: Record<string, string> };
-	/** One readable sentence from an error response body, or undefined to use the generic text. */
-	errorMessage: (statusCode: number, body: unknown, resource: string) => string | undefined;
+	/**
+	 * One readable sentence from an error response body, or undefined to use the generic text.
+	 * `credentialType` is the credential the request went with (platforms with several kinds of token).
+	 */
+	errorMessage: (statusCode: number, body: unknown, resource: string, credentialType?: string) => string | undefined;
 	/**
 	 * The credential is OAuth2: 401s are left to n8n, which refreshes the token once (under its
 	 * lock, safe with queue workers) and repeats the call.
@@ -73,9 +84,9 @@ export interface Platform {
 	/** Headers taken from the credential for every call (e.g. a reseller's company ID). */
 	headers?: (credentials: ICredentialDataDecryptedObject, resource: string) => Record<string, string>;
 	/** Extra guidance for a status, e.g. that a 402 means the edition lacks this API. */
-	errorHint?: (statusCode: number, body: unknown, resource: string) => string | undefined;
+	errorHint?: (statusCode: number, body: unknown, resource: string, credentialType?: string) => string | undefined;
 	/** Whether an answer means the service refused the credential, and which field to check. */
-	refusal?: (statusCode: number, body: unknown, resource: string) => CredentialRefusal | undefined;
+	refusal?: (statusCode: number, body: unknown, resource: string, credentialType?: string) => CredentialRefusal | undefined;
 }
 
 /** A refused credential in the words of its form: what was refused and what to do about it. */

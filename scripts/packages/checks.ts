@@ -12,7 +12,7 @@ import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { loadClass } from './describe';
 import type { Manifest } from './manifest';
-import { foreignNames, type Platform } from './platforms';
+import { foreignNames, nodeFiles, type Platform } from './platforms';
 
 export interface Check {
 	name: string;
@@ -76,7 +76,7 @@ export function checkPackage(dir: string, expect: Expectation): Check[] {
 
 	const nodePaths = m.n8n?.nodes ?? [];
 	const nodeProblems: string[] = [];
-	const wantNodes = expected.map((p) => `dist/nodes/${p.nodeDir}/${p.nodeDir}.node.js`);
+	const wantNodes = expected.flatMap(nodeFiles);
 	if (JSON.stringify([...nodePaths].sort()) !== JSON.stringify([...wantNodes].sort())) {
 		nodeProblems.push(`n8n.nodes is [${nodePaths.join(', ')}], expected [${wantNodes.join(', ')}]`);
 	}

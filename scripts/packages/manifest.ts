@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { packageDir, type Platform } from './platforms';
+import { nodeFiles, packageDir, type Platform } from './platforms';
 
 export interface Manifest {
 	name: string;
@@ -54,7 +54,7 @@ export function singleManifest(p: Platform, rootManifest: Manifest, version: str
 			n8nNodesApiVersion: 1,
 			strict: true,
 			credentials: p.credentials.map((c) => `dist/credentials/${c.file}.credentials.js`),
-			nodes: [`dist/nodes/${p.nodeDir}/${p.nodeDir}.node.js`],
+			nodes: nodeFiles(p),
 		},
 		peerDependencies: rootManifest.peerDependencies,
 	};

@@ -29,6 +29,10 @@ export interface Platform {
 	package: { name: string; description: string; keywords: string[] };
 	/** Words that name this platform (matched case-insensitively); no other package may contain them. */
 	names: string[];
+	/** A trigger node beside the regular one, in the same folder under nodes/. */
+	triggerNode?: { file: string; name: string };
+	/** Example workflows beyond `example` (imported by npm start, run by the e2e suite). */
+	moreExamples?: Array<{ file: string; id: string }>;
 }
 
 export interface PlatformsFile {
@@ -46,6 +50,13 @@ export const REPO_ROOT = ((): string => {
 
 export function loadPlatforms(root = REPO_ROOT): PlatformsFile {
 	return JSON.parse(readFileSync(join(root, 'platforms.json'), 'utf8')) as PlatformsFile;
+}
+
+/** The compiled node files of a platform (its regular node, and its trigger if it has one). */
+export function nodeFiles(p: Platform): string[] {
+	const files = [`dist/nodes/${p.nodeDir}/${p.nodeDir}.node.js`];
+	if (p.triggerNode) files.push(`dist/nodes/${p.nodeDir}/${p.triggerNode.file}.node.js`);
+	return files;
 }
 
 /** Folder of the committed package stub (manifest + links to its sources), relative to the repo root. */

@@ -116,7 +116,7 @@ export function renderReadme(input: ReadmeInput): string {
 This is an n8n community node package. It lets you use **${platform.displayName}** in your n8n workflows:
 ${d.description.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '')}.
 
-It holds one node, **${d.displayName}** (also usable as a tool by n8n's AI Agent), and its credential${input.credentials.length > 1 ? 's' : ''}.
+It holds one node, **${d.displayName}** (also usable as a tool by n8n's AI Agent),${platform.triggerNode ? ` the **${d.displayName} Trigger** node,` : ''} and its credential${input.credentials.length > 1 ? 's' : ''}.
 No runtime dependencies.
 
 [n8n](https://n8n.io/) is a [fair-code licensed](https://docs.n8n.io/sustainable-use-license/) workflow automation platform.

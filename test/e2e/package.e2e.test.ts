@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 describe('the packed package inside n8n', () => {
-	it('loads all five nodes and their six credentials under the package name', () => {
+	it('loads all five nodes (and the Chatwoot Trigger) and their eight credentials under the package name', () => {
 		const ours = types.filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`));
 		for (const n of NODES) {
 			const type = ours.find((t) => t.name === `${PACKAGE_NAME}.${n}`);
@@ -38,7 +38,12 @@ describe('the packed package inside n8n', () => {
 			expect(type?.credentials?.length).toBeGreaterThan(0);
 		}
 		const creds = ours.flatMap((t) => (t.credentials ?? []).map((c) => c.name));
-		expect(new Set(creds)).toEqual(new Set(['keitaroApi', 'keepnetOAuth2Api', 'chatwootPlatformApi', 'chatwootApi', 'activePlatformApi', 'davintooApi']));
+		expect(new Set(creds)).toEqual(
+			new Set(['keitaroApi', 'keepnetOAuth2Api', 'chatwootPlatformApi', 'chatwootApi', 'chatwootAgentBotApi', 'chatwootClientApi', 'activePlatformApi', 'davintooApi']),
+		);
+		const trigger = ours.find((t) => t.name === `${PACKAGE_NAME}.chatwootTrigger`);
+		expect(trigger?.group).toEqual(['trigger']);
+		expect(trigger?.webhooks?.length).toBe(1);
 	});
 
 	it('offers each node as an AI tool (usableAsTool): the <name>Tool variants exist with ai_tool output', () => {
@@ -52,8 +57,8 @@ describe('the packed package inside n8n', () => {
 
 	it('n8n prints no warning or error about the package or its files (import, export:nodes)', () => {
 		const text = logs.map((l) => `${l.stdout}\n${l.stderr}`).join('\n');
-		// Six credentials the nodes use, plus keepnetBaseApi (hidden: it only orders Keepnet's form).
-		expect(text).toMatch(new RegExp(`Loaded all credentials and nodes from ${PACKAGE_NAME}.*"credentials": 7, "nodes": 5`));
+		// Eight credentials the nodes use, plus keepnetBaseApi (hidden: it only orders Keepnet's form); five nodes and the Chatwoot Trigger.
+		expect(text).toMatch(new RegExp(`Loaded all credentials and nodes from ${PACKAGE_NAME}.*"credentials": 9, "nodes": 6`));
 		expect(warningsAboutPackage(text)).toEqual([]);
 	});
 

@@ -85,12 +85,12 @@ describe("n8n-core's package loader, per n8n line", () => {
 	it.each([
 		['n8n-1.85', '1.84.0'],
 		['n8n-1.123', '1.122.48'],
-	])('%s loads all five nodes and six credentials', (pair, core) => {
+	])('%s loads all six nodes (five and the Chatwoot Trigger) and eight credentials', (pair, core) => {
 		expect(load(pair)).toEqual({
 			core,
 			ok: true,
-			nodes: ['activePlatform', 'chatwoot', 'davintoo', 'keepnet', 'keitaro'],
-			credentials: ['activePlatformApi', 'chatwootApi', 'chatwootPlatformApi', 'davintooApi', 'keepnetOAuth2Api', 'keitaroApi'],
+			nodes: ['activePlatform', 'chatwoot', 'chatwootTrigger', 'davintoo', 'keepnet', 'keitaro'],
+			credentials: ['activePlatformApi', 'chatwootAgentBotApi', 'chatwootApi', 'chatwootClientApi', 'chatwootPlatformApi', 'davintooApi', 'keepnetOAuth2Api', 'keitaroApi'],
 		});
 	});
 

@@ -6,6 +6,7 @@ import { davintooOperations } from '../../nodes/Davintoo/actions';
 import { keepnetOperations } from '../../nodes/Keepnet/actions';
 import { keitaroOperations } from '../../nodes/Keitaro/actions';
 import type { Operation } from '../../nodes/shared/operation';
+import { chatwootDescriptorSamples } from './Chatwoot/descriptor-samples';
 
 /** Every node's operations, by node directory. */
 export const NODE_OPERATIONS: Record<string, Operation[]> = {
@@ -75,4 +76,6 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Davintoo.user.unblock': { params: { uid: 'U1' } },
 	'Davintoo.user.getAll': { params: { returnAll: true } },
 	'Davintoo.user.sync': { params: { uid: 'U1', matchBy: 'uid', syncMode: 'plan', scope: { department: 'Sales' } } },
+	// Every Chatwoot operation, from the samples the spec-coverage engine test also sends.
+	...chatwootDescriptorSamples(),
 };

@@ -101,6 +101,7 @@ function targets(prop: INodeProperties): Array<{ path: string; value: INodeParam
 function filler(prop: INodeProperties): INodeParameters[string] {
 	const name = prop.name.toLowerCase();
 	if (prop.type === 'resourceLocator') return { __rl: true, mode: 'id', value: '1' } as INodeParameters[string];
+	if (prop.type === 'multiOptions') return [(prop.options?.[0] as { value: string }).value];
 	if (prop.type === 'options') return (prop.options?.[0] as { value?: string } | undefined)?.value ?? '';
 	if (prop.type === 'number' || /id$/.test(name)) return 1;
 	if (name.includes('email')) return 'probe@example.com';
@@ -111,9 +112,14 @@ function filler(prop: INodeProperties): INodeParameters[string] {
 }
 
 function requiredFillers(fields: INodeProperties[]): INodeParameters {
-	const empty = (f: INodeProperties) =>
-		f.default === '' || f.default === undefined || f.default === null || (f.type === 'resourceLocator' && !(f.default as { value?: unknown }).value);
-	const needed = fields.filter((f) => f.required === true && empty(f));
+	// A resource locator's empty default is {mode, value: ''}; a list's is [].
+	const unset = (d: INodeProperties['default']) =>
+		d === '' ||
+		d === undefined ||
+		d === null ||
+		(Array.isArray(d) && !d.length) ||
+		(typeof d === 'object' && !Array.isArray(d) && (d as { value?: unknown }).value === '');
+	const needed = fields.filter((f) => f.required === true && unset(f.default));
 	return Object.fromEntries(needed.map((f) => [f.name, filler(f)]));
 }
 

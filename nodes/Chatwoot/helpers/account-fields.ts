@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-export const accountIdProperty: INodeProperties = {
-	displayName: 'Account ID',
-	name: 'accountId',
-	type: 'number',
-	required: true,
-	default: 0,
-	description: 'The numeric ID of the Chatwoot account; the platform app must own it',
-};
+import { idProperty } from './locators';
+
+/** A locator over the platform app's accounts; older workflows hold a plain number here. */
+export const accountIdProperty: INodeProperties = idProperty('platformAccount', {
+	description: 'The Chatwoot account; the platform app must own it',
+});
 
 export function accountUsersPath(accountId: number): string {
 	return `/accounts/${accountId}/account_users`;

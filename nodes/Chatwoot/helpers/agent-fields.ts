@@ -1,14 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-export const agentIdProperty: INodeProperties = {
-	displayName: 'Agent ID',
-	name: 'agentId',
-	type: 'number',
-	required: true,
-	default: 0,
-	description: 'The user ID of the agent in this account',
-};
+import { idProperty } from './locators';
+
+/** A locator over the account's agents; older workflows hold a plain number here. */
+export const agentIdProperty: INodeProperties = idProperty('agent');
 
 export const availabilityProperty: INodeProperties = {
 	displayName: 'Availability',

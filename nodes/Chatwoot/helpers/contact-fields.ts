@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { jsonObject, optionalEmail, optionalId, optionalString } from '../../shared/checks';
+import { idProperty } from './locators';
 import { unwrapPayload } from './payload';
 
 /** A contact as Chatwoot returns it (extra fields kept as they come). */
@@ -16,14 +17,8 @@ export interface ChatwootContact extends IDataObject {
 	additional_attributes?: IDataObject;
 }
 
-export const contactIdProperty: INodeProperties = {
-	displayName: 'Contact ID',
-	name: 'contactId',
-	type: 'number',
-	required: true,
-	default: 0,
-	description: 'The numeric ID of the contact in this account',
-};
+/** A locator over the account's contacts; older workflows hold a plain number here. */
+export const contactIdProperty: INodeProperties = idProperty('contact');
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { idProperty } from './locators';
+
 /** Chatwoot's user as the Platform API returns it (extra fields are kept as they come). */
 export interface ChatwootUser extends IDataObject {
 	id: number;
@@ -10,14 +12,8 @@ export interface ChatwootUser extends IDataObject {
 	accounts?: IDataObject[];
 }
 
-export const userIdProperty: INodeProperties = {
-	displayName: 'User ID',
-	name: 'userId',
-	type: 'number',
-	required: true,
-	default: 0,
-	description: 'The numeric ID of the Chatwoot user',
-};
+/** By ID only: the Platform API cannot list users. Older workflows hold a plain number here. */
+export const userIdProperty: INodeProperties = idProperty('platformUser');
 
 export const customAttributesProperty: INodeProperties = {
 	displayName: 'Custom Attributes',

@@ -18,6 +18,8 @@ export class ApiClient {
 	readonly log = new AttemptLog();
 	/** The base URL of the last request, for the full path in error texts. */
 	private base?: string;
+	/** The credential type of the last request, for error texts. */
+	private credentialType?: string;
 
 	constructor(
 		private readonly run: RunContext,
@@ -31,7 +33,8 @@ export class ApiClient {
 	}
 
 	private async credential(): Promise<{ type: string; data: ICredentialDataDecryptedObject }> {
-		const type = this.run.platform.credentialType(this.resource);
+		const type = this.run.platform.credentialType(this.resource, (name) => this.run.read(name, this.itemIndex, undefined));
+		this.credentialType = type;
 		return { type, data: await this.run.credentials.get(type, this.itemIndex) };
 	}
 
@@ -77,11 +80,12 @@ export class ApiClient {
 			secrets: this.secrets,
 			tries,
 			base: this.base,
+			credentialType: this.credentialType,
 		};
 	}
 
 	private async sendLogged(spec: RequestSpec, kind: Exclude<AttemptKind, 'retry'>): Promise<{ response: ApiResponse; tries: number }> {
-		const type = this.run.platform.credentialType(this.resource);
+		const { type } = await this.credential();
 		const credentials = await this.run.credentials.decrypted(type, this.itemIndex);
 		const to = await this.destination();
 		this.base = to.base;

@@ -15,6 +15,8 @@ export interface ErrorPlace {
 	tries: number;
 	/** The base URL the request went to: its path is part of the path the vendor documents. */
 	base?: string;
+	/** The credential type the request went with. */
+	credentialType?: string;
 }
 
 const triesText = (tries: number) => (tries > 1 ? ` (after ${tries} tries)` : '');
@@ -45,10 +47,10 @@ export interface AnswerText {
  * The headline of an error answer. A refused credential says what was refused and which field
  * to check; anything else reads "<Platform> <status>: <the service's words>".
  */
-export function answerText(platform: Platform, resource: string, statusCode: number, body: unknown, tries = 1): AnswerText {
-	const detail = ownWords(platform.errorMessage(statusCode, body, resource), statusCode);
-	const hint = platform.errorHint?.(statusCode, body, resource);
-	const refusal = platform.refusal?.(statusCode, body, resource);
+export function answerText(platform: Platform, resource: string, statusCode: number, body: unknown, tries = 1, credentialType?: string): AnswerText {
+	const detail = ownWords(platform.errorMessage(statusCode, body, resource, credentialType), statusCode);
+	const hint = platform.errorHint?.(statusCode, body, resource, credentialType);
+	const refusal = platform.refusal?.(statusCode, body, resource, credentialType);
 	if (refusal) {
 		// A bare reason phrase ("Unauthorized") adds nothing to "refused".
 		const said = detail && detail.toLowerCase() !== REASON[statusCode]?.toLowerCase() ? `"${detail}"` : undefined;
@@ -61,7 +63,7 @@ export function answerText(platform: Platform, resource: string, statusCode: num
 /** An answer with an error status, in the platform's own words plus a hint. */
 export function httpError(place: ErrorPlace, spec: RequestSpec, response: ApiResponse): Error {
 	const { statusCode, body } = response;
-	const { message, hint, detail } = answerText(place.platform, place.resource, statusCode, body, place.tries);
+	const { message, hint, detail } = answerText(place.platform, place.resource, statusCode, body, place.tries, place.credentialType);
 	const excerpt = detail || body === null || body === undefined || body === '' ? undefined : bodyExcerpt(body);
 	const description = [hint, requestLine(spec, place.base), excerpt]
 		.filter((x): x is string => !!x)

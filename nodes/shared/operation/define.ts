@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import type { ParameterReader } from '../parameters';
@@ -26,8 +26,8 @@ export interface OperationDefinition<S extends z.ZodTypeAny, V = unknown> {
 	properties: INodeProperties[];
 	/** Validates and normalises the assembled parameters. */
 	input: S;
-	/** Reads the parameters for an item; by default each top-level property by name. */
-	params?: (read: ParameterReader, itemIndex: number) => IDataObject | Promise<IDataObject>;
+	/** Reads the parameters for an item; by default each top-level property by name. `n8n` is there for binary data. */
+	params?: (read: ParameterReader, itemIndex: number, n8n?: IExecuteFunctions) => IDataObject | Promise<IDataObject>;
 
 	/** One request per item. */
 	request?: (input: z.output<S>) => RequestSpec;
@@ -151,8 +151,8 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 		description: def.description,
 		properties,
 		kind,
-		async readParams(read, itemIndex) {
-			if (def.params) return await def.params(read, itemIndex);
+		async readParams(read, itemIndex, n8n) {
+			if (def.params) return await def.params(read, itemIndex, n8n);
 			const raw: IDataObject = {};
 			for (const { name, fallback } of topLevel) {
 				// Hidden parameters (e.g. Limit when Return All is on) answer with their default.

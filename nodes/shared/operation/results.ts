@@ -9,7 +9,7 @@ export function asObject(value: unknown): IDataObject {
 	return { data: value as IDataObject[] | string | number | boolean };
 }
 
-const RESULT_KEYS = new Set(['json', 'outcome', 'counts', 'binary']);
+const RESULT_KEYS = new Set(['json', 'outcome', 'counts', 'binary', 'revealed']);
 
 function isResult(value: unknown): value is OperationResult {
 	if (!value || typeof value !== 'object' || !('json' in value)) return false;

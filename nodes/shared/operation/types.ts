@@ -15,6 +15,11 @@ export interface OperationResult {
 	/** Further counts for the summary (e.g. an import's created / updated / blocked). */
 	counts?: Record<string, number>;
 	binary?: IBinaryKeyData;
+	/**
+	 * Fields put into the output as they are, past the masking of secret-looking keys: only for a
+	 * secret the user explicitly asked to see (e.g. a token the operation exists to fetch).
+	 */
+	revealed?: IDataObject;
 }
 
 export type ResultLike = OperationResult | OperationResult[] | IDataObject | IDataObject[];
@@ -95,7 +100,8 @@ export interface Operation {
 	description: string;
 	properties: INodeProperties[];
 	kind: OperationKind;
-	readParams: (read: ParameterReader, itemIndex: number) => Promise<IDataObject>;
+	/** The item's raw parameters; `n8n` lets an operation read e.g. the item's binary data. */
+	readParams: (read: ParameterReader, itemIndex: number, n8n?: IExecuteFunctions) => Promise<IDataObject>;
 	parse: (raw: IDataObject) => ParseOutcome;
 	execute: (input: unknown, ctx: OperationContext) => Promise<OperationResult[]>;
 	/** For Dry Run: the requests the operation starts with (never empty for a per-item operation). */

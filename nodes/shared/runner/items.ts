@@ -42,7 +42,7 @@ async function carryOut(run: RunContext, operations: Operation[], itemIndex: num
 		throw new NodeOperationError(n8n.getNode(), `The operation "${operationName}" is not known for "${resource}"`, { itemIndex });
 	}
 	const options = readRequestOptions(run.read, itemIndex);
-	const parsed = operation.parse(await operation.readParams(run.read, itemIndex));
+	const parsed = operation.parse(await operation.readParams(run.read, itemIndex, n8n));
 	if (!parsed.ok) throw invalidInputError(n8n.getNode(), itemIndex, operation.properties, parsed.issues);
 
 	const api = new ApiClient(run, itemIndex, resource, options);

@@ -10,6 +10,7 @@ import { type Operation, OperationFailure, type OperationResult } from '../opera
 /** The json of one result, secrets masked, wrapped with the requests when Include Request Details is on. */
 export function shape(result: OperationResult, operation: Operation, api: ApiClient, includeRequest: boolean): IDataObject {
 	const json = maskDeep(result.outcome ? { ...result.json, outcome: result.outcome } : result.json, api.secrets);
+	if (result.revealed) Object.assign(json, result.revealed);
 	if (!includeRequest) return json;
 	const last = api.log.lastRequest();
 	const wrapped: IDataObject = {

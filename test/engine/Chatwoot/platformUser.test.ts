@@ -165,7 +165,7 @@ describe('Chatwoot platform users in the n8n engine', () => {
 		const foreign = platforms.chatwoot.addUser({ name: 'Not Ours', email: 'x@example.com', ownedByApp: false });
 		const run = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'get', userId: foreign.id });
 		expect(run.error?.message).toBe(
-			'Chatwoot 401: Non permissible resource. This platform app may only manage users and accounts it created itself (or was given access to)',
+			'Chatwoot 401: Non permissible resource. This platform app may only manage users, accounts and agent bots it created itself (or was given access to)',
 		);
 		const account = await runChatwoot(sandbox, {
 			resource: 'platformUser',

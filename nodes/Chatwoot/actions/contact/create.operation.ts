@@ -18,6 +18,13 @@ export const create = defineOperation({
 	description: 'Create a contact in the account',
 	properties: [
 		{
+			// Chatwoot refuses a contact with none of these; saying so up front beats a failed run.
+			displayName: 'Give at least one of Name, Email, Phone Number or Identifier: add them under Fields below',
+			name: 'contactCreateNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Fields',
 			name: 'fields',
 			type: 'collection',

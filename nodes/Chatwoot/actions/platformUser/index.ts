@@ -3,6 +3,7 @@ import { addToAccount } from './addToAccount.operation';
 import { create } from './create.operation';
 import { deleteUser } from './delete.operation';
 import { get } from './get.operation';
+import { getAccessToken } from './getAccessToken.operation';
 import { getLoginLink } from './getLoginLink.operation';
 import { removeFromAccount } from './removeFromAccount.operation';
 import { update } from './update.operation';
@@ -13,6 +14,7 @@ export const platformUserOperations: Operation[] = [
 	update,
 	deleteUser,
 	getLoginLink,
+	getAccessToken,
 	addToAccount,
 	removeFromAccount,
 ];

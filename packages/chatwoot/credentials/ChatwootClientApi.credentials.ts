@@ -1,0 +1,1 @@
+../../../credentials/ChatwootClientApi.credentials.ts
