@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CHATWOOT_PROFILE_URL } from '../nodes/Chatwoot/transport';
+import { headerAuth } from '../nodes/shared/auth';
 import { baseUrlExpression } from '../nodes/shared/base-url';
 
 /**
@@ -51,14 +52,7 @@ export class ChatwootAgentBotApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				api_access_token: '={{$credentials.botToken}}',
-			},
-		},
-	};
+	authenticate: IAuthenticate = headerAuth('api_access_token', 'botToken');
 
 	// Bots may read nothing, so the test reads the profile: Chatwoot answers a bot's token with
 	// "not authorized for bots", an unknown token with "Invalid Access Token", a user's with the user.

@@ -4,7 +4,7 @@
  * names what was refused and the field to check; a status code appears once; the request line
  * is the full path as the vendor writes it.
  *
- * Chatwoot's rows record its texts as they are today: its node is being rebuilt (issue 14).
+ * Chatwoot's texts name the token kind the resource needs and what the one sent looked like.
  */
 import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 
@@ -192,32 +192,32 @@ const rows: Array<[string, Row]> = [
 	],
 	// chatwoot.md: one header for every token kind; each API answers 401 with its own text.
 	[
-		'Chatwoot (today): a user token on the Platform API',
+		'Chatwoot: a user token on the Platform API',
 		{
 			...chatwootPlatformApi,
 			request: POST('/users'),
 			status: 401,
 			body: { error: 'Invalid access_token' },
 			message:
-				'Chatwoot 401: Invalid access_token. Platform User operations need a platform app token (Super Admin > Platform Apps) in the "Chatwoot Platform API" credential; a user access token is refused here',
+				'Chatwoot 401: Invalid access_token. Platform operations need a platform app token (Super Admin > Platform Apps) in the "Chatwoot Platform API" credential; Chatwoot did not take this one as a platform app\'s token (wrong or deleted, or a user\'s or agent bot\'s token)',
 			description:
 				'The Platform API exists only on self-hosted installations; check the installation URL and the platform app token. — POST /platform/api/v1/users',
 		},
 	],
 	[
-		'Chatwoot (today): a platform token (or a wrong one) on the account API',
+		'Chatwoot: a wrong or reset user token on the account API',
 		{
 			...chatwootAccount,
 			request: GET('/contacts'),
 			status: 401,
 			body: { error: 'Invalid Access Token' },
 			message:
-				'Chatwoot 401: Invalid Access Token. Agent and Contact operations need a user access token (Profile Settings > Access Token) in the "Chatwoot API" credential; a platform app token is refused here',
+				'Chatwoot 401: Invalid Access Token. Chatwoot does not know the user access token (Profile Settings > Access Token) in the "Chatwoot API" credential: it is wrong, or was reset since; copy it again',
 			description: 'GET /api/v1/accounts/3/contacts',
 		},
 	],
 	[
-		'Chatwoot (today): a user who may not do this',
+		'Chatwoot: a user who may not do this',
 		{
 			...chatwootAccount,
 			resource: 'agent',
@@ -229,7 +229,7 @@ const rows: Array<[string, Row]> = [
 		},
 	],
 	[
-		"Chatwoot (today): a user outside the credential's account",
+		"Chatwoot: a user outside the credential's account",
 		{
 			...chatwootAccount,
 			request: GET('/contacts'),
@@ -241,26 +241,27 @@ const rows: Array<[string, Row]> = [
 		},
 	],
 	[
-		"Chatwoot (today): a platform app's token on a user it did not create",
+		"Chatwoot: a platform app's token on a user it did not create",
 		{
 			...chatwootPlatformApi,
 			request: GET('/users/9'),
 			status: 401,
 			body: { error: 'Non permissible resource' },
 			message:
-				'Chatwoot 401: Non permissible resource. This platform app may only manage users and accounts it created itself (or was given access to)',
+				'Chatwoot 401: Non permissible resource. This platform app may only manage users, accounts and agent bots it created itself (or was given access to)',
 			description:
-				'Users created by another platform app or in the Chatwoot UI are off limits to this token; create or fetch them with this platform app first. — GET /platform/api/v1/users/9',
+				'Users, accounts and bots made by another platform app or in the Chatwoot UI are off limits to this token; create or fetch them with this platform app first. — GET /platform/api/v1/users/9',
 		},
 	],
 	[
-		'Chatwoot (today): an agent bot token on an account endpoint',
+		'Chatwoot: an agent bot token on an account endpoint',
 		{
 			...chatwootAccount,
 			request: GET('/contacts'),
 			status: 401,
 			body: { error: 'Access to this endpoint is not authorized for bots' },
-			message: 'Chatwoot 401: Access to this endpoint is not authorized for bots',
+			message:
+				'Chatwoot 401: Access to this endpoint is not authorized for bots. This operation needs a user access token (Profile Settings > Access Token) in the "Chatwoot API" credential; the token there belongs to an agent bot or a platform app',
 			description: 'GET /api/v1/accounts/3/contacts',
 		},
 	],

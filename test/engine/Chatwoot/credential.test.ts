@@ -58,7 +58,7 @@ describe('Chatwoot credential test requests against the sandbox', () => {
 		});
 		expect(wrongKind.url).toBe(good.url);
 		expect(wrongKind).toMatchObject({ status: 401, body: { error: 'Invalid access_token' } });
-		expect(refusal(new ChatwootPlatformApi(), wrongKind.status)).toMatch(/needs a platform app token .*A user access token, an agent bot token/);
+		expect(refusal(new ChatwootPlatformApi(), wrongKind.status)).toMatch(/refused the Platform App Token .*Super Admin > Platform Apps; a user access token from Profile Settings or an agent bot token is refused here/);
 	});
 
 	it('the account credential checks the user token and the account ID', async () => {
@@ -74,9 +74,9 @@ describe('Chatwoot credential test requests against the sandbox', () => {
 		const otherAccount = await credentialTest(new ChatwootApi(), { url, accountId: 2, accessToken: CHATWOOT_USER_TOKEN });
 		expect(otherAccount).toMatchObject({ status: 401, body: { error: 'You are not authorized to access this account' } });
 		// n8n's credential test reads only the status: one text names every cause of a 401.
-		expect(refusal(new ChatwootApi(), 401)).toMatch(/needs the user access token .*platform app or agent bot token, a wrong or reset one, or an account the user is not in/);
+		expect(refusal(new ChatwootApi(), 401)).toMatch(/refused the User Access Token for this Account ID .*wrong or reset, is a platform app or agent bot token, or its user is not in that account/);
 		const noAccount = await credentialTest(new ChatwootApi(), { url, accountId: 99, accessToken: CHATWOOT_USER_TOKEN });
-		expect(refusal(new ChatwootApi(), noAccount.status)).toMatch(/no account with this Account ID/);
+		expect(refusal(new ChatwootApi(), noAccount.status)).toMatch(/No Chatwoot account API at this Installation URL and Account ID/);
 	});
 
 	it('the agent bot credential tells a bot token from a user token and an unknown one', async () => {

@@ -106,7 +106,7 @@ describe('Chatwoot messages', () => {
 	it('a message whose answer was lost is not sent again (nothing tells it apart): the item fails and says why', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: M, times: 1 });
 		const run = await runChatwoot(sandbox, { resource: 'message', operation: 'create', conversationId: 1, content: 'Only once' });
-		expect(run.error?.message).toMatch(/^Chatwoot: POST \/conversations\/1\/messages failed: the connection was dropped\. It was not re-sent, because the service may already have acted on it/);
+		expect(run.error?.message).toMatch(/^Chatwoot: POST \/chatwoot\/api\/v1\/accounts\/1\/conversations\/1\/messages failed: the connection was dropped\. It was not re-sent, because the service may already have acted on it/);
 		expect(calls(sandbox)).toEqual([`POST ${M}`]);
 		expect([...platforms.chatwoot.messages.values()].filter((m) => m.content === 'Only once')).toHaveLength(1);
 	});
