@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import { format, resolveConfig } from 'prettier';
+
 import { emitAll, type GeneratedFile } from './emit';
 import { readmeTable, withTable } from './readme';
 import { loadSpec } from './spec';
@@ -18,17 +20,25 @@ export function generatedFiles(readme = readFileSync(join(ROOT, 'README.md'), 'u
 	return [...emitAll(spec, GENERATED_OPERATIONS), { path: 'README.md', content: withTable(readme, readmeTable(spec, GENERATED_OPERATIONS)) }];
 }
 
-function main(): void {
+/** A generated file as it is checked in: TypeScript formatted by the repo's prettier settings. */
+export async function formatted(file: GeneratedFile): Promise<string> {
+	if (!file.path.endsWith('.ts')) return file.content;
+	const target = join(ROOT, file.path);
+	return await format(file.content, { ...(await resolveConfig(target)), filepath: target });
+}
+
+async function main(): Promise<void> {
 	const check = process.argv.includes('--check');
 	const stale: string[] = [];
 	for (const file of generatedFiles()) {
 		const target = join(ROOT, file.path);
 		const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
-		if (current === file.content) continue;
+		const content = await formatted(file);
+		if (current === content) continue;
 		if (check) stale.push(file.path);
 		else {
 			mkdirSync(dirname(target), { recursive: true });
-			writeFileSync(target, file.content);
+			writeFileSync(target, content);
 		}
 	}
 	if (check && stale.length) {
@@ -37,4 +47,4 @@ function main(): void {
 	}
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

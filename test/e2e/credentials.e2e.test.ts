@@ -97,10 +97,10 @@ describe('credential tests in n8n 2.40.7', () => {
 			platformToken: account.accessToken,
 		});
 		expect(userTokenAsPlatform.message).toBe(ruleMessage(new ChatwootPlatformApi(), 401));
-		expect(userTokenAsPlatform.message).toContain('a user access token from Profile Settings is refused here');
+		expect(userTokenAsPlatform.message).toContain('a user access token from Profile Settings or an agent bot token is refused here');
 		const platformTokenAsUser = await testCredential(CREDENTIAL_IDS.chatwootApi, 'chatwootApi', { ...account, accessToken: platform.platformToken });
 		expect(platformTokenAsUser.message).toBe(ruleMessage(new ChatwootApi(), 401));
-		expect(platformTokenAsUser.message).toContain('is a platform app token');
+		expect(platformTokenAsUser.message).toContain('is a platform app or agent bot token');
 	});
 
 	it('keepnetOAuth2Api: passes with the sandbox client; a wrong secret fails at the token request, which the form explains', async () => {

@@ -25,7 +25,7 @@ describe('SSRF protection in real n8n, against a platform on a private address',
 		expect(calls(env.sandbox, 'keitaro')).toEqual([]);
 		// The node does not know this failure yet: "no answer came back"; n8n's reason is in the description.
 		const error = res.run?.data.resultData.error;
-		expect(error?.message).toBe('Keitaro: POST /users failed: no answer came back.');
+		expect(error?.message).toBe('Keitaro: POST /keitaro/admin_api/v1/users failed: no answer came back.');
 		expect(error?.description).toMatch(/The request was blocked because it resolves to a restricted IP address/);
 	});
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import { SEED_FILE, seedUserFolder } from '../../scripts/start-seed';
 import { startSandbox } from '../sandbox';
-import { EXAMPLE_IDS, exampleCredentials, loadExamples, REPO_ROOT } from './examples';
+import { CREDENTIAL_IDS, EXAMPLE_IDS, exampleCredentials, loadExamples, REPO_ROOT } from './examples';
 import { freePort, login, openUserFolder, runN8n, type Session } from './n8n';
 
 const script = join(REPO_ROOT, '.build', 'scripts', 'start.js');
@@ -108,7 +108,7 @@ describe('npm start', () => {
 		const page = await fetch(`${base}/`);
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('<div id="app"');
-		expect(out).toContain(`imported 6 credentials and ${Object.keys(loadExamples()).length} workflows that were missing`);
+		expect(out).toContain(`imported ${Object.keys(CREDENTIAL_IDS).length} credentials and ${Object.keys(loadExamples()).length} workflows that were missing`);
 
 		const [, email, password] = /log in:\s+(\S+) \/ (\S+)/.exec(out) ?? [];
 		session = await login(base, email, password);
