@@ -29,7 +29,12 @@ export interface EngineRun extends BulkResult {
 export const SAMPLE_MS = 20;
 
 /** `runs` times: reset the sandbox to `settings`, then N creates through the node in n8n's engine. */
-export async function engineRuns(bench: Bench, settings: Partial<SandboxSettings>, count: number, options: IDataObject): Promise<EngineRun[]> {
+export async function engineRuns(
+	bench: Bench,
+	settings: Partial<SandboxSettings>,
+	count: number,
+	options: IDataObject,
+): Promise<EngineRun[]> {
 	const results: EngineRun[] = [];
 	for (let r = 0; r < bench.runs; r++) {
 		await bench.sandbox.reset({ ...settings, sampleEveryMs: SAMPLE_MS });
@@ -49,10 +54,15 @@ export function medianRun<T>(runs: T[], figure: (run: T) => number): T {
 }
 
 /** The most requests the server had at once (counted at every arrival). */
-export const peakInFlight = (timeline: Timeline): number => timeline.peak ?? Math.max(0, ...timeline.samples.map(([, inFlight]) => inFlight));
+export const peakInFlight = (timeline: Timeline): number =>
+	timeline.peak ?? Math.max(0, ...timeline.samples.map(([, inFlight]) => inFlight));
 
 /** Answers per second the server sent between two moments (ms since sampling began). */
-export function answeredPerSecond(timeline: Timeline, from: number, to = Number.POSITIVE_INFINITY): number {
+export function answeredPerSecond(
+	timeline: Timeline,
+	from: number,
+	to = Number.POSITIVE_INFINITY,
+): number {
 	const inside = timeline.samples.filter(([t]) => t >= from && t <= to);
 	if (inside.length < 2) return 0;
 	const [t0, , a0] = inside[0];
@@ -68,7 +78,9 @@ export function activePart(timeline: Timeline): Timeline {
 	const last = timeline.samples.findIndex(([, , answered]) => answered >= total);
 	const start = timeline.samples[Math.max(0, first - 1)][0];
 	return {
-		samples: timeline.samples.slice(Math.max(0, first - 1), last + 1).map(([t, f, a]) => [t - start, f, a]),
+		samples: timeline.samples
+			.slice(Math.max(0, first - 1), last + 1)
+			.map(([t, f, a]) => [t - start, f, a]),
 		changedAt: timeline.changedAt === undefined ? undefined : timeline.changedAt - start,
 		peak: timeline.peak,
 	};

@@ -47,28 +47,32 @@ export async function davintooImport(
 	live: boolean,
 ): Promise<ImportResult> {
 	const dataBytes = Buffer.byteLength(JSON.stringify(items.map((i) => i.json)));
-	const { peakGrowthBytes, value } = await peakMemory(() =>
-		timed(() =>
-			runNode({
-				node: new Davintoo(),
-				parameters: {
-					resource: 'user',
-					operation: 'importMany',
-					source,
-					batchSize: 500,
-					confirmBlockMissing: source === 'csvFromItems',
-				},
-				items,
-				shareItems: true,
-				credentialTypes: [new DavintooApi()],
-				credentials: { davintooApi: { url: sandbox.urlOf('/davintoo'), apiToken: DAVINTOO_SANDBOX_TOKEN } },
-			}),
-		),
+	const { peakGrowthBytes, value } = await peakMemory(
+		() =>
+			timed(() =>
+				runNode({
+					node: new Davintoo(),
+					parameters: {
+						resource: 'user',
+						operation: 'importMany',
+						source,
+						batchSize: 500,
+						confirmBlockMissing: source === 'csvFromItems',
+					},
+					items,
+					shareItems: true,
+					credentialTypes: [new DavintooApi()],
+					credentials: {
+						davintooApi: { url: sandbox.urlOf('/davintoo'), apiToken: DAVINTOO_SANDBOX_TOKEN },
+					},
+				}),
+			),
 		live,
 	);
 	const { ms, value: run } = value;
 	if (run.error) throw new Error(`import failed: ${run.error.message}`);
-	const last = run.outputs[0]?.[run.outputs[0].length - 1]?.json as { total?: { created_count?: number } } | undefined;
+	const last = run.outputs[0]?.[run.outputs[0].length - 1]?.json as
+		{ total?: { created_count?: number } } | undefined;
 	return {
 		ms,
 		dataBytes,

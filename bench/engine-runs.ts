@@ -24,7 +24,12 @@ export interface BulkResult {
 }
 
 /** N creates through the Keitaro node in n8n's engine; counts failures and duplicate users. */
-export async function bulkCreates(sandbox: RemoteSandbox, n: number, options: IDataObject, tag: string): Promise<BulkResult> {
+export async function bulkCreates(
+	sandbox: RemoteSandbox,
+	n: number,
+	options: IDataObject,
+	tag: string,
+): Promise<BulkResult> {
 	const items = people(n, tag);
 	const { ms, value: run } = await timed(() =>
 		runNode({
@@ -66,7 +71,11 @@ export async function fetchLoop(sandbox: RemoteSandbox, n: number, tag: string):
 		for (let i = 0; i < n; i++) {
 			const res = await fetch(url, {
 				method: 'POST',
-				headers: { 'Api-Key': KEITARO_SANDBOX_KEY, 'Content-Type': 'application/json', Accept: 'application/json' },
+				headers: {
+					'Api-Key': KEITARO_SANDBOX_KEY,
+					'Content-Type': 'application/json',
+					Accept: 'application/json',
+				},
 				body: JSON.stringify({
 					login: `${tag}.${i}`,
 					type: 'USER',
@@ -84,11 +93,21 @@ export async function fetchLoop(sandbox: RemoteSandbox, n: number, tag: string):
  * The same creates from Node's plain http client, N in flight, a new connection each time as n8n
  * makes them: what the transport alone reaches, without n8n's request stack or our node.
  */
-export async function plainHttpCreates(sandbox: RemoteSandbox, n: number, concurrency: number, tag: string): Promise<number> {
+export async function plainHttpCreates(
+	sandbox: RemoteSandbox,
+	n: number,
+	concurrency: number,
+	tag: string,
+): Promise<number> {
 	const url = new URL(`${sandbox.urlOf('/keitaro')}/admin_api/v1/users`);
 	const one = (i: number) =>
 		new Promise<void>((resolve, reject) => {
-			const body = JSON.stringify({ login: `${tag}.${i}`, type: 'USER', new_password: 'S3cret-pass', new_password_confirmation: 'S3cret-pass' });
+			const body = JSON.stringify({
+				login: `${tag}.${i}`,
+				type: 'USER',
+				new_password: 'S3cret-pass',
+				new_password_confirmation: 'S3cret-pass',
+			});
 			const req = request(
 				{
 					host: url.hostname,
@@ -96,7 +115,11 @@ export async function plainHttpCreates(sandbox: RemoteSandbox, n: number, concur
 					path: url.pathname,
 					method: 'POST',
 					agent: new Agent(),
-					headers: { 'Api-Key': KEITARO_SANDBOX_KEY, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+					headers: {
+						'Api-Key': KEITARO_SANDBOX_KEY,
+						'Content-Type': 'application/json',
+						'Content-Length': Buffer.byteLength(body),
+					},
 				},
 				(res) => {
 					res.resume();

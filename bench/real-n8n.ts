@@ -50,11 +50,17 @@ function makeItems(n: number, tag: string): INode {
 		type: 'n8n-nodes-base.code',
 		typeVersion: 2,
 		position: [200, 0],
-		parameters: { jsCode: `return Array.from({ length: ${n} }, (_, i) => ({ json: { login: '${tag}.' + i } }));` },
+		parameters: {
+			jsCode: `return Array.from({ length: ${n} }, (_, i) => ({ json: { login: '${tag}.' + i } }));`,
+		},
 	};
 }
 
-function nodeUnderTest(base: string, node: Exclude<RealNode, { kind: 'none' }>, packageName: string): INode {
+function nodeUnderTest(
+	base: string,
+	node: Exclude<RealNode, { kind: 'none' }>,
+	packageName: string,
+): INode {
 	if (node.kind === 'ours') {
 		return {
 			id: 'k',
@@ -112,7 +118,11 @@ export class RealN8n {
 	 * `env` reaches every n8n process of the folder (e.g. NODE_OPTIONS for a CPU profile);
 	 * `packageDir` packs another build of the package (default: this repository).
 	 */
-	static async open(sandbox: RemoteSandbox, env: Env = {}, packageDir = REPO_ROOT): Promise<RealN8n> {
+	static async open(
+		sandbox: RemoteSandbox,
+		env: Env = {},
+		packageDir = REPO_ROOT,
+	): Promise<RealN8n> {
 		const scratch = await mkdtemp(join(tmpdir(), 'bench-n8n-'));
 		const tarball = await packPackage(packageDir, scratch);
 		// Each n8n process writes its CPU time when it exits (CPU time does not grow with the machine's load as wall time does).
@@ -124,11 +134,25 @@ export class RealN8n {
 			"process.on('exit', () => { try { require('fs').writeFileSync(require('path').join(process.env.BENCH_CPU_DIR, process.pid + '.json'), JSON.stringify({ argv: process.argv, cpu: process.cpuUsage() })); } catch {} });\n",
 		);
 		const options = [env.NODE_OPTIONS, `--require=${preload}`].filter(Boolean).join(' ');
-		const folder = await createUserFolder({ packageTarball: tarball, env: { ...env, NODE_OPTIONS: options, BENCH_CPU_DIR: cpuDir } });
+		const folder = await createUserFolder({
+			packageTarball: tarball,
+			env: { ...env, NODE_OPTIONS: options, BENCH_CPU_DIR: cpuDir },
+		});
 		await importCredentials(folder, [
-			{ id: CREDENTIAL_ID, name: 'Keitaro (bench)', type: 'keitaroApi', data: { url: sandbox.urlOf('/keitaro'), apiKey: KEITARO_SANDBOX_KEY } },
+			{
+				id: CREDENTIAL_ID,
+				name: 'Keitaro (bench)',
+				type: 'keitaroApi',
+				data: { url: sandbox.urlOf('/keitaro'), apiKey: KEITARO_SANDBOX_KEY },
+			},
 		]);
-		return new RealN8n(folder, scratch, cpuDir, folder.packageName ?? 'n8n-nodes-user-provisioning', sandbox);
+		return new RealN8n(
+			folder,
+			scratch,
+			cpuDir,
+			folder.packageName ?? 'n8n-nodes-user-provisioning',
+			sandbox,
+		);
 	}
 
 	/** Workflows are imported together (one CLI call: ~4 s each saved), then run one by one. */
@@ -141,13 +165,22 @@ export class RealN8n {
 			id,
 			name: `bench ${tag}`,
 			nodes: [
-				{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 't',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				makeItems(n, tag),
 				...(node.kind === 'none' ? [] : [nodeUnderTest(this.sandbox.url, node, this.packageName)]),
 			],
 			connections: {
 				Start: { main: [[{ node: 'Make Items', type: 'main', index: 0 }]] },
-				...(node.kind === 'none' ? {} : { 'Make Items': { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } }),
+				...(node.kind === 'none'
+					? {}
+					: { 'Make Items': { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } }),
 			},
 		}));
 		await importWorkflows(this.folder, workflows);
@@ -175,7 +208,10 @@ export class RealN8n {
 	/** CPU time of the `n8n execute` process that just ran (its task runner not included). */
 	private async executeCpuMs(): Promise<number> {
 		for (const f of await readdir(this.cpuDir)) {
-			const { argv, cpu } = JSON.parse(await readFile(join(this.cpuDir, f), 'utf8')) as { argv: string[]; cpu: { user: number; system: number } };
+			const { argv, cpu } = JSON.parse(await readFile(join(this.cpuDir, f), 'utf8')) as {
+				argv: string[];
+				cpu: { user: number; system: number };
+			};
 			if (argv.includes('execute')) return (cpu.user + cpu.system) / 1000;
 		}
 		return Number.NaN;

@@ -25,7 +25,9 @@ export class Report {
 
 	goal(row: GoalRow): void {
 		this.goals.push(row);
-		this.log(`Goal: ${row.measure} ${row.goal} — **${row.result}** ${row.met ? '(met)' : '(NOT met)'}`);
+		this.log(
+			`Goal: ${row.measure} ${row.goal} — **${row.result}** ${row.met ? '(met)' : '(NOT met)'}`,
+		);
 		this.log();
 	}
 
@@ -35,7 +37,10 @@ export class Report {
 		return [
 			'| case | measure | result | goal | met |',
 			'|---|---|---|---|---|',
-			...this.goals.map((g) => `| ${g.case} | ${g.measure} | ${g.result} | ${g.goal} | ${g.met ? 'yes' : '**no**'} |`),
+			...this.goals.map(
+				(g) =>
+					`| ${g.case} | ${g.measure} | ${g.result} | ${g.goal} | ${g.met ? 'yes' : '**no**'} |`,
+			),
 			'',
 		];
 	}

@@ -28,7 +28,9 @@ import { Report } from './report';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const CASES = new Set((process.env.BENCH_CASES ?? '1,2,3,4,5,7,8,9').split(',').map((c) => c.trim()));
+const CASES = new Set(
+	(process.env.BENCH_CASES ?? '1,2,3,4,5,7,8,9').split(',').map((c) => c.trim()),
+);
 const REPORT_FILE = process.env.BENCH_REPORT ?? join(__dirname, '..', '..', 'bench', 'REPORT.md');
 const CHART_FILE = join(dirname(REPORT_FILE), 'inflight.svg');
 
@@ -77,18 +79,27 @@ async function main(): Promise<void> {
 	];
 	if (bench.charts.length) {
 		writeFileSync(CHART_FILE, inFlightChart(bench.charts));
-		head.push(`Auto's number in flight over time (as the server saw it, sampled every 20 ms): [${basename(CHART_FILE)}](${basename(CHART_FILE)})`, '');
+		head.push(
+			`Auto's number in flight over time (as the server saw it, sampled every 20 ms): [${basename(CHART_FILE)}](${basename(CHART_FILE)})`,
+			'',
+		);
 		head.push(`![requests in flight over time](${basename(CHART_FILE)})`, '');
 	}
 	// The profile of one item's cost is measured separately (bench/profile-n8n.ts) and kept beside.
 	const profiled = readFileSync(join(__dirname, '..', '..', 'bench', 'per-item-cost.md'), 'utf8');
 	writeFileSync(REPORT_FILE, `${[...head, ...report.lines, profiled].join('\n')}`);
-	process.stdout.write(`\nwritten: ${REPORT_FILE}${bench.charts.length ? ` and ${CHART_FILE}` : ''}\n`);
+	process.stdout.write(
+		`\nwritten: ${REPORT_FILE}${bench.charts.length ? ` and ${CHART_FILE}` : ''}\n`,
+	);
 }
 
 function pkgVersion(name: string): string {
 	try {
-		return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+		return (
+			JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
+				version: string;
+			}
+		).version;
 	} catch {
 		return '?';
 	}

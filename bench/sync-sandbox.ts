@@ -18,10 +18,15 @@ export const SEEDS: Record<keyof Platforms, (p: Platforms, n: number) => void> =
 		for (let i = 0; i < n; i++) p.keepnet.addUser(`u${pad(i)}@acme.test`, { firstName: `F${i}` });
 	},
 	chatwoot: (p, n) => {
-		for (let i = 0; i < n; i++) p.chatwoot.addContact({ email: `c${pad(i)}@shop.test`, name: `C ${i}` });
+		for (let i = 0; i < n; i++)
+			p.chatwoot.addContact({ email: `c${pad(i)}@shop.test`, name: `C ${i}` });
 	},
 	activeplatform: (p, n) => {
-		for (let i = 0; i < n; i++) p.activeplatform.attach(p.activeplatform.addUser(`u${pad(i)}@acme.test`).id, ACTIVEPLATFORM_DEMO_ACCOUNT);
+		for (let i = 0; i < n; i++)
+			p.activeplatform.attach(
+				p.activeplatform.addUser(`u${pad(i)}@acme.test`).id,
+				ACTIVEPLATFORM_DEMO_ACCOUNT,
+			);
 	},
 	davintoo: (p, n) => {
 		for (let i = 0; i < n; i++) p.davintoo.addUser(`EMP-${pad(i)}`, { position: 'Rep' });

@@ -11,10 +11,14 @@ export class SeededSandbox {
 	) {}
 
 	static async start(platform: string, n: number, latencyMs: number): Promise<SeededSandbox> {
-		const child = spawn(process.execPath, [join(__dirname, 'sync-sandbox.js'), platform, String(n), String(latencyMs)], {
-			env: { ...process.env, SANDBOX_LOG: '' },
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
+		const child = spawn(
+			process.execPath,
+			[join(__dirname, 'sync-sandbox.js'), platform, String(n), String(latencyMs)],
+			{
+				env: { ...process.env, SANDBOX_LOG: '' },
+				stdio: ['ignore', 'pipe', 'inherit'],
+			},
+		);
 		const url = await new Promise<string>((resolve, reject) => {
 			let text = '';
 			child.stdout?.on('data', (chunk: Buffer) => {

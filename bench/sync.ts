@@ -6,7 +6,14 @@
  *
  * The sandbox runs in its own process (bench/sync-sandbox.ts, seeded there); every answer waits LATENCY_MS.
  */
-import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { ActivePlatformApi } from '../credentials/ActivePlatformApi.credentials';
 import { ChatwootApi } from '../credentials/ChatwootApi.credentials';
@@ -20,7 +27,10 @@ import { Keepnet } from '../nodes/Keepnet/Keepnet.node';
 import { Keitaro } from '../nodes/Keitaro/Keitaro.node';
 import { runNode } from '../test/harness/engine';
 import type { Platforms } from '../test/sandbox';
-import { ACTIVEPLATFORM_DEMO_ACCOUNT, ACTIVEPLATFORM_SANDBOX_TOKEN } from '../test/sandbox/platforms/activeplatform';
+import {
+	ACTIVEPLATFORM_DEMO_ACCOUNT,
+	ACTIVEPLATFORM_SANDBOX_TOKEN,
+} from '../test/sandbox/platforms/activeplatform';
 import { CHATWOOT_ACCOUNT_ID, CHATWOOT_USER_TOKEN } from '../test/sandbox/platforms/chatwoot';
 import { DAVINTOO_SANDBOX_TOKEN } from '../test/sandbox/platforms/davintoo';
 import { KEEPNET_CLIENT_ID, KEEPNET_CLIENT_SECRET } from '../test/sandbox/platforms/keepnet';
@@ -62,7 +72,11 @@ const CASES: SyncCase[] = [
 			removeMissing: 'delete',
 		},
 		pageSize: 'all in one',
-		want: (i, changed) => ({ login: `user${pad(i)}`, type: changed ? 'ADMIN' : 'USER', password: 'Init-Pass-1' }),
+		want: (i, changed) => ({
+			login: `user${pad(i)}`,
+			type: changed ? 'ADMIN' : 'USER',
+			password: 'Init-Pass-1',
+		}),
 		isList: (r) => r.method === 'GET' && r.path === '/admin_api/v1/users',
 	},
 	{
@@ -70,7 +84,13 @@ const CASES: SyncCase[] = [
 		platform: 'keepnet',
 		node: new Keepnet(),
 		credentialTypes: [new KeepnetOAuth2Api()],
-		credentials: (s) => ({ keepnetOAuth2Api: { baseUrl: s.urlOf('/keepnet'), clientId: KEEPNET_CLIENT_ID, clientSecret: KEEPNET_CLIENT_SECRET } }),
+		credentials: (s) => ({
+			keepnetOAuth2Api: {
+				baseUrl: s.urlOf('/keepnet'),
+				clientId: KEEPNET_CLIENT_ID,
+				clientSecret: KEEPNET_CLIENT_SECRET,
+			},
+		}),
 		parameters: {
 			resource: 'targetUser',
 			email: '={{ $json.email }}',
@@ -79,7 +99,11 @@ const CASES: SyncCase[] = [
 			removeMissing: 'deactivate',
 		},
 		pageSize: '100',
-		want: (i, changed) => ({ email: `u${pad(i)}@acme.test`, firstName: changed ? 'Changed' : `F${i}`, phone: '+10000000000' }),
+		want: (i, changed) => ({
+			email: `u${pad(i)}@acme.test`,
+			firstName: changed ? 'Changed' : `F${i}`,
+			phone: '+10000000000',
+		}),
 		isList: (r) => r.method === 'POST' && r.path === '/api/target-users/search',
 	},
 	{
@@ -87,18 +111,36 @@ const CASES: SyncCase[] = [
 		platform: 'chatwoot',
 		node: new Chatwoot(),
 		credentialTypes: [new ChatwootApi()],
-		credentials: (s) => ({ chatwootApi: { url: s.urlOf('/chatwoot'), accountId: CHATWOOT_ACCOUNT_ID, accessToken: CHATWOOT_USER_TOKEN } }),
-		parameters: { resource: 'contact', matchBy: 'email', email: '={{ $json.email }}', name: '={{ $json.name }}', removeMissing: 'delete' },
+		credentials: (s) => ({
+			chatwootApi: {
+				url: s.urlOf('/chatwoot'),
+				accountId: CHATWOOT_ACCOUNT_ID,
+				accessToken: CHATWOOT_USER_TOKEN,
+			},
+		}),
+		parameters: {
+			resource: 'contact',
+			matchBy: 'email',
+			email: '={{ $json.email }}',
+			name: '={{ $json.name }}',
+			removeMissing: 'delete',
+		},
 		pageSize: '15 (fixed by Chatwoot)',
 		want: (i, changed) => ({ email: `c${pad(i)}@shop.test`, name: changed ? 'Changed' : `C ${i}` }),
-		isList: (r) => r.method === 'GET' && r.path === `/api/v1/accounts/${CHATWOOT_ACCOUNT_ID}/contacts`,
+		isList: (r) =>
+			r.method === 'GET' && r.path === `/api/v1/accounts/${CHATWOOT_ACCOUNT_ID}/contacts`,
 	},
 	{
 		label: "ActivePlatform account's users",
 		platform: 'activeplatform',
 		node: new ActivePlatform(),
 		credentialTypes: [new ActivePlatformApi()],
-		credentials: (s) => ({ activePlatformApi: { url: s.urlOf('/activeplatform'), apiToken: ACTIVEPLATFORM_SANDBOX_TOKEN } }),
+		credentials: (s) => ({
+			activePlatformApi: {
+				url: s.urlOf('/activeplatform'),
+				apiToken: ACTIVEPLATFORM_SANDBOX_TOKEN,
+			},
+		}),
 		parameters: {
 			resource: 'user',
 			accountId: ACTIVEPLATFORM_DEMO_ACCOUNT,
@@ -109,15 +151,24 @@ const CASES: SyncCase[] = [
 			removeMissing: 'detach',
 		},
 		pageSize: '100 (no total: one page after another)',
-		want: (i, changed) => ({ email: `u${pad(i)}@acme.test`, first: changed ? 'Changed' : 'Test', last: 'User', password: 'Init-Pass-1' }),
-		isList: (r) => r.method === 'GET' && (r.path === '/api/vendor/v1/users.json' || r.path.endsWith('/users.json')),
+		want: (i, changed) => ({
+			email: `u${pad(i)}@acme.test`,
+			first: changed ? 'Changed' : 'Test',
+			last: 'User',
+			password: 'Init-Pass-1',
+		}),
+		isList: (r) =>
+			r.method === 'GET' &&
+			(r.path === '/api/vendor/v1/users.json' || r.path.endsWith('/users.json')),
 	},
 	{
 		label: 'Davintoo users',
 		platform: 'davintoo',
 		node: new Davintoo(),
 		credentialTypes: [new DavintooApi()],
-		credentials: (s) => ({ davintooApi: { url: s.urlOf('/davintoo'), apiToken: DAVINTOO_SANDBOX_TOKEN } }),
+		credentials: (s) => ({
+			davintooApi: { url: s.urlOf('/davintoo'), apiToken: DAVINTOO_SANDBOX_TOKEN },
+		}),
 		parameters: {
 			resource: 'user',
 			matchBy: 'uid',
@@ -129,10 +180,17 @@ const CASES: SyncCase[] = [
 			fields: { position: '={{ $json.position }}' },
 			removeMissing: 'block',
 		},
-		pageSize: '10 (the portal\'s)',
+		pageSize: "10 (the portal's)",
 		want: (i, changed) => {
 			const uid = `EMP-${pad(i)}`;
-			return { uid, login: `login.${uid}`, email: `${uid}@example.org`, last: `Last${uid}`, first: `First${uid}`, position: changed ? 'Lead' : 'Rep' };
+			return {
+				uid,
+				login: `login.${uid}`,
+				email: `${uid}@example.org`,
+				last: `Last${uid}`,
+				first: `First${uid}`,
+				position: changed ? 'Lead' : 'Rep',
+			};
 		},
 		isList: (r) => r.method === 'GET' && r.path === '/api/v2/users/list',
 	},
@@ -157,12 +215,18 @@ function wanted(c: SyncCase, n: number): INodeExecutionData[] {
 	// Every `step`-th kept user changes, `updated` of them in all.
 	const step = Math.max(1, Math.floor(kept / updated));
 	const items: INodeExecutionData[] = [];
-	for (let i = 0; i < kept; i++) items.push({ json: c.want(i, i % step === 0 && i < step * updated) });
+	for (let i = 0; i < kept; i++)
+		items.push({ json: c.want(i, i % step === 0 && i < step * updated) });
 	for (let i = 0; i < removed; i++) items.push({ json: c.want(n + i, false) });
 	return items;
 }
 
-async function runSync(sandbox: SeededSandbox, c: SyncCase, items: INodeExecutionData[], syncMode: 'plan' | 'apply'): Promise<Run> {
+async function runSync(
+	sandbox: SeededSandbox,
+	c: SyncCase,
+	items: INodeExecutionData[],
+	syncMode: 'plan' | 'apply',
+): Promise<Run> {
 	const seen = (await sandbox.log()).length;
 	const { ms, value: run } = await timed(() =>
 		runNode({
@@ -175,7 +239,9 @@ async function runSync(sandbox: SeededSandbox, c: SyncCase, items: INodeExecutio
 		}),
 	);
 	if (run.error) throw new Error(`${c.label} ${syncMode} failed: ${run.error.message}`);
-	const requests = (await sandbox.log()).slice(seen).filter((r) => r.platform === c.platform && r.path !== '/connect/token');
+	const requests = (await sandbox.log())
+		.slice(seen)
+		.filter((r) => r.platform === c.platform && r.path !== '/connect/token');
 	const out = run.outputs[0] ?? [];
 	const listTimes = requests.filter(c.isList).map((r) => Date.parse(r.time));
 	return {
@@ -189,14 +255,26 @@ async function runSync(sandbox: SeededSandbox, c: SyncCase, items: INodeExecutio
 
 /** Case 9: sync at scale, every platform; one run each (the figures are counts and ratios). */
 export async function syncBench(log: (s: string) => void, n: number): Promise<void> {
-	log(`## 9. Sync: ${n} wanted users against ${n} existing, 10% changes (6% updates, 2% creates, 2% removals)`);
+	log(
+		`## 9. Sync: ${n} wanted users against ${n} existing, 10% changes (6% updates, 2% creates, 2% removals)`,
+	);
 	log('');
-	log(`One run per platform; the sandbox (its own process) answers every request after ${LATENCY_MS} ms; requests are counted there.`);
-	log('"Listing" is the time from the first list request to the last answer; "one by one" is list calls × latency, what');
-	log('reading the pages one after another would take at least. "Plan" is the whole node run: most of it is n8n');
-	log('evaluating the 3 to 8 field expressions of each of the items, the same in any node that maps fields.');
+	log(
+		`One run per platform; the sandbox (its own process) answers every request after ${LATENCY_MS} ms; requests are counted there.`,
+	);
+	log(
+		'"Listing" is the time from the first list request to the last answer; "one by one" is list calls × latency, what',
+	);
+	log(
+		'reading the pages one after another would take at least. "Plan" is the whole node run: most of it is n8n',
+	);
+	log(
+		'evaluating the 3 to 8 field expressions of each of the items, the same in any node that maps fields.',
+	);
 	log('');
-	log('| platform | page size | plan: list calls | plan: other requests | listing | one by one | plan | Apply: changes | Apply: requests beyond the lists | per change | Apply | second run: requests beyond the lists |');
+	log(
+		'| platform | page size | plan: list calls | plan: other requests | listing | one by one | plan | Apply: changes | Apply: requests beyond the lists | per change | Apply | second run: requests beyond the lists |',
+	);
 	log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	const notes: string[] = [];
 	for (const c of CASES) {
@@ -208,14 +286,17 @@ export async function syncBench(log: (s: string) => void, n: number): Promise<vo
 			const again = await runSync(sandbox, c, items, 'apply');
 			const s = apply.summary;
 			const changes = Number(s.created ?? 0) + Number(s.updated ?? 0) + Number(s.removed ?? 0);
-			if (Number(s.failed ?? 0) > 0) throw new Error(`${c.label}: ${String(s.failed)} failed in Apply`);
+			if (Number(s.failed ?? 0) > 0)
+				throw new Error(`${c.label}: ${String(s.failed)} failed in Apply`);
 			const sequential = plan.lists * LATENCY_MS;
 			const sec = (ms: number) => `${fixed(ms / 1000, 2)} s`;
 			log(
 				`| ${c.label} | ${c.pageSize} | ${plan.lists} | **${plan.others.length}** | ${sec(plan.listingMs)} | ${sec(sequential)} | ${sec(plan.ms)} | ${changes} (${String(s.created)} + ${String(s.updated)} + ${String(s.removed)}) | ${apply.others.length} | **${fixed(apply.others.length / changes, 2)}** | ${sec(apply.ms)} | **${again.others.length}** |`,
 			);
 			const kinds = [...new Set(apply.others.map((r) => r.method))].sort().join(', ');
-			notes.push(`- ${c.label}: Apply sent ${kinds}; listing took ${fixed(plan.listingMs / sequential, 2)}× the one-by-one time.`);
+			notes.push(
+				`- ${c.label}: Apply sent ${kinds}; listing took ${fixed(plan.listingMs / sequential, 2)}× the one-by-one time.`,
+			);
 		} finally {
 			sandbox.stop();
 		}
@@ -223,7 +304,11 @@ export async function syncBench(log: (s: string) => void, n: number): Promise<vo
 	log('');
 	for (const note of notes) log(note);
 	log('');
-	log('Per change: Keepnet reads a user before its PUT (the list lacks fields a complete-record PUT must keep), and');
-	log('ActivePlatform attaches each new user to the account after creating it; elsewhere one request per change.');
+	log(
+		'Per change: Keepnet reads a user before its PUT (the list lacks fields a complete-record PUT must keep), and',
+	);
+	log(
+		'ActivePlatform attaches each new user to the account after creating it; elsewhere one request per change.',
+	);
 	log('');
 }

@@ -17,7 +17,8 @@ export class ActivePlatformApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/ActivePlatform/activeplatform.svg';
 
-	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#activeplatform';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#activeplatform';
 
 	properties: INodeProperties[] = [
 		{
@@ -65,7 +66,7 @@ export class ActivePlatformApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						"ActivePlatform refused the API Token (HTTP 401). Make a new one in the Operator Control Panel: Managers > the manager > Regenerate Token.",
+						'ActivePlatform refused the API Token (HTTP 401). Make a new one in the Operator Control Panel: Managers > the manager > Regenerate Token.',
 				},
 			},
 			{

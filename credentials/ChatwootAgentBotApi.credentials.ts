@@ -30,7 +30,8 @@ export class ChatwootAgentBotApi implements ICredentialType {
 			type: 'string',
 			default: 'https://app.chatwoot.com',
 			placeholder: 'https://app.chatwoot.com',
-			description: 'Root address of Chatwoot Cloud, your self-hosted Chatwoot, or a Chatwoot-based product',
+			description:
+				'Root address of Chatwoot Cloud, your self-hosted Chatwoot, or a Chatwoot-based product',
 			required: true,
 		},
 		{
@@ -47,7 +48,8 @@ export class ChatwootAgentBotApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'The access token shown for the bot under Settings > Bots. A user access token does not belong here.',
+			description:
+				'The access token shown for the bot under Settings > Bots. A user access token does not belong here.',
 			required: true,
 		},
 	];
@@ -69,7 +71,8 @@ export class ChatwootAgentBotApi implements ICredentialType {
 				properties: {
 					key: 'error',
 					value: 'Invalid Access Token',
-					message: 'Chatwoot does not know this token: copy the agent bot token again from Settings > Bots',
+					message:
+						'Chatwoot does not know this token: copy the agent bot token again from Settings > Bots',
 				},
 			},
 			{
@@ -77,7 +80,8 @@ export class ChatwootAgentBotApi implements ICredentialType {
 				properties: {
 					key: 'provider',
 					value: 'email',
-					message: 'This is a user access token: put it in a "Chatwoot API" credential; an agent bot token is under Settings > Bots',
+					message:
+						'This is a user access token: put it in a "Chatwoot API" credential; an agent bot token is under Settings > Bots',
 				},
 			},
 		],

@@ -18,7 +18,8 @@ export class ChatwootApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Chatwoot/chatwoot.svg';
 
-	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot';
 
 	properties: INodeProperties[] = [
 		{
@@ -34,7 +35,8 @@ export class ChatwootApi implements ICredentialType {
 			type: 'string',
 			default: 'https://app.chatwoot.com',
 			placeholder: 'https://app.chatwoot.com',
-			description: 'Root address of Chatwoot Cloud, your self-hosted Chatwoot, or a Chatwoot-based product',
+			description:
+				'Root address of Chatwoot Cloud, your self-hosted Chatwoot, or a Chatwoot-based product',
 			required: true,
 		},
 		{

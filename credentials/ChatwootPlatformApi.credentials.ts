@@ -18,7 +18,8 @@ export class ChatwootPlatformApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Chatwoot/chatwoot.svg';
 
-	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot';
 
 	properties: INodeProperties[] = [
 		{

@@ -17,7 +17,8 @@ export class DavintooApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Davintoo/davintoo.svg';
 
-	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#davintoo-collaborator-lms';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#davintoo-collaborator-lms';
 
 	properties: INodeProperties[] = [
 		{

@@ -17,7 +17,8 @@ export class KeepnetBaseApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Keepnet/keepnet.svg';
 
-	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keepnet-labs';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keepnet-labs';
 
 	properties: INodeProperties[] = KEEPNET_FIELDS;
 

@@ -17,7 +17,8 @@ export const KEEPNET_FIELDS: INodeProperties[] = [
 		type: 'string',
 		default: 'https://api.keepnetlabs.com',
 		placeholder: 'https://api.keepnetlabs.com',
-		description: 'Keepnet cloud API, or https://api.&lt;your platform domain&gt; for an on-premise installation',
+		description:
+			'Keepnet cloud API, or https://api.&lt;your platform domain&gt; for an on-premise installation',
 		required: true,
 	},
 	{
@@ -104,7 +105,8 @@ export class KeepnetOAuth2Api implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Keepnet/keepnet.svg';
 
-	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keepnet-labs';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keepnet-labs';
 
 	properties: INodeProperties[] = [
 		// Again after oAuth2Api, whose own Client ID / Secret would otherwise replace ours.
@@ -120,10 +122,30 @@ export class KeepnetOAuth2Api implements ICredentialType {
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		// oAuth2Api's switches that Keepnet's fixed token request does not use.
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
-		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: false },
-		{ displayName: 'Additional Body Properties', name: 'additionalBodyProperties', type: 'hidden', default: '' },
-		{ displayName: 'Use Dynamic Client Registration', name: 'useDynamicClientRegistration', type: 'hidden', default: false },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Use Dynamic Client Registration',
+			name: 'useDynamicClientRegistration',
+			type: 'hidden',
+			default: false,
+		},
 		{ displayName: 'Server URL', name: 'serverUrl', type: 'hidden', default: '' },
 	];
 

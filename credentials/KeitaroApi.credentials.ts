@@ -17,12 +17,13 @@ export class KeitaroApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Keitaro/keitaro.svg';
 
-	documentationUrl = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keitaro';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keitaro';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Needs the Admin API of Keitaro\'s Business edition. Create an API key in Keitaro under Maintenance > Users > API keys, as an admin user.',
+				"Needs the Admin API of Keitaro's Business edition. Create an API key in Keitaro under Maintenance > Users > API keys, as an admin user.",
 			name: 'help',
 			type: 'notice',
 			default: '',
@@ -79,7 +80,7 @@ export class KeitaroApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						"Keitaro refused to list users with this API Key (HTTP 403). Use an API key of an admin user (Maintenance > Users > API keys).",
+						'Keitaro refused to list users with this API Key (HTTP 403). Use an API key of an admin user (Maintenance > Users > API keys).',
 				},
 			},
 			{

@@ -59,7 +59,9 @@ function installReason() {
 function main() {
 	const major = Number(process.versions.node.split('.')[0]);
 	if (major < MIN_NODE) {
-		process.stderr.write(`[bootstrap] Node ${process.versions.node} is too old: this project needs Node ${MIN_NODE} or newer.\n`);
+		process.stderr.write(
+			`[bootstrap] Node ${process.versions.node} is too old: this project needs Node ${MIN_NODE} or newer.\n`,
+		);
 		return 1;
 	}
 	const reason = installReason();
@@ -67,7 +69,8 @@ function main() {
 	process.stdout.write(`[bootstrap] ${reason}: npm ci (about a minute)\n`);
 	// Inside an npm script npm_execpath is the npm that runs us: use the same one.
 	const npmCli = process.env.npm_execpath;
-	const [cmd, args] = npmCli && /npm-cli\.js$/.test(npmCli) ? [process.execPath, [npmCli]] : ['npm', []];
+	const [cmd, args] =
+		npmCli && /npm-cli\.js$/.test(npmCli) ? [process.execPath, [npmCli]] : ['npm', []];
 	const res = spawnSync(cmd, [...args, 'ci', '--no-audit', '--no-fund'], {
 		cwd: root,
 		stdio: ['inherit', 'inherit', 'pipe'],

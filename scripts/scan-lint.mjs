@@ -5,7 +5,10 @@
 // usage: node scripts/scan-lint.mjs source <repo dir>
 //        node scripts/scan-lint.mjs tarball <unpacked package dir>
 import { resolve } from 'node:path';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const [leg, dir] = process.argv.slice(2);
 const patterns = { source: SOURCE_FILE_PATTERNS, tarball: ['**/*.js', 'package.json'] }[leg];

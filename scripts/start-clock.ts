@@ -29,7 +29,9 @@ function procInfo(pid: number): ProcInfo | undefined {
 function isNpm(pid: number): boolean {
 	try {
 		const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-		return /^npm( |$)/.test(argv[0]) || argv.slice(0, 2).some((arg) => /(^|\/)npm(-cli\.js)?$/.test(arg));
+		return (
+			/^npm( |$)/.test(argv[0]) || argv.slice(0, 2).some((arg) => /(^|\/)npm(-cli\.js)?$/.test(arg))
+		);
 	} catch {
 		return false;
 	}

@@ -19,7 +19,9 @@ function readStored(file: string): StoredOwner | undefined {
 	if (!existsSync(file)) return undefined;
 	try {
 		const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredOwner>;
-		return typeof stored.email === 'string' && typeof stored.passwordHash === 'string' ? (stored as StoredOwner) : undefined;
+		return typeof stored.email === 'string' && typeof stored.passwordHash === 'string'
+			? (stored as StoredOwner)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -30,10 +32,16 @@ export function stableOwnerEnv(userDir: string, owner: Owner): Env {
 	const file = join(userDir, OWNER_FILE);
 	const bcrypt = n8nBcrypt();
 	const stored = readStored(file);
-	if (stored && stored.email === owner.email && bcrypt.compareSync(owner.password, stored.passwordHash)) {
+	if (
+		stored &&
+		stored.email === owner.email &&
+		bcrypt.compareSync(owner.password, stored.passwordHash)
+	) {
 		return ownerEnv(owner, stored.passwordHash);
 	}
 	const passwordHash = bcrypt.hashSync(owner.password, 10);
-	writeFileSync(file, `${JSON.stringify({ email: owner.email, passwordHash }, null, 2)}\n`, { mode: 0o600 });
+	writeFileSync(file, `${JSON.stringify({ email: owner.email, passwordHash }, null, 2)}\n`, {
+		mode: 0o600,
+	});
 	return ownerEnv(owner, passwordHash);
 }

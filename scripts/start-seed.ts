@@ -47,7 +47,8 @@ interface ExistingIds {
 	credentials: Set<string>;
 }
 
-const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+const hashOf = (value: unknown): string =>
+	createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 function readState(file: string): SeedState {
 	try {
@@ -77,12 +78,19 @@ db.all('SELECT id FROM workflow_entity', (e1, w) => {
 		db.close();
 	});
 });`;
-	const res = await run(node, ['-e', script, join(installDir, 'n8n', 'node_modules', 'sqlite3'), db], { timeoutMs: 30_000 });
+	const res = await run(
+		node,
+		['-e', script, join(installDir, 'n8n', 'node_modules', 'sqlite3'), db],
+		{ timeoutMs: 30_000 },
+	);
 	if (res.code === 0) {
 		const ids = JSON.parse(res.stdout) as { w: string[]; c: string[] };
 		return { workflows: new Set(ids.w), credentials: new Set(ids.c) };
 	}
-	const [workflows, credentials] = await Promise.all([cliIds(folder, 'workflow'), cliIds(folder, 'credentials')]);
+	const [workflows, credentials] = await Promise.all([
+		cliIds(folder, 'workflow'),
+		cliIds(folder, 'credentials'),
+	]);
 	return { workflows, credentials };
 }
 
@@ -94,7 +102,9 @@ async function cliIds(folder: UserFolder, kind: 'workflow' | 'credentials'): Pro
 			if (/No (workflows|credentials) found/.test(res.stdout + res.stderr)) return new Set();
 			throw new Error(`n8n export:${kind} failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
 		}
-		return new Set((JSON.parse(await readFile(file, 'utf8')) as Array<{ id: string }>).map((r) => r.id));
+		return new Set(
+			(JSON.parse(await readFile(file, 'utf8')) as Array<{ id: string }>).map((r) => r.id),
+		);
 	} finally {
 		await rm(file, { force: true });
 	}
@@ -112,7 +122,12 @@ export async function seedUserFolder(
 	const stateFile = join(userDir, SEED_FILE);
 	const state = readState(stateFile);
 	const existing = await existingIds(folder);
-	const report: SeedReport = { importedWorkflows: [], importedCredentials: [], copies: [], notes: [] };
+	const report: SeedReport = {
+		importedWorkflows: [],
+		importedCredentials: [],
+		copies: [],
+		notes: [],
+	};
 
 	const newCredentials: CredentialFile[] = [];
 	for (const credential of credentials) {
@@ -139,7 +154,11 @@ export async function seedUserFolder(
 		} else if (state.workflows[workflow.id] === undefined) {
 			state.workflows[workflow.id] = hash;
 		} else if (state.workflows[workflow.id] !== hash) {
-			const copy: WorkflowFile = { ...workflow, id: copyId(hash), name: `${workflow.name} (new version)` };
+			const copy: WorkflowFile = {
+				...workflow,
+				id: copyId(hash),
+				name: `${workflow.name} (new version)`,
+			};
 			if (!existing.workflows.has(copy.id)) {
 				newWorkflows.push(copy);
 				report.copies.push([file, copy]);

@@ -15,13 +15,25 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../test/sandbox';
 import { EXAMPLE_IDS, exampleCredentials, loadExamples, REPO_ROOT } from '../test/e2e/examples';
-import { N8N_VERSION, openUserFolder, packPackage, startN8n, stopAll, type Owner } from '../test/e2e/n8n';
+import {
+	N8N_VERSION,
+	openUserFolder,
+	packPackage,
+	startN8n,
+	stopAll,
+	type Owner,
+} from '../test/e2e/n8n';
 import { commandStartMs } from './start-clock';
 import { stableOwnerEnv } from './start-owner';
 import { seedUserFolder } from './start-seed';
 
 /** Local demo login: the instance listens on 127.0.0.1 only. */
-export const DEMO_OWNER: Owner = { email: 'demo@example.com', password: 'Demo-Passw0rd', firstName: 'Demo', lastName: 'Owner' };
+export const DEMO_OWNER: Owner = {
+	email: 'demo@example.com',
+	password: 'Demo-Passw0rd',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
 
 const n8nPort = Number(process.env.N8N_PORT ?? 5678);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5680);
@@ -47,7 +59,8 @@ async function waitForEditor(url: string, timeoutMs = 60_000): Promise<void> {
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`the n8n editor at ${url} did not answer within ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(`the n8n editor at ${url} did not answer within ${timeoutMs / 1000} s`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }
@@ -55,10 +68,15 @@ async function waitForEditor(url: string, timeoutMs = 60_000): Promise<void> {
 async function main(): Promise<void> {
 	const started = commandStartMs();
 	for (const port of [n8nPort, sandboxPort]) {
-		if (await portInUse(port)) throw new Error(`port ${port} on 127.0.0.1 is in use (another npm start?); set N8N_PORT / SANDBOX_PORT`);
+		if (await portInUse(port))
+			throw new Error(
+				`port ${port} on 127.0.0.1 is in use (another npm start?); set N8N_PORT / SANDBOX_PORT`,
+			);
 	}
 	say(`n8n ${N8N_VERSION}: installing into the cache if needed (first time: several minutes)`);
-	const install = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'n8n-install.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	const install = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'n8n-install.sh')], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	if (install.status !== 0) throw new Error('scripts/n8n-install.sh failed');
 
 	await mkdir(join(userDir, 'package'), { recursive: true });
@@ -78,7 +96,10 @@ async function main(): Promise<void> {
 
 	const logFile = join(userDir, 'n8n.log');
 	writeFileSync(logFile, '');
-	const server = await startN8n(folder, { port: n8nPort, env: stableOwnerEnv(userDir, DEMO_OWNER) });
+	const server = await startN8n(folder, {
+		port: n8nPort,
+		env: stableOwnerEnv(userDir, DEMO_OWNER),
+	});
 	let logged = 0;
 	const pump = setInterval(() => {
 		const text = server.logs();
@@ -111,7 +132,10 @@ async function main(): Promise<void> {
 			`n8n ${N8N_VERSION} is ready (${Math.round((Date.now() - started) / 1000)} s): ${url}`,
 			`  log in:     ${DEMO_OWNER.email} / ${DEMO_OWNER.password}   (fixed local demo login; 127.0.0.1 only)`,
 			`  workflows:  ${workflowIds.map((id) => `${url}/workflow/${id}`).join('\n              ')}`,
-			...seeded.copies.map(([file, copy]) => `  examples/${file}.json changed since it was imported: new version "${copy.name}"; yours is untouched`),
+			...seeded.copies.map(
+				([file, copy]) =>
+					`  examples/${file}.json changed since it was imported: new version "${copy.name}"; yours is untouched`,
+			),
 			`  sandbox:    ${sandbox.url} (keitaro, keepnet, chatwoot, activeplatform, davintoo; GET ${sandbox.url}/__sandbox/log)`,
 			`  user data:  ${userDir}   n8n log: ${logFile}`,
 			'Open a workflow and click "Execute workflow". Ctrl-C stops n8n and the sandbox.',
@@ -130,7 +154,9 @@ function isAlive(pid: number): boolean {
 }
 
 main().catch(async (error: unknown) => {
-	process.stderr.write(`[start] failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`[start] failed: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
 	await stopAll();
 	process.exit(1);
 });

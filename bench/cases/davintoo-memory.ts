@@ -37,7 +37,19 @@ export async function davintooMemoryCase(bench: Bench): Promise<void> {
 			String(median(timedRuns.map((x) => x.created))),
 		]);
 	}
-	report.table(['source', 'data', 'time', 'users/s', 'held peak growth', 'held / data', 'with garbage', 'created'], rows);
+	report.table(
+		[
+			'source',
+			'data',
+			'time',
+			'users/s',
+			'held peak growth',
+			'held / data',
+			'with garbage',
+			'created',
+		],
+		rows,
+	);
 	report.goal({
 		case: '8 Davintoo 100k import',
 		measure: 'held peak growth / data (JSON, CSV)',

@@ -27,7 +27,12 @@ export async function fastServerCase(bench: Bench): Promise<void> {
 		[
 			['plain fetch loop, one at a time', fixed(perFetch, 3), '1.00×', 1],
 			['**node, default (Auto)**', fixed(perAuto, 3), `**${fixed(perAuto / perFetch, 2)}×**`, peak],
-			['node, Concurrency (Fixed) 1 (issue 12 overhead check)', fixed(perOne, 3), `${fixed(perOne / perFetch, 2)}×`, med(one, (r) => peakInFlight(r.timeline))],
+			[
+				'node, Concurrency (Fixed) 1 (issue 12 overhead check)',
+				fixed(perOne, 3),
+				`${fixed(perOne / perFetch, 2)}×`,
+				med(one, (r) => peakInFlight(r.timeline)),
+			],
 		],
 	);
 	report.goal({

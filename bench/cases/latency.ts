@@ -18,15 +18,54 @@ export async function latencyCase(bench: Bench): Promise<void> {
 		plain.push(await plainHttpCreates(bench.sandbox, items, 16, bench.tag('p')));
 	}
 	const share = med(auto, (r) => r.perSecond) / LATENCY_BOUND;
-	report.log('## 1. Latency-bound creates (50 ms latency, the server serves 16 at once and queues beyond; bound 320 req/s)');
+	report.log(
+		'## 1. Latency-bound creates (50 ms latency, the server serves 16 at once and queues beyond; bound 320 req/s)',
+	);
 	report.log();
 	report.table(
 		['setting', 'items', 'req/s', 'share of bound', 'failed', 'duplicates'],
 		[
-			['**default (Auto)**', items, fixed(med(auto, (r) => r.perSecond), 1), `**${pct(share)}**`, med(auto, (r) => r.failed), med(auto, (r) => r.duplicates)],
-			['Concurrency (Fixed) 16', items, fixed(med(c16, (r) => r.perSecond), 1), pct(med(c16, (r) => r.perSecond) / LATENCY_BOUND), med(c16, (r) => r.failed), med(c16, (r) => r.duplicates)],
-			['Concurrency (Fixed) 1, the old default', n(200), fixed(med(c1, (r) => r.perSecond), 1), pct(med(c1, (r) => r.perSecond) / LATENCY_BOUND), med(c1, (r) => r.failed), med(c1, (r) => r.duplicates)],
-			['plain Node http client, 16 in flight (no n8n)', items, fixed(median(plain), 1), pct(median(plain) / LATENCY_BOUND), '–', '–'],
+			[
+				'**default (Auto)**',
+				items,
+				fixed(
+					med(auto, (r) => r.perSecond),
+					1,
+				),
+				`**${pct(share)}**`,
+				med(auto, (r) => r.failed),
+				med(auto, (r) => r.duplicates),
+			],
+			[
+				'Concurrency (Fixed) 16',
+				items,
+				fixed(
+					med(c16, (r) => r.perSecond),
+					1,
+				),
+				pct(med(c16, (r) => r.perSecond) / LATENCY_BOUND),
+				med(c16, (r) => r.failed),
+				med(c16, (r) => r.duplicates),
+			],
+			[
+				'Concurrency (Fixed) 1, the old default',
+				n(200),
+				fixed(
+					med(c1, (r) => r.perSecond),
+					1,
+				),
+				pct(med(c1, (r) => r.perSecond) / LATENCY_BOUND),
+				med(c1, (r) => r.failed),
+				med(c1, (r) => r.duplicates),
+			],
+			[
+				'plain Node http client, 16 in flight (no n8n)',
+				items,
+				fixed(median(plain), 1),
+				pct(median(plain) / LATENCY_BOUND),
+				'–',
+				'–',
+			],
 		],
 	);
 	const failed = Math.max(...auto.map((r) => r.failed));
@@ -40,7 +79,8 @@ export async function latencyCase(bench: Bench): Promise<void> {
 	});
 	const chart = activePart(medianRun(auto, (r) => r.perSecond).timeline);
 	bench.charts.push({
-		title: '1. Latency-bound (serves 16 at once, 50 ms): requests in the server, default settings (Auto)',
+		title:
+			'1. Latency-bound (serves 16 at once, 50 ms): requests in the server, default settings (Auto)',
 		points: chart.samples.map(([t, inFlight]) => [t, inFlight]),
 		levels: [{ value: 16, label: 'served at once' }],
 	});

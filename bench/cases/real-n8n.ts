@@ -14,22 +14,89 @@ interface Variant {
 }
 
 /** The same run without the node under test: what n8n and the item-making Code node cost. */
-const BASELINE: Variant = { key: 'baseline', server: 'fast', label: 'no node (only the Code node making the items)', node: { kind: 'none' } };
+const BASELINE: Variant = {
+	key: 'baseline',
+	server: 'fast',
+	label: 'no node (only the Code node making the items)',
+	node: { kind: 'none' },
+};
 
-const SERVERS: Record<Variant['server'], Partial<SandboxSettings>> = { latency: LATENCY_SERVER, throttled: THROTTLED_SERVER, fast: {} };
-const BOUNDS: Record<Variant['server'], number> = { latency: LATENCY_BOUND, throttled: 100, fast: Number.NaN };
+const SERVERS: Record<Variant['server'], Partial<SandboxSettings>> = {
+	latency: LATENCY_SERVER,
+	throttled: THROTTLED_SERVER,
+	fast: {},
+};
+const BOUNDS: Record<Variant['server'], number> = {
+	latency: LATENCY_BOUND,
+	throttled: 100,
+	fast: Number.NaN,
+};
 
 const VARIANTS: Variant[] = [
-	{ key: 'http-latency', server: 'latency', label: 'HTTP Request, defaults', node: { kind: 'http', options: {} } },
-	{ key: 'http-latency-batch', server: 'latency', label: 'HTTP Request, batching 16 per batch, no pause', node: { kind: 'http', options: { batching: { batch: { batchSize: 16, batchInterval: 0 } } } } },
-	{ key: 'ours-latency', server: 'latency', label: '**our Keitaro node, defaults (Auto)**', node: { kind: 'ours', options: {} } },
-	{ key: 'http-throttled', server: 'throttled', label: 'HTTP Request, defaults', node: { kind: 'http', options: {} } },
-	{ key: 'http-throttled-cof', server: 'throttled', label: 'HTTP Request, defaults + On Error: Continue', node: { kind: 'http', options: {}, continueOnFail: true } },
-	{ key: 'http-throttled-batch', server: 'throttled', label: 'HTTP Request, batching 10 per 100 ms (tuned to the limit) + On Error: Continue', node: { kind: 'http', options: { batching: { batch: { batchSize: 10, batchInterval: 100 } } }, continueOnFail: true } },
-	{ key: 'ours-throttled', server: 'throttled', label: '**our Keitaro node, defaults (Auto)**', node: { kind: 'ours', options: {} } },
-	{ key: 'http-fast', server: 'fast', label: 'HTTP Request, defaults', node: { kind: 'http', options: {} } },
-	{ key: 'ours-fast', server: 'fast', label: '**our Keitaro node, defaults (Auto)**', node: { kind: 'ours', options: {} } },
-	{ key: 'ours-dry', server: 'fast', label: 'our Keitaro node, Dry Run (everything before the request)', node: { kind: 'ours', options: { dryRun: true } } },
+	{
+		key: 'http-latency',
+		server: 'latency',
+		label: 'HTTP Request, defaults',
+		node: { kind: 'http', options: {} },
+	},
+	{
+		key: 'http-latency-batch',
+		server: 'latency',
+		label: 'HTTP Request, batching 16 per batch, no pause',
+		node: { kind: 'http', options: { batching: { batch: { batchSize: 16, batchInterval: 0 } } } },
+	},
+	{
+		key: 'ours-latency',
+		server: 'latency',
+		label: '**our Keitaro node, defaults (Auto)**',
+		node: { kind: 'ours', options: {} },
+	},
+	{
+		key: 'http-throttled',
+		server: 'throttled',
+		label: 'HTTP Request, defaults',
+		node: { kind: 'http', options: {} },
+	},
+	{
+		key: 'http-throttled-cof',
+		server: 'throttled',
+		label: 'HTTP Request, defaults + On Error: Continue',
+		node: { kind: 'http', options: {}, continueOnFail: true },
+	},
+	{
+		key: 'http-throttled-batch',
+		server: 'throttled',
+		label: 'HTTP Request, batching 10 per 100 ms (tuned to the limit) + On Error: Continue',
+		node: {
+			kind: 'http',
+			options: { batching: { batch: { batchSize: 10, batchInterval: 100 } } },
+			continueOnFail: true,
+		},
+	},
+	{
+		key: 'ours-throttled',
+		server: 'throttled',
+		label: '**our Keitaro node, defaults (Auto)**',
+		node: { kind: 'ours', options: {} },
+	},
+	{
+		key: 'http-fast',
+		server: 'fast',
+		label: 'HTTP Request, defaults',
+		node: { kind: 'http', options: {} },
+	},
+	{
+		key: 'ours-fast',
+		server: 'fast',
+		label: '**our Keitaro node, defaults (Auto)**',
+		node: { kind: 'ours', options: {} },
+	},
+	{
+		key: 'ours-dry',
+		server: 'fast',
+		label: 'our Keitaro node, Dry Run (everything before the request)',
+		node: { kind: 'ours', options: { dryRun: true } },
+	},
 ];
 
 /**
@@ -38,7 +105,9 @@ const VARIANTS: Variant[] = [
  */
 export async function realN8nCase(bench: Bench): Promise<void> {
 	const { report, sandbox } = bench;
-	report.log(`## 6 and 7. In a real n8n ${N8N_VERSION}: n8n's HTTP Request node and our node, same run`);
+	report.log(
+		`## 6 and 7. In a real n8n ${N8N_VERSION}: n8n's HTTP Request node and our node, same run`,
+	);
 	report.log();
 	try {
 		n8nPaths();
@@ -74,7 +143,8 @@ export async function realN8nCase(bench: Bench): Promise<void> {
 	const perItem = (r: RealRunResult) => r.ms / items;
 	const baselineCpu = median((results.get(BASELINE.key) ?? []).map((r) => r.cpuMs));
 	/** CPU ms per item of the node: the n8n process's CPU time beyond the baseline run's, per item (median of the runs). */
-	const cpuPerItem = (key: string) => median((results.get(key) ?? []).map((r) => (r.cpuMs - baselineCpu) / items));
+	const cpuPerItem = (key: string) =>
+		median((results.get(key) ?? []).map((r) => (r.cpuMs - baselineCpu) / items));
 	const rows = VARIANTS.map((v) => {
 		const r = mid(v.key);
 		const bound = BOUNDS[v.server];
@@ -93,10 +163,24 @@ export async function realN8nCase(bench: Bench): Promise<void> {
 		];
 	});
 	report.table(
-		['server', 'node and settings', 'items', 'created', 'duplicates', 'error items', 'req/s (created)', 'share of bound / allowed rate', 'ms per item', 'CPU ms per item', 'run status'],
+		[
+			'server',
+			'node and settings',
+			'items',
+			'created',
+			'duplicates',
+			'error items',
+			'req/s (created)',
+			'share of bound / allowed rate',
+			'ms per item',
+			'CPU ms per item',
+			'run status',
+		],
 		rows,
 	);
-	report.log("Time is the node's own execution time in n8n's run data (n8n start-up excluded); ms per item = that time / items.");
+	report.log(
+		"Time is the node's own execution time in n8n's run data (n8n start-up excluded); ms per item = that time / items.",
+	);
 	report.log(
 		`CPU ms per item = CPU time (user + system) of the \`n8n execute\` process beyond that of the same run without the node (${fixed(baselineCpu / 1000, 2)} s: start-up and the Code node), per item: what one item costs the machine, whatever else runs on it.`,
 	);
@@ -138,6 +222,14 @@ export async function realN8nCase(bench: Bench): Promise<void> {
 		goal: '≤ 0.8×',
 		met: cpuRatio <= 0.8,
 	});
-	report.log(`Spread of our latency-bound runs: ${results.get('ours-latency')?.map((r) => fixed(perSecond(r), 0)).join(', ')} req/s; HTTP Request's: ${results.get('http-latency')?.map((r) => fixed(perSecond(r), 0)).join(', ')} req/s.`);
+	report.log(
+		`Spread of our latency-bound runs: ${results
+			.get('ours-latency')
+			?.map((r) => fixed(perSecond(r), 0))
+			.join(', ')} req/s; HTTP Request's: ${results
+			.get('http-latency')
+			?.map((r) => fixed(perSecond(r), 0))
+			.join(', ')} req/s.`,
+	);
 	report.log();
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, operationSubtitle } from '../shared/description';
@@ -15,7 +20,8 @@ export class ActivePlatform implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(activePlatformOperations),
-		description: 'Create, find and update users of an ActivePlatform billing installation and attach them to accounts',
+		description:
+			'Create, find and update users of an ActivePlatform billing installation and attach them to accounts',
 		defaults: { name: 'ActivePlatform' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

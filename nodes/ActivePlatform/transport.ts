@@ -7,7 +7,11 @@ export const ACTIVEPLATFORM_CREDENTIAL = 'activePlatformApi';
  * The installation URL as users paste it, with or without the API path (also the credential
  * test's). Request paths carry their API version (v1 and v2 are both used), so none is added.
  */
-export const ACTIVEPLATFORM_URL: BaseUrlRule = { field: 'url', strip: ['/api/vendor/v1', '/api'], apiPath: '' };
+export const ACTIVEPLATFORM_URL: BaseUrlRule = {
+	field: 'url',
+	strip: ['/api/vendor/v1', '/api'],
+	apiPath: '',
+};
 
 export function activePlatformBaseUrl(url: unknown): string {
 	return baseUrl(ACTIVEPLATFORM_URL, { url });
@@ -29,12 +33,17 @@ export function activePlatformErrorMessage(body: unknown): string | undefined {
 	for (const key of ['error', 'error_message', 'message']) {
 		const value = record[key];
 		if (typeof value === 'string' && value.trim()) return value.trim();
-		if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+		if (
+			value &&
+			typeof value === 'object' &&
+			typeof (value as { message?: unknown }).message === 'string'
+		) {
 			return String((value as { message: string }).message).trim();
 		}
 	}
 	const errors = record.errors;
-	if (Array.isArray(errors) && errors.length) return errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
+	if (Array.isArray(errors) && errors.length)
+		return errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
 	if (errors && typeof errors === 'object') {
 		return Object.entries(errors as Record<string, unknown>)
 			.map(([field, list]) => `${field}: ${Array.isArray(list) ? list.join('; ') : String(list)}`)
@@ -47,7 +56,8 @@ export function activePlatformErrorHint(status: number): string | undefined {
 	if (status === 401) {
 		return "A manager's token is made in the Operator Control Panel (Managers > the manager > Regenerate Token); regenerating it makes the old one stop working.";
 	}
-	if (status === 403) return "The manager who owns the API token may lack the role this method needs.";
+	if (status === 403)
+		return 'The manager who owns the API token may lack the role this method needs.';
 	return undefined;
 }
 
@@ -60,5 +70,7 @@ export const activePlatformPlatform: Platform = {
 	errorMessage: (_status, body) => activePlatformErrorMessage(body),
 	errorHint: (status) => activePlatformErrorHint(status),
 	refusal: (status) =>
-		status === 401 ? { refused: 'the API Token', fix: 'Check the API Token in the ActivePlatform credential.' } : undefined,
+		status === 401
+			? { refused: 'the API Token', fix: 'Check the API Token in the ActivePlatform credential.' }
+			: undefined,
 };

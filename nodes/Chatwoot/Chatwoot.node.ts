@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, operationSubtitle } from '../shared/description';
@@ -28,7 +33,8 @@ export class Chatwoot implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(chatwootOperations),
-		description: 'Work with Chatwoot and Chatwoot-based products: users, agents, contacts, conversations, messages and the whole API',
+		description:
+			'Work with Chatwoot and Chatwoot-based products: users, agents, contacts, conversations, messages and the whole API',
 		defaults: { name: 'Chatwoot' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,7 +50,10 @@ export class Chatwoot implements INodeType {
 			{
 				name: CHATWOOT_ACCOUNT_CREDENTIAL,
 				required: true,
-				displayOptions: { show: { resource: ACCOUNT_RESOURCES }, hide: { [AUTHENTICATE_AS]: [AGENT_BOT_AUTH] } },
+				displayOptions: {
+					show: { resource: ACCOUNT_RESOURCES },
+					hide: { [AUTHENTICATE_AS]: [AGENT_BOT_AUTH] },
+				},
 			},
 			{
 				name: CHATWOOT_BOT_CREDENTIAL,
@@ -61,7 +70,12 @@ export class Chatwoot implements INodeType {
 	};
 
 	methods = {
-		listSearch: Object.fromEntries(Object.entries(LIST_SEARCHES).map(([name, search]) => [name, listSearchMethod(chatwootPlatform, search)])),
+		listSearch: Object.fromEntries(
+			Object.entries(LIST_SEARCHES).map(([name, search]) => [
+				name,
+				listSearchMethod(chatwootPlatform, search),
+			]),
+		),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

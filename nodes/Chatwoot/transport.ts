@@ -12,12 +12,18 @@ export const CHATWOOT_BOT_CREDENTIAL = 'chatwootAgentBotApi';
 export const CHATWOOT_CLIENT_CREDENTIAL = 'chatwootClientApi';
 
 /** Where a resource's requests go (paths below the installation root). */
-export type ChatwootApiFamily = 'platform' | 'account' | 'profile' | 'reports' | 'client' | 'survey';
+export type ChatwootApiFamily =
+	'platform' | 'account' | 'profile' | 'reports' | 'client' | 'survey';
 
 /** Resources of the Platform API (platform app token, self-hosted only). */
 export const PLATFORM_RESOURCES = ['platformAccount', 'platformAgentBot', 'platformUser'];
 /** Resources of the Client API (no token: an API inbox's identifier in the path). */
-export const CLIENT_RESOURCES = ['clientContact', 'clientConversation', 'clientInbox', 'clientMessage'];
+export const CLIENT_RESOURCES = [
+	'clientContact',
+	'clientConversation',
+	'clientInbox',
+	'clientMessage',
+];
 /** Resources of the Application API (a user's access token; some operations also take an agent bot token). */
 export const ACCOUNT_RESOURCES = [
 	'account',
@@ -51,7 +57,14 @@ export const ACCOUNT_RESOURCES = [
  * create; messages create. (The spec also lists toggle_typing_status; the server refuses bots there.)
  */
 export const BOT_OPERATIONS: Record<string, string[]> = {
-	conversation: ['create', 'update', 'toggleStatus', 'togglePriority', 'updateCustomAttributes', 'assign'],
+	conversation: [
+		'create',
+		'update',
+		'toggleStatus',
+		'togglePriority',
+		'updateCustomAttributes',
+		'assign',
+	],
 	message: ['create'],
 };
 export const BOT_RESOURCES = Object.keys(BOT_OPERATIONS);
@@ -74,7 +87,10 @@ export function apiFamily(resource: string): ChatwootApiFamily {
  * each rule adds its own API path. The credential tests use the same rules (as expressions), so
  * the node and the test call one address.
  */
-const PASTED_ENDINGS = ['/(platform/|public/)?api/v[12](/accounts/\\d+|/inboxes/[A-Za-z0-9_-]+)?', '/app'];
+const PASTED_ENDINGS = [
+	'/(platform/|public/)?api/v[12](/accounts/\\d+|/inboxes/[A-Za-z0-9_-]+)?',
+	'/app',
+];
 
 const rule = (apiPath: string): BaseUrlRule => ({ field: 'url', strip: PASTED_ENDINGS, apiPath });
 
@@ -98,19 +114,29 @@ export function chatwootRoot(url: unknown): string {
 	return baseRoot(CHATWOOT_ACCOUNT_URL, url);
 }
 
-export function chatwootBaseUrl(credentials: { url?: unknown; accountId?: unknown }, resource: string): string {
+export function chatwootBaseUrl(
+	credentials: { url?: unknown; accountId?: unknown },
+	resource: string,
+): string {
 	return baseUrl(FAMILY_URL[apiFamily(resource)], credentials);
 }
 
 /** The credential a resource's requests go with; for the bot-capable operations, as Authentication says. */
-export function chatwootCredentialType(resource: string, parameter?: (name: string) => unknown): string {
+export function chatwootCredentialType(
+	resource: string,
+	parameter?: (name: string) => unknown,
+): string {
 	const family = apiFamily(resource);
 	if (family === 'platform') return CHATWOOT_PLATFORM_CREDENTIAL;
 	if (family === 'client' || family === 'survey') return CHATWOOT_CLIENT_CREDENTIAL;
 	const botOperations = BOT_OPERATIONS[resource];
 	if (botOperations && parameter) {
 		const operation = parameter('operation');
-		if (typeof operation === 'string' && botOperations.includes(operation) && parameter(AUTHENTICATE_AS) === AGENT_BOT_AUTH) {
+		if (
+			typeof operation === 'string' &&
+			botOperations.includes(operation) &&
+			parameter(AUTHENTICATE_AS) === AGENT_BOT_AUTH
+		) {
 			return CHATWOOT_BOT_CREDENTIAL;
 		}
 	}
@@ -136,8 +162,11 @@ export function bodyText(body: unknown): string | undefined {
 	}
 	// Validation errors some controllers render as {error: {attribute: ["message"]}}.
 	if (record.error && typeof record.error === 'object' && !Array.isArray(record.error)) {
-		const parts = Object.entries(record.error as Record<string, unknown>).flatMap(([field, messages]) =>
-			(Array.isArray(messages) ? messages : [messages]).filter((m) => typeof m === 'string').map((m) => `${field} ${String(m)}`),
+		const parts = Object.entries(record.error as Record<string, unknown>).flatMap(
+			([field, messages]) =>
+				(Array.isArray(messages) ? messages : [messages])
+					.filter((m) => typeof m === 'string')
+					.map((m) => `${field} ${String(m)}`),
 		);
 		if (parts.length) return parts.join(', ');
 	}
@@ -164,14 +193,20 @@ const NO_TOKEN = 'You need to sign in or sign up before continuing.';
 const USER_TOKEN_WHERE = 'Profile Settings > Access Token';
 
 /** One readable sentence; the kind of token a resource needs is said in words, since all kinds share one header. */
-export function chatwootErrorMessage(status: number, body: unknown, resource: string, credentialType?: string): string | undefined {
+export function chatwootErrorMessage(
+	status: number,
+	body: unknown,
+	resource: string,
+	credentialType?: string,
+): string | undefined {
 	const text = bodyText(body);
 	if (status !== 401) return text;
 	const family = apiFamily(resource);
 	const type = credentialType ?? chatwootCredentialType(resource);
 	const credential = `the "${CREDENTIAL_NAMES[type] ?? type}" credential`;
 	if (family === 'platform') {
-		if (text === NOT_OWNED) return `${text}. This platform app may only manage users, accounts and agent bots it created itself (or was given access to)`;
+		if (text === NOT_OWNED)
+			return `${text}. This platform app may only manage users, accounts and agent bots it created itself (or was given access to)`;
 		if (text !== NOT_A_PLATFORM_TOKEN && text !== undefined) return text;
 		// Chatwoot gives one answer for an unknown token and for a token of another kind.
 		return `${text ?? 'Unauthorized'}. Platform operations need a platform app token (Super Admin > Platform Apps) in ${credential}; Chatwoot did not take this one as a platform app's token (wrong or deleted, or a user's or agent bot's token)`;
@@ -180,13 +215,21 @@ export function chatwootErrorMessage(status: number, body: unknown, resource: st
 		return `${text}. This operation needs a user access token (${USER_TOKEN_WHERE}) in ${credential}; the token there belongs to an agent bot or a platform app`;
 	}
 	if (text === UNKNOWN_TOKEN || text === NO_TOKEN || text === undefined) {
-		const kind = type === CHATWOOT_BOT_CREDENTIAL ? 'agent bot token (Settings > Bots)' : `user access token (${USER_TOKEN_WHERE})`;
+		const kind =
+			type === CHATWOOT_BOT_CREDENTIAL
+				? 'agent bot token (Settings > Bots)'
+				: `user access token (${USER_TOKEN_WHERE})`;
 		return `${text ?? 'Unauthorized'}. Chatwoot does not know the ${kind} in ${credential}: it is wrong, or was reset since; copy it again`;
 	}
 	return text;
 }
 
-export function chatwootErrorHint(status: number, body: unknown, resource: string, credentialType?: string): string | undefined {
+export function chatwootErrorHint(
+	status: number,
+	body: unknown,
+	resource: string,
+	credentialType?: string,
+): string | undefined {
 	const text = bodyText(body);
 	const family = apiFamily(resource);
 	const type = credentialType ?? chatwootCredentialType(resource);
@@ -201,13 +244,19 @@ export function chatwootErrorHint(status: number, body: unknown, resource: strin
 			? 'Check the Account ID in the "Chatwoot Agent Bot API" credential: the bot is connected to no inbox of that account.'
 			: 'Check the Account ID in the "Chatwoot API" credential: the token\'s user is not a member of that account.';
 	}
-	if (status === 401 && text === NOT_ALLOWED) return 'This operation needs a user who is an administrator of the account.';
+	if (status === 401 && text === NOT_ALLOWED)
+		return 'This operation needs a user who is an administrator of the account.';
 	if (status === 401 && text === NOT_FOR_BOTS && BOT_OPERATIONS[resource]) {
 		return 'Agent bot tokens work only for creating conversations and messages, status, priority, custom attributes and assignments; use the "Chatwoot Agent Bot API" credential (Authentication: Agent Bot Token) for those.';
 	}
-	if (status === 404 && family === 'client') return 'Check the inbox identifier (Settings > Inboxes > the API inbox > Configuration) and the contact identifier (the source_id from Create Contact).';
-	if (status === 404 && family !== 'platform') return 'Check the ID, and the Account ID in the credential.';
-	if (status === 402) return resource === 'agent' ? 'The account has reached its agent limit.' : 'The account has reached a limit of its plan.';
+	if (status === 404 && family === 'client')
+		return 'Check the inbox identifier (Settings > Inboxes > the API inbox > Configuration) and the contact identifier (the source_id from Create Contact).';
+	if (status === 404 && family !== 'platform')
+		return 'Check the ID, and the Account ID in the credential.';
+	if (status === 402)
+		return resource === 'agent'
+			? 'The account has reached its agent limit.'
+			: 'The account has reached a limit of its plan.';
 	return undefined;
 }
 
@@ -216,7 +265,10 @@ export const chatwootPlatform: Platform = {
 	credentialType: chatwootCredentialType,
 	baseUrl: (credentials, resource) => chatwootBaseUrl(credentials, resource),
 	secretCredentialFields: ['platformToken', 'accessToken', 'botToken'],
-	authEcho: (resource) => (apiFamily(resource) === 'client' || apiFamily(resource) === 'survey' ? {} : { headers: { api_access_token: '***' } }),
+	authEcho: (resource) =>
+		apiFamily(resource) === 'client' || apiFamily(resource) === 'survey'
+			? {}
+			: { headers: { api_access_token: '***' } },
 	errorMessage: chatwootErrorMessage,
 	errorHint: chatwootErrorHint,
 };

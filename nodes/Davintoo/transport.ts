@@ -27,7 +27,9 @@ export function davintooErrorMessage(body: unknown): string | undefined {
 	const record = body as Record<string, unknown>;
 	const data = record.data;
 	if (data && typeof data === 'object' && !Array.isArray(data)) {
-		const fields = Object.entries(data as Record<string, unknown>).map(([field, message]) => `${field}: ${text(message)}`);
+		const fields = Object.entries(data as Record<string, unknown>).map(
+			([field, message]) => `${field}: ${text(message)}`,
+		);
 		if (fields.length) return fields.join(', ');
 	}
 	if (Array.isArray(data) && data.length) {
@@ -59,9 +61,12 @@ export const davintooPlatform: Platform = {
 		if (status === 403) {
 			return "The token's user may lack the right this call needs. Tokens are made on the portal page Security and notifications.";
 		}
-		if (status === 400) return 'The portal rejected the data; the fields it names are the API field names.';
+		if (status === 400)
+			return 'The portal rejected the data; the fields it names are the API field names.';
 		return undefined;
 	},
 	refusal: (status) =>
-		status === 401 ? { refused: 'the API Token', fix: 'Check the API Token in the Davintoo credential.' } : undefined,
+		status === 401
+			? { refused: 'the API Token', fix: 'Check the API Token in the Davintoo credential.' }
+			: undefined,
 };

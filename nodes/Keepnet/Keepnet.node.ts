@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, operationSubtitle } from '../shared/description';
@@ -15,7 +20,8 @@ export class Keepnet implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(keepnetOperations),
-		description: 'Add, find, change and delete Keepnet Labs target users and their group memberships',
+		description:
+			'Add, find, change and delete Keepnet Labs target users and their group memberships',
 		defaults: { name: 'Keepnet Labs' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -10,14 +10,21 @@ export const COMPANY_HEADER = 'X-KEEPNET-Company-Id';
  * The API base as users type it: a pasted `/api` is taken off (operation paths and the token
  * URL carry their own), empty means Keepnet's cloud. Also the credential's token URL and test.
  */
-export const KEEPNET_URL: BaseUrlRule = { field: 'baseUrl', strip: ['/api'], fallback: 'https://api.keepnetlabs.com', apiPath: '' };
+export const KEEPNET_URL: BaseUrlRule = {
+	field: 'baseUrl',
+	strip: ['/api'],
+	fallback: 'https://api.keepnetlabs.com',
+	apiPath: '',
+};
 
 export function keepnetBaseUrl(url: unknown): string {
 	return baseUrl(KEEPNET_URL, { baseUrl: url });
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => text(x)).filter((x): x is string => !!x) : []);
+const text = (v: unknown): string | undefined =>
+	typeof v === 'string' && v.trim() ? v.trim() : undefined;
+const list = (v: unknown): string[] =>
+	Array.isArray(v) ? v.map((x) => text(x)).filter((x): x is string => !!x) : [];
 
 /**
  * Keepnet's error bodies differ by endpoint: the envelope's `message` / `validationMessages`,
@@ -27,7 +34,9 @@ export function keepnetErrorMessage(_status: number, body: unknown): string | un
 	if (typeof body === 'string') return text(body);
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const b = body as IDataObject;
-	const parts = [text(b.message), ...list(b.messages), ...list(b.validationMessages)].filter((x): x is string => !!x);
+	const parts = [text(b.message), ...list(b.messages), ...list(b.validationMessages)].filter(
+		(x): x is string => !!x,
+	);
 	if (parts.length) return [...new Set(parts)].join('; ');
 	const oauth = [text(b.error), text(b.error_description)].filter((x): x is string => !!x);
 	return oauth.length ? oauth.join(': ') : (text(b.title) ?? undefined);

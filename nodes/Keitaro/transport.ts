@@ -4,7 +4,11 @@ import type { Platform } from '../shared/types';
 export const KEITARO_CREDENTIAL = 'keitaroApi';
 
 /** The tracker URL as users paste it, with or without the API path (also the credential test's). */
-export const KEITARO_URL: BaseUrlRule = { field: 'url', strip: ['/admin_api/v1'], apiPath: '/admin_api/v1' };
+export const KEITARO_URL: BaseUrlRule = {
+	field: 'url',
+	strip: ['/admin_api/v1'],
+	apiPath: '/admin_api/v1',
+};
 
 export function keitaroBaseUrl(url: unknown): string {
 	return baseUrl(KEITARO_URL, { url });
@@ -33,7 +37,11 @@ export const keitaroPlatform: Platform = {
 	authEcho: () => ({ headers: { 'Api-Key': '***' } }),
 	errorMessage: (status, body) => keitaroErrorMessage(status, body),
 	errorHint: (status) =>
-		status === 402 ? "The Admin API needs Keitaro's Business edition; this tracker runs another edition." : undefined,
+		status === 402
+			? "The Admin API needs Keitaro's Business edition; this tracker runs another edition."
+			: undefined,
 	refusal: (status) =>
-		status === 401 ? { refused: 'the API Key', fix: 'Check the API Key in the Keitaro credential.' } : undefined,
+		status === 401
+			? { refused: 'the API Key', fix: 'Check the API Key in the Keitaro credential.' }
+			: undefined,
 };

@@ -6,7 +6,10 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
  * value is an expression run in its isolated-vm engine (measured: about 0.85 ms per request,
  * a fifth of what one item cost in a real n8n). A function reads the field directly.
  */
-type Authenticate = (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+type Authenticate = (
+	credentials: ICredentialDataDecryptedObject,
+	request: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 const field = (credentials: ICredentialDataDecryptedObject, name: string): string => {
 	const value = credentials[name];

@@ -18,13 +18,21 @@ export interface BaseUrlRule {
 
 /** The root as typed: whitespace and trailing slashes off, then the pasted API endings. */
 export function baseRoot(rule: BaseUrlRule, url: unknown): string {
-	let root = String(url ?? '').trim().replace(/\/+$/, '');
+	let root = String(url ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	for (const ending of rule.strip) root = root.replace(new RegExp(`${ending}$`), '');
 	return root || rule.fallback || '';
 }
 
-export function baseUrl(rule: BaseUrlRule, credentials: Record<string, unknown>, apiPath = rule.apiPath): string {
-	const path = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => String(credentials[name] ?? '').trim());
+export function baseUrl(
+	rule: BaseUrlRule,
+	credentials: Record<string, unknown>,
+	apiPath = rule.apiPath,
+): string {
+	const path = apiPath.replace(/\{(\w+)\}/g, (_, name: string) =>
+		String(credentials[name] ?? '').trim(),
+	);
 	return `${baseRoot(rule, credentials[rule.field])}${path}`;
 }
 
@@ -33,10 +41,19 @@ export function baseUrl(rule: BaseUrlRule, credentials: Record<string, unknown>,
  * credential's own hidden field such as an OAuth2 token URL (over `$self`, the only name n8n
  * gives the credential's data there).
  */
-export function baseUrlExpression(rule: BaseUrlRule, apiPath = rule.apiPath, data: '$credentials' | '$self' = '$credentials'): string {
-	const strips = rule.strip.map((ending) => `.replace(/${ending.replace(/\//g, '\\/')}$/, "")`).join('');
+export function baseUrlExpression(
+	rule: BaseUrlRule,
+	apiPath = rule.apiPath,
+	data: '$credentials' | '$self' = '$credentials',
+): string {
+	const strips = rule.strip
+		.map((ending) => `.replace(/${ending.replace(/\//g, '\\/')}$/, "")`)
+		.join('');
 	const root = `String(${data}.${rule.field} || "").trim().replace(/\\/+$/, "")${strips}`;
 	const withFallback = rule.fallback ? `(${root} || "${rule.fallback}")` : root;
-	const path = apiPath.replace(/\{(\w+)\}/g, (_, name: string) => `{{String(${data}.${name} || "").trim()}}`);
+	const path = apiPath.replace(
+		/\{(\w+)\}/g,
+		(_, name: string) => `{{String(${data}.${name} || "").trim()}}`,
+	);
 	return `={{${withFallback}}}${path}`;
 }

@@ -33,7 +33,11 @@ export function encodeMultipart(
 	};
 	const quote = (s: string) => s.replace(/["\r\n]/g, (c) => encodeURIComponent(c));
 	for (const [name, value] of multipart.fields ?? []) {
-		push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`));
+		push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`,
+			),
+		);
 	}
 	for (const file of multipart.files) {
 		push(

@@ -27,7 +27,10 @@ export const optionalString = z
 	.transform((v) => (v === '' ? undefined : v));
 
 /** The one email rule: trimmed, at most 320 characters (RFC 5321), a valid address. One problem at a time. */
-const emailRule = z.string().max(320, 'must be 320 characters or fewer').email('is not a valid email address');
+const emailRule = z
+	.string()
+	.max(320, 'must be 320 characters or fewer')
+	.email('is not a valid email address');
 
 export const email = z
 	.string({ required_error: 'is required', invalid_type_error: 'must be text (an email address)' })
@@ -38,7 +41,11 @@ export const email = z
 /** An email that may be left empty. */
 export const optionalEmail = z.preprocess(
 	emptyToUndefined,
-	z.string({ invalid_type_error: 'must be text (an email address)' }).trim().pipe(emailRule).optional(),
+	z
+		.string({ invalid_type_error: 'must be text (an email address)' })
+		.trim()
+		.pipe(emailRule)
+		.optional(),
 );
 
 /** A positive integer id: from a resource locator, a number, or text (an expression, "By ID"). */
@@ -54,7 +61,10 @@ export const positiveId = z.preprocess(
 );
 
 /** An optional id: 0 or empty means "not given". */
-export const optionalId = z.preprocess((v) => (v === 0 || emptyToUndefined(v) === undefined ? undefined : v), positiveId.optional());
+export const optionalId = z.preprocess(
+	(v) => (v === 0 || emptyToUndefined(v) === undefined ? undefined : v),
+	positiveId.optional(),
+);
 
 /** A password taken as typed (spaces may be part of it); empty means "not given". */
 export const optionalPassword = z
@@ -63,7 +73,9 @@ export const optionalPassword = z
 	.transform((v) => (v === '' ? undefined : v));
 
 /** A password the user must give, taken as typed. */
-export const requiredPassword = z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).min(1, 'is required');
+export const requiredPassword = z
+	.string({ required_error: 'is required', invalid_type_error: 'must be text' })
+	.min(1, 'is required');
 
 /** What a platform demands of a password, as data. */
 export interface PasswordRule {
@@ -78,21 +90,26 @@ export interface PasswordRule {
 
 /** A password checked against a rule: one sentence listing everything that is missing. */
 export function passwordFollowing(rule: PasswordRule) {
-	return z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).superRefine((value, ctx) => {
-		const missing: string[] = [];
-		if (rule.upper && !/[A-Z]/.test(value)) missing.push('an uppercase letter');
-		if (rule.lower && !/[a-z]/.test(value)) missing.push('a lowercase letter');
-		if (rule.digit && !/[0-9]/.test(value)) missing.push('a digit');
-		if (rule.special && ![...value].some((c) => (rule.special as string).includes(c))) {
-			missing.push(`a special character (${rule.special})`);
-		}
-		const problems: string[] = [];
-		if (value.length < rule.min || value.length > rule.max) {
-			problems.push(`must be ${rule.min} to ${rule.max} characters long (it has ${value.length})`);
-		}
-		if (missing.length) problems.push(`needs ${missing.join(', ')}`);
-		if (problems.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problems.join('; ') });
-	});
+	return z
+		.string({ required_error: 'is required', invalid_type_error: 'must be text' })
+		.superRefine((value, ctx) => {
+			const missing: string[] = [];
+			if (rule.upper && !/[A-Z]/.test(value)) missing.push('an uppercase letter');
+			if (rule.lower && !/[a-z]/.test(value)) missing.push('a lowercase letter');
+			if (rule.digit && !/[0-9]/.test(value)) missing.push('a digit');
+			if (rule.special && ![...value].some((c) => (rule.special as string).includes(c))) {
+				missing.push(`a special character (${rule.special})`);
+			}
+			const problems: string[] = [];
+			if (value.length < rule.min || value.length > rule.max) {
+				problems.push(
+					`must be ${rule.min} to ${rule.max} characters long (it has ${value.length})`,
+				);
+			}
+			if (missing.length) problems.push(`needs ${missing.join(', ')}`);
+			if (problems.length)
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: problems.join('; ') });
+		});
 }
 
 /** The rule in words, for a field's description. */
@@ -103,7 +120,9 @@ export function passwordRuleText(rule: PasswordRule): string {
 		rule.digit && 'a digit',
 		rule.special && `a special character (${rule.special})`,
 	].filter((p): p is string => !!p);
-	const needs = parts.length ? ` with ${parts.slice(0, -1).join(', ')}${parts.length > 1 ? ' and ' : ''}${parts[parts.length - 1]}` : '';
+	const needs = parts.length
+		? ` with ${parts.slice(0, -1).join(', ')}${parts.length > 1 ? ' and ' : ''}${parts[parts.length - 1]}`
+		: '';
 	return `${rule.min} to ${rule.max} characters${needs}`;
 }
 
@@ -116,8 +135,14 @@ export function isGiven(value: unknown): boolean {
 }
 
 /** For "Update Fields" collections: at least one field must be set. */
-export function atLeastOneField<T extends z.ZodTypeAny>(schema: T, message = 'set at least one field to change') {
-	return schema.refine((fields: Record<string, unknown>) => Object.values(fields ?? {}).some(isGiven), { message });
+export function atLeastOneField<T extends z.ZodTypeAny>(
+	schema: T,
+	message = 'set at least one field to change',
+) {
+	return schema.refine(
+		(fields: Record<string, unknown>) => Object.values(fields ?? {}).some(isGiven),
+		{ message },
+	);
 }
 
 /** A JSON object given as an object or as JSON text (the n8n "json" parameter type). */
@@ -135,7 +160,9 @@ export const jsonObject = z.preprocess(
 			return z.NEVER;
 		}
 	},
-	z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }).refine((o) => !Array.isArray(o), 'must be a JSON object, not a list'),
+	z
+		.record(z.unknown(), { invalid_type_error: 'must be a JSON object' })
+		.refine((o) => !Array.isArray(o), 'must be a JSON object, not a list'),
 );
 
 /** Comma-separated or list input as a string list without blanks. */

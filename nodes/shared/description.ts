@@ -16,7 +16,10 @@ export interface ResourceOption {
  * Builds the node's properties from the operations: the Resource dropdown, one Operation
  * dropdown per resource, each operation's fields, and the shared Options at the end.
  */
-export function buildProperties(resources: ResourceOption[], operations: Operation[]): INodeProperties[] {
+export function buildProperties(
+	resources: ResourceOption[],
+	operations: Operation[],
+): INodeProperties[] {
 	const defaultResource = resources[0].value;
 	const props: INodeProperties[] = [
 		{
@@ -33,7 +36,9 @@ export function buildProperties(resources: ResourceOption[], operations: Operati
 			.filter((o) => o.resource === resource.value)
 			.sort((a, b) => a.name.localeCompare(b.name));
 		const defaultOperation =
-			resource.defaultOperation ?? ops.find((o) => o.operation === 'create')?.operation ?? ops[0].operation;
+			resource.defaultOperation ??
+			ops.find((o) => o.operation === 'create')?.operation ??
+			ops[0].operation;
 		const options: INodePropertyOptions[] = ops.map((o) => ({
 			name: o.name,
 			value: o.operation,
@@ -52,14 +57,21 @@ export function buildProperties(resources: ResourceOption[], operations: Operati
 	}
 	for (const op of operations) {
 		props.push(
-			...updateDisplayOptions({ show: { resource: [op.resource], operation: [op.operation] } }, op.properties),
+			...updateDisplayOptions(
+				{ show: { resource: [op.resource], operation: [op.operation] } },
+				op.properties,
+			),
 		);
 	}
 	props.push(sharedOptions);
 	return props;
 }
 
-export function findOperation(operations: Operation[], resource: string, operation: string): Operation | undefined {
+export function findOperation(
+	operations: Operation[],
+	resource: string,
+	operation: string,
+): Operation | undefined {
 	return operations.find((o) => o.resource === resource && o.operation === operation);
 }
 
@@ -68,6 +80,8 @@ export function findOperation(operations: Operation[], resource: string, operati
  * n8n evaluates it as an expression over the node's parameters, so the lookup table goes inline.
  */
 export function operationSubtitle(operations: Operation[]): string {
-	const actions = Object.fromEntries(operations.map((o) => [`${o.resource}:${o.operation}`, o.action]));
+	const actions = Object.fromEntries(
+		operations.map((o) => [`${o.resource}:${o.operation}`, o.action]),
+	);
 	return `={{(${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"]}}`;
 }

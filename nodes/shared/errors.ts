@@ -37,7 +37,9 @@ export interface ApiErrorParts {
  */
 export function apiError(node: INode, parts: ApiErrorParts): NodeApiError {
 	const message = maskString(parts.message, parts.secretValues);
-	const description = parts.description ? maskString(parts.description, parts.secretValues) : undefined;
+	const description = parts.description
+		? maskString(parts.description, parts.secretValues)
+		: undefined;
 	const httpCode = parts.statusCode ? String(parts.statusCode) : undefined;
 	const response: JsonObject = { message };
 	if (description) response.description = description;

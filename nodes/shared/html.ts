@@ -4,7 +4,8 @@
  * lines, since they go on to emails and chats.
  */
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One line per entry, as a list the editor shows. */
 export function htmlList(lines: string[]): string {

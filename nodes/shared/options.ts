@@ -174,7 +174,10 @@ export function readRunOptions(read: ParameterReader): RunOptions {
 	return {
 		summary: o.summary === true,
 		// A workflow that set Concurrency keeps that number; otherwise Auto.
-		concurrency: o.concurrency === undefined || o.concurrency === null || o.concurrency === '' ? 'auto' : num(o.concurrency, 4, 1, 64),
+		concurrency:
+			o.concurrency === undefined || o.concurrency === null || o.concurrency === ''
+				? 'auto'
+				: num(o.concurrency, 4, 1, 64),
 		maxConcurrency: num(o.maxConcurrency, 32, 1, 64),
 		rateLimit: typeof o.rateLimit === 'number' && o.rateLimit > 0 ? o.rateLimit : 0,
 		batchSize: num(batch.batchSize, 0, 0),

@@ -75,18 +75,36 @@ export interface Platform {
 	 * One readable sentence from an error response body, or undefined to use the generic text.
 	 * `credentialType` is the credential the request went with (platforms with several kinds of token).
 	 */
-	errorMessage: (statusCode: number, body: unknown, resource: string, credentialType?: string) => string | undefined;
+	errorMessage: (
+		statusCode: number,
+		body: unknown,
+		resource: string,
+		credentialType?: string,
+	) => string | undefined;
 	/**
 	 * The credential is OAuth2: 401s are left to n8n, which refreshes the token once (under its
 	 * lock, safe with queue workers) and repeats the call.
 	 */
 	oauth2?: boolean;
 	/** Headers taken from the credential for every call (e.g. a reseller's company ID). */
-	headers?: (credentials: ICredentialDataDecryptedObject, resource: string) => Record<string, string>;
+	headers?: (
+		credentials: ICredentialDataDecryptedObject,
+		resource: string,
+	) => Record<string, string>;
 	/** Extra guidance for a status, e.g. that a 402 means the edition lacks this API. */
-	errorHint?: (statusCode: number, body: unknown, resource: string, credentialType?: string) => string | undefined;
+	errorHint?: (
+		statusCode: number,
+		body: unknown,
+		resource: string,
+		credentialType?: string,
+	) => string | undefined;
 	/** Whether an answer means the service refused the credential, and which field to check. */
-	refusal?: (statusCode: number, body: unknown, resource: string, credentialType?: string) => CredentialRefusal | undefined;
+	refusal?: (
+		statusCode: number,
+		body: unknown,
+		resource: string,
+		credentialType?: string,
+	) => CredentialRefusal | undefined;
 }
 
 /** A refused credential in the words of its form: what was refused and what to do about it. */

@@ -22,9 +22,12 @@ export function fieldLabel(properties: INodeProperties[], path: Array<string | n
 		labels.push(found.displayName);
 		const nested = 'options' in found && Array.isArray(found.options) ? found.options : undefined;
 		const values = 'values' in found && Array.isArray(found.values) ? found.values : undefined;
-		level = (values ?? (nested?.filter((o) => typeof o === 'object' && 'displayName' in o) as Array<
-			INodeProperties | INodePropertyCollection
-		>)) ?? [];
+		level =
+			values ??
+			(nested?.filter((o) => typeof o === 'object' && 'displayName' in o) as Array<
+				INodeProperties | INodePropertyCollection
+			>) ??
+			[];
 	}
 	return labels.join(' > ');
 }
@@ -33,7 +36,8 @@ function issueText(properties: INodeProperties[], issue: z.ZodIssue): string {
 	const path = issue.path.filter((p) => p !== '');
 	const label = path.length ? fieldLabel(properties, path) : 'Input';
 	const key = path.join('.');
-	const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+	const message =
+		issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
 	return `${label}${key && label !== key ? ` (${key})` : ''}: ${message}`;
 }
 
@@ -46,6 +50,9 @@ export function invalidInputError(
 ): NodeOperationError {
 	const texts = issues.map((i) => issueText(properties, i));
 	const message = `Item ${itemIndex}: ${texts[0]}`;
-	const description = texts.length > 1 ? `All ${texts.length} problems in this item:${htmlList(texts)}Nothing was sent.` : 'Nothing was sent.';
+	const description =
+		texts.length > 1
+			? `All ${texts.length} problems in this item:${htmlList(texts)}Nothing was sent.`
+			: 'Nothing was sent.';
 	return new NodeOperationError(node, message, { itemIndex, description });
 }

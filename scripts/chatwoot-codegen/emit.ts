@@ -46,21 +46,54 @@ interface PathParam {
 
 const camel = (wire: string) => wire.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-const WORD_FIXES: Record<string, string> = { id: 'ID', ids: 'IDs', url: 'URL', csat: 'CSAT', sla: 'SLA', api: 'API', json: 'JSON', ui: 'UI' };
-const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'per', 'the', 'to', 'via']);
+const WORD_FIXES: Record<string, string> = {
+	id: 'ID',
+	ids: 'IDs',
+	url: 'URL',
+	csat: 'CSAT',
+	sla: 'SLA',
+	api: 'API',
+	json: 'JSON',
+	ui: 'UI',
+};
+const SMALL = new Set([
+	'a',
+	'an',
+	'and',
+	'as',
+	'at',
+	'by',
+	'for',
+	'in',
+	'of',
+	'on',
+	'or',
+	'per',
+	'the',
+	'to',
+	'via',
+]);
 
 export function titleCase(wire: string): string {
 	return wire
 		.split(/[_\s.]+/)
 		.filter(Boolean)
-		.map((w, i) => WORD_FIXES[w.toLowerCase()] ?? (i > 0 && SMALL.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+		.map(
+			(w, i) =>
+				WORD_FIXES[w.toLowerCase()] ??
+				(i > 0 && SMALL.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)),
+		)
 		.join(' ');
 }
 
 /** The spec's descriptions made plain: first letter up, one sentence without a final period, ID/URL cased. */
 export function plain(text: string): string {
 	let out = text.replace(/\\$/, '').replace(/\s+/g, ' ').trim();
-	out = out.replace(/\bId\b/g, 'ID').replace(/\bid\b/g, 'ID').replace(/\burl\b/gi, 'URL').replace(/\bjson\b/gi, 'JSON');
+	out = out
+		.replace(/\bId\b/g, 'ID')
+		.replace(/\bid\b/g, 'ID')
+		.replace(/\burl\b/gi, 'URL')
+		.replace(/\bjson\b/gi, 'JSON');
 	out = out.charAt(0).toUpperCase() + out.slice(1);
 	const sentences = out.split(/(?<=[.!?])\s+(?=[A-Z])/);
 	if (sentences.length === 1) out = out.replace(/\.$/, '');
@@ -84,20 +117,31 @@ function kindFromSchema(wire: string, schema: SchemaObject): FieldKind {
 		if (typeOf(items) === 'object') return 'jsonList';
 		return 'textList';
 	}
-	if (type === 'integer' || type === 'number') return /(^|_)id$/.test(wire) ? 'id' : type === 'integer' ? 'integer' : 'number';
+	if (type === 'integer' || type === 'number')
+		return /(^|_)id$/.test(wire) ? 'id' : type === 'integer' ? 'integer' : 'number';
 	if (wire === 'email' || wire.endsWith('_email')) return 'email';
 	return 'string';
 }
 
-function pathParams(op: GeneratedOperation, specPath: string): { path: string; params: PathParam[] } {
+function pathParams(
+	op: GeneratedOperation,
+	specPath: string,
+): { path: string; params: PathParam[] } {
 	const [prefix, dropAccount] = PREFIXES.find(([p]) => specPath.startsWith(p)) ?? ['', false];
 	// The account itself is the base URL: its path below it is empty.
 	const rest = specPath.slice(prefix.length);
-	const names = [...specPath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((n) => !(dropAccount && n === 'account_id'));
+	const names = [...specPath.matchAll(/\{(\w+)\}/g)]
+		.map((m) => m[1])
+		.filter((n) => !(dropAccount && n === 'account_id'));
 	const params = names.map((wire) => {
 		const rule = op.ids?.[wire];
 		if (!rule) throw new Error(`${op.spec}: path parameter ${wire} has no rule in the table`);
-		const param = typeof rule === 'string' ? ID_KINDS[rule].param : 'text' in rule ? rule.text : (rule.param ?? ID_KINDS[rule.kind].param);
+		const param =
+			typeof rule === 'string'
+				? ID_KINDS[rule].param
+				: 'text' in rule
+					? rule.text
+					: (rule.param ?? ID_KINDS[rule.kind].param);
 		return { wire, param, rule };
 	});
 	return { path: rest, params };
@@ -107,23 +151,50 @@ function buildFields(op: GeneratedOperation, specFields: SpecField[], method: st
 	const rules = op.fields ?? {};
 	const fields: Field[] = [];
 	const parents = new Set(specFields.filter((f) => f.parent).map((f) => f.parent as string));
-	const parentRequired = new Map(specFields.filter((f) => !f.parent && f.in === 'body').map((f) => [f.name, f.required]));
+	const parentRequired = new Map(
+		specFields.filter((f) => !f.parent && f.in === 'body').map((f) => [f.name, f.required]),
+	);
 	for (const f of specFields) {
 		if (f.in === 'path') continue;
 		const key = f.parent ? `${f.parent}.${f.name}` : f.name;
 		const rule = rules[key];
 		if (rule === 'omit') continue;
 		if (f.in === 'query' && f.name === 'page' && (op.list?.pageSize || rule === undefined)) {
-			if (!op.list?.pageSize) throw new Error(`${op.spec}: page query without paging: omit it or give list.pageSize`);
+			if (!op.list?.pageSize)
+				throw new Error(`${op.spec}: page query without paging: omit it or give list.pageSize`);
 			continue;
 		}
 		// An object whose properties are offered one by one is not a field itself.
 		if (!f.parent && parents.has(f.name)) continue;
-		fields.push(toField(op, key, f.name, f.parent, f.in, f.schema, f.description, f.required && (!f.parent || !!parentRequired.get(f.parent)), rule));
+		fields.push(
+			toField(
+				op,
+				key,
+				f.name,
+				f.parent,
+				f.in,
+				f.schema,
+				f.description,
+				f.required && (!f.parent || !!parentRequired.get(f.parent)),
+				rule,
+			),
+		);
 	}
 	for (const [key, rule] of Object.entries(op.extra ?? {})) {
 		const wire = key.includes('.') ? key.split('.')[1] : key;
-		fields.push(toField(op, key, wire, rule.parent, rule.in ?? (method === 'GET' ? 'query' : 'body'), {}, rule.description ?? '', !!rule.required, rule));
+		fields.push(
+			toField(
+				op,
+				key,
+				wire,
+				rule.parent,
+				rule.in ?? (method === 'GET' ? 'query' : 'body'),
+				{},
+				rule.description ?? '',
+				!!rule.required,
+				rule,
+			),
+		);
 	}
 	// A value the spec asks for in the query and in the body is one field sent both ways.
 	const merged: Field[] = [];
@@ -147,11 +218,22 @@ function toField(
 	rule: FieldRule | undefined,
 ): Field {
 	const r = rule ?? {};
-	const kind = r.kind ?? (r.options ? (typeof r.options[0][1] === 'number' ? 'numberOptions' : 'options') : kindFromSchema(wire, schema));
-	const options = r.options ?? (schema.enum ? schema.enum.map((v) => [titleCase(String(v)), v as string]) : undefined);
-	const description = r.description ?? (kind === 'locator' && r.idKind ? ID_KINDS[r.idKind].description : plain(specDescription));
+	const kind =
+		r.kind ??
+		(r.options
+			? typeof r.options[0][1] === 'number'
+				? 'numberOptions'
+				: 'options'
+			: kindFromSchema(wire, schema));
+	const options =
+		r.options ??
+		(schema.enum ? schema.enum.map((v) => [titleCase(String(v)), v as string]) : undefined);
+	const description =
+		r.description ??
+		(kind === 'locator' && r.idKind ? ID_KINDS[r.idKind].description : plain(specDescription));
 	if (!description) throw new Error(`${op.spec}: field ${key} needs a description`);
-	if (kind === 'boolean' && !/^Whether /.test(description)) throw new Error(`${op.spec}: boolean ${key} must be described with "Whether …"`);
+	if (kind === 'boolean' && !/^Whether /.test(description))
+		throw new Error(`${op.spec}: boolean ${key} must be described with "Whether …"`);
 	const required = r.required ?? specRequired;
 	return {
 		wire,
@@ -184,7 +266,9 @@ const indent = (text: string, tabs: number) =>
 		.map((line) => (line ? '\t'.repeat(tabs) + line : line))
 		.join('\n');
 
-function sortedOptions(options: Array<[string, string | number]>): Array<[string, string | number]> {
+function sortedOptions(
+	options: Array<[string, string | number]>,
+): Array<[string, string | number]> {
 	return [...options].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
@@ -216,7 +300,8 @@ function propertyCode(f: Field, inCollection: boolean): string {
 	if (f.kind === 'locator') {
 		if (!f.idKind) throw new Error(`locator ${f.wire} needs idKind`);
 		const overrides = [`displayName: ${q(f.displayName)}`, `name: ${q(f.param)}`];
-		if (f.description && f.description !== ID_KINDS[f.idKind].description) overrides.push(`description: ${q(f.description)}`);
+		if (f.description && f.description !== ID_KINDS[f.idKind].description)
+			overrides.push(`description: ${q(f.description)}`);
 		return `idProperty(${q(f.idKind)}, { ${overrides.join(', ')} })`;
 	}
 	const type: Record<FieldKind, string> = {
@@ -240,19 +325,30 @@ function propertyCode(f: Field, inCollection: boolean): string {
 		unixTime: 'dateTime',
 		isoTime: 'dateTime',
 	};
-	const lines = [`displayName: ${q(f.displayName)},`, `name: ${q(f.param)},`, `type: ${q(type[f.kind])},`];
+	const lines = [
+		`displayName: ${q(f.displayName)},`,
+		`name: ${q(f.param)},`,
+		`type: ${q(type[f.kind])},`,
+	];
 	if (f.kind === 'password') lines.push('typeOptions: { password: true },');
 	if (f.kind === 'text') lines.push('typeOptions: { rows: 4 },');
 	if (f.kind === 'options' || f.kind === 'numberOptions' || f.kind === 'multiOptions') {
 		lines.push('options: [');
-		for (const [name, value] of sortedOptions(f.options ?? [])) lines.push(`\t{ name: ${q(name)}, value: ${lit(value)} },`);
+		for (const [name, value] of sortedOptions(f.options ?? []))
+			lines.push(`\t{ name: ${q(name)}, value: ${lit(value)} },`);
 		lines.push('],');
 	}
 	if (f.required && !inCollection && !f.allowEmpty) lines.push('required: true,');
 	lines.push(`default: ${defaultFor(f)},`);
 	const placeholder =
 		f.placeholder ??
-		(f.kind === 'email' ? 'name@email.com' : f.kind === 'textList' ? 'e.g. support, billing' : f.kind === 'idList' ? 'e.g. 1, 2' : undefined);
+		(f.kind === 'email'
+			? 'name@email.com'
+			: f.kind === 'textList'
+				? 'e.g. support, billing'
+				: f.kind === 'idList'
+					? 'e.g. 1, 2'
+					: undefined);
 	if (placeholder) lines.push(`placeholder: ${q(placeholder)},`);
 	lines.push(`description: ${q(f.description)},`);
 	return `{\n${indent(lines.join('\n'), 1)}\n}`;
@@ -279,7 +375,9 @@ function schemaCode(f: Field, imports: Set<string>): string {
 		case 'id':
 			return optional ? need('optionalId') : need('positiveId');
 		case 'locator':
-			return f.idKind && !ID_KINDS[f.idKind].numeric ? `${need('textId')}(${q(label)})` : need('positiveId');
+			return f.idKind && !ID_KINDS[f.idKind].numeric
+				? `${need('textId')}(${q(label)})`
+				: need('positiveId');
 		case 'boolean':
 			return optional ? 'z.boolean().optional()' : 'z.boolean()';
 		case 'json':
@@ -287,17 +385,25 @@ function schemaCode(f: Field, imports: Set<string>): string {
 		case 'jsonList':
 			return optional ? need('optionalJsonList') : need('jsonList');
 		case 'options': {
-			const values = sortedOptions(f.options ?? []).map(([, v]) => lit(v)).join(', ');
+			const values = sortedOptions(f.options ?? [])
+				.map(([, v]) => lit(v))
+				.join(', ');
 			return `${need('oneOf')}([${values}])${optional ? '.optional()' : ''}`;
 		}
 		case 'numberOptions': {
-			const values = sortedOptions(f.options ?? []).map(([, v]) => lit(v)).join(', ');
+			const values = sortedOptions(f.options ?? [])
+				.map(([, v]) => lit(v))
+				.join(', ');
 			return `${need('oneOfNumbers')}([${values}])${optional ? '.optional()' : ''}`;
 		}
 		case 'multiOptions': {
-			const values = sortedOptions(f.options ?? []).map(([, v]) => lit(v)).join(', ');
+			const values = sortedOptions(f.options ?? [])
+				.map(([, v]) => lit(v))
+				.join(', ');
 			const list = `z.array(${need('oneOf')}([${values}]))`;
-			return optional ? `${list}.optional().transform((v) => (v && v.length ? v : undefined))` : `${list}.min(1, 'pick at least one')`;
+			return optional
+				? `${list}.optional().transform((v) => (v && v.length ? v : undefined))`
+				: `${list}.min(1, 'pick at least one')`;
 		}
 		case 'textList':
 			return optional ? need('optionalTextList') : need('textList');
@@ -310,7 +416,19 @@ function schemaCode(f: Field, imports: Set<string>): string {
 	}
 }
 
-const SHARED_CHECKS = new Set(['atLeastOneField', 'email', 'jsonObject', 'optionalEmail', 'optionalId', 'optionalPassword', 'optionalString', 'positiveId', 'requiredPassword', 'requiredString', 'textId']);
+const SHARED_CHECKS = new Set([
+	'atLeastOneField',
+	'email',
+	'jsonObject',
+	'optionalEmail',
+	'optionalId',
+	'optionalPassword',
+	'optionalString',
+	'positiveId',
+	'requiredPassword',
+	'requiredString',
+	'textId',
+]);
 
 interface Collection {
 	name: string;
@@ -319,17 +437,28 @@ interface Collection {
 	atLeastOne: boolean;
 }
 
-function collectionFor(op: GeneratedOperation, method: string, fields: Field[]): Collection | undefined {
+function collectionFor(
+	op: GeneratedOperation,
+	method: string,
+	fields: Field[],
+): Collection | undefined {
 	const rest = fields.filter((f) => !f.top && f.fixed === undefined);
 	if (!rest.length) return undefined;
 	const update = (method === 'PATCH' || method === 'PUT') && op.operation.startsWith('update');
-	const fallback = method === 'GET' ? { name: 'filters', displayName: 'Filters' } : update ? { name: 'updateFields', displayName: 'Update Fields' } : { name: 'additionalFields', displayName: 'Additional Fields' };
+	const fallback =
+		method === 'GET'
+			? { name: 'filters', displayName: 'Filters' }
+			: update
+				? { name: 'updateFields', displayName: 'Update Fields' }
+				: { name: 'additionalFields', displayName: 'Additional Fields' };
 	const choice = op.collection ?? fallback;
 	return { ...choice, fields: rest, atLeastOne: update && fields.every((f) => !f.top) };
 }
 
 function valueOf(f: Field, collection: Collection | undefined): string {
-	return collection && collection.fields.includes(f) ? `value.${collection.name}.${f.param}` : `value.${f.param}`;
+	return collection && collection.fields.includes(f)
+		? `value.${collection.name}.${f.param}`
+		: `value.${f.param}`;
 }
 
 /** `{ a: value.a, nested: { b: value.x.b } }` for the fields going to one place. */
@@ -352,8 +481,16 @@ function objectCode(fields: Field[], collection: Collection | undefined): string
 function pathCode(path: string, params: PathParam[]): string {
 	let out = path;
 	for (const p of params) {
-		const numeric = typeof p.rule === 'string' ? ID_KINDS[p.rule].numeric : 'kind' in p.rule ? ID_KINDS[p.rule.kind].numeric : false;
-		out = out.replace(`{${p.wire}}`, numeric ? `\${value.${p.param}}` : `\${encodeURIComponent(value.${p.param})}`);
+		const numeric =
+			typeof p.rule === 'string'
+				? ID_KINDS[p.rule].numeric
+				: 'kind' in p.rule
+					? ID_KINDS[p.rule.kind].numeric
+					: false;
+		out = out.replace(
+			`{${p.wire}}`,
+			numeric ? `\${value.${p.param}}` : `\${encodeURIComponent(value.${p.param})}`,
+		);
 	}
 	return out.includes('${') ? `\`${out}\`` : q(out);
 }
@@ -378,7 +515,9 @@ function pathPropertyCode(p: PathParam): string {
 	if (rule.displayName) overrides.push(`displayName: ${q(rule.displayName)}`);
 	if (rule.description) overrides.push(`description: ${q(rule.description)}`);
 	if (rule.param) overrides.push(`name: ${q(rule.param)}`);
-	return overrides.length ? `idProperty(${q(rule.kind)}, { ${overrides.join(', ')} })` : `idProperty(${q(rule.kind)})`;
+	return overrides.length
+		? `idProperty(${q(rule.kind)}, { ${overrides.join(', ')} })`
+		: `idProperty(${q(rule.kind)})`;
 }
 
 function pathSchemaCode(p: PathParam, imports: Set<string>): string {
@@ -397,7 +536,9 @@ function pathSchemaCode(p: PathParam, imports: Set<string>): string {
 }
 
 const exportName = (op: GeneratedOperation) =>
-	op.operation === 'delete' ? `delete${op.resource.charAt(0).toUpperCase()}${op.resource.slice(1)}` : op.operation;
+	op.operation === 'delete'
+		? `delete${op.resource.charAt(0).toUpperCase()}${op.resource.slice(1)}`
+		: op.operation;
 
 export interface GeneratedFile {
 	path: string;
@@ -413,7 +554,8 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 	const top = fields.filter((f) => f.top && f.fixed === undefined);
 	const checks = new Set<string>();
 	const helpers = new Map<string, Set<string>>();
-	const use = (module: string, name: string) => helpers.set(module, new Set([...(helpers.get(module) ?? []), name]));
+	const use = (module: string, name: string) =>
+		helpers.set(module, new Set([...(helpers.get(module) ?? []), name]));
 	let usesZod = false;
 
 	// Properties: Authentication (bot-capable), path IDs, top-level fields, then the collection.
@@ -423,7 +565,8 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 		props.push('botAuthenticationProperty');
 	}
 	for (const p of params) {
-		if (typeof p.rule === 'string' || !('text' in p.rule)) use('../../helpers/locators', 'idProperty');
+		if (typeof p.rule === 'string' || !('text' in p.rule))
+			use('../../helpers/locators', 'idProperty');
 		props.push(pathPropertyCode(p));
 	}
 	for (const f of top) {
@@ -431,7 +574,9 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 		props.push(propertyCode(f, false));
 	}
 	if (collection) {
-		const options = [...collection.fields].sort((a, b) => a.displayName.localeCompare(b.displayName)).map((f) => propertyCode(f, true));
+		const options = [...collection.fields]
+			.sort((a, b) => a.displayName.localeCompare(b.displayName))
+			.map((f) => propertyCode(f, true));
 		props.push(
 			`{\n${indent(
 				[
@@ -473,7 +618,9 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 	if (queryFields.length) {
 		use('../../helpers/wire', 'compact');
 		const qs = objectCode(queryFields, collection);
-		requestLines.push(`qs: compact(${op.list?.pageSize ? qs.replace(/\n}$/, '\n\tpage: at.page,\n}') : qs}),`);
+		requestLines.push(
+			`qs: compact(${op.list?.pageSize ? qs.replace(/\n}$/, '\n\tpage: at.page,\n}') : qs}),`,
+		);
 	} else if (op.list?.pageSize) requestLines.push('qs: { page: at.page },');
 	if (bodyFields.length) {
 		use('../../helpers/wire', 'compact');
@@ -484,12 +631,17 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 			use('../../helpers/lookups', 'lookIn');
 			use('../../helpers/lookups', 'sameText');
 			const keyField = fields.find((f) => f.wire === op.lookup?.key);
-			if (!keyField || !keyField.top) throw new Error(`${op.spec}: lookup key ${op.lookup.key} must be a top-level field`);
+			if (!keyField || !keyField.top)
+				throw new Error(`${op.spec}: lookup key ${op.lookup.key} must be a top-level field`);
 			let lookupPath = q(op.lookup.path);
 			if (op.lookup.path.includes('{')) {
 				lookupPath = `\`${op.lookup.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
 					const p = params.find((x) => x.param === name);
-					const numeric = p && (typeof p.rule === 'string' ? ID_KINDS[p.rule].numeric : 'kind' in p.rule && ID_KINDS[p.rule.kind].numeric);
+					const numeric =
+						p &&
+						(typeof p.rule === 'string'
+							? ID_KINDS[p.rule].numeric
+							: 'kind' in p.rule && ID_KINDS[p.rule.kind].numeric);
 					return numeric ? `\${value.${name}}` : `\${encodeURIComponent(value.${name})}`;
 				})}\``;
 			}
@@ -515,7 +667,9 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 			if (!when) throw new Error(`${op.spec}: idempotentWhen ${op.idempotentWhen} is not a field`);
 			requestLines.push(`// ${op.idempotent}`, `// ${op.unverifiable}`);
 			requestLines.push(`idempotent: ${valueOf(when, collection)} !== undefined,`);
-			requestLines.push(`unverifiable: ${valueOf(when, collection)} === undefined ? ${q(op.unverifiable)} : undefined,`);
+			requestLines.push(
+				`unverifiable: ${valueOf(when, collection)} === undefined ? ${q(op.unverifiable)} : undefined,`,
+			);
 		} else if (op.idempotent) {
 			requestLines.push(`// ${op.idempotent}`);
 			requestLines.push('idempotent: true,');
@@ -550,7 +704,11 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 					? `(body) => ({ items: listAt(body, ${q(op.list.at)}), total: totalOf(body, 'total_entries') })`
 					: `(body) => ({ items: listAt(body, ${q(op.list.at)}) })`;
 		if (op.list.total) use('../../helpers/responses', 'totalOf');
-		const args = op.list.pageSize ? `(${usesValue ? 'value' : '_value'}, at)` : usesValue ? '(value)' : '()';
+		const args = op.list.pageSize
+			? `(${usesValue ? 'value' : '_value'}, at)`
+			: usesValue
+				? '(value)'
+				: '()';
 		desc.push(
 			`paging: {\n${indent(
 				[
@@ -568,15 +726,26 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 		const idParam = params[params.length - 1]?.param;
 		if (op.output === 'deleted') {
 			if (!idParam) throw new Error(`${op.spec}: deleted output needs a path ID`);
-			desc.push(`output: (_response, value) => ({ json: { id: value.${idParam}, deleted: true }, outcome: 'deleted' }),`);
+			desc.push(
+				`output: (_response, value) => ({ json: { id: value.${idParam}, deleted: true }, outcome: 'deleted' }),`,
+			);
 		} else if (op.output && typeof op.output === 'object' && 'code' in op.output) {
-			for (const name of op.output.imports ?? []) use(name === 'asObject' ? '../../../shared/operation' : '../../helpers/responses', name);
+			for (const name of op.output.imports ?? [])
+				use(name === 'asObject' ? '../../../shared/operation' : '../../helpers/responses', name);
 			desc.push(`output: ${op.output.code},`);
 		} else if (op.output !== 'raw') {
 			use('../../helpers/responses', 'recordOf');
-			const key = op.output && typeof op.output === 'object' && 'key' in op.output ? `, ${q(op.output.key)}` : '';
-			const outcome = op.operation === 'create' ? 'created' : op.operation === 'update' ? 'updated' : undefined;
-			desc.push(outcome ? `output: (response) => ({ json: recordOf(response${key}), outcome: '${outcome}' }),` : `output: (response) => recordOf(response${key}),`);
+			const key =
+				op.output && typeof op.output === 'object' && 'key' in op.output
+					? `, ${q(op.output.key)}`
+					: '';
+			const outcome =
+				op.operation === 'create' ? 'created' : op.operation === 'update' ? 'updated' : undefined;
+			desc.push(
+				outcome
+					? `output: (response) => ({ json: recordOf(response${key}), outcome: '${outcome}' }),`
+					: `output: (response) => recordOf(response${key}),`,
+			);
 		}
 	}
 
@@ -585,35 +754,67 @@ export function emitOperation(spec: SpecDocument, op: GeneratedOperation): Gener
 	lines.push("import { z } from 'zod';", '');
 	const sharedChecks = [...checks].filter((c) => SHARED_CHECKS.has(c)).sort();
 	const localChecks = [...checks].filter((c) => !SHARED_CHECKS.has(c)).sort();
-	if (sharedChecks.length) lines.push(`import { ${sharedChecks.join(', ')} } from '../../../shared/checks';`);
+	if (sharedChecks.length)
+		lines.push(`import { ${sharedChecks.join(', ')} } from '../../../shared/checks';`);
 	const sharedOperation = helpers.get('../../../shared/operation');
-	lines.push(`import { ${['defineOperation', ...(sharedOperation ? [...sharedOperation] : [])].sort().join(', ')} } from '../../../shared/operation';`);
+	lines.push(
+		`import { ${['defineOperation', ...(sharedOperation ? [...sharedOperation] : [])].sort().join(', ')} } from '../../../shared/operation';`,
+	);
 	helpers.delete('../../../shared/operation');
 	if (localChecks.length) helpers.set('../../helpers/checks', new Set(localChecks));
-	for (const module of [...helpers.keys()].sort()) lines.push(`import { ${[...(helpers.get(module) ?? [])].sort().join(', ')} } from '${module}';`);
+	for (const module of [...helpers.keys()].sort())
+		lines.push(
+			`import { ${[...(helpers.get(module) ?? [])].sort().join(', ')} } from '${module}';`,
+		);
 	lines.push('');
 	for (const note of op.notes ?? []) lines.push(`// ${note}`);
 	if (hasInput) lines.push(`const input = z.object({\n${indent(shape.join('\n'), 1)}\n});`, '');
-	lines.push(`export const ${exportName(op)} = defineOperation({\n${indent(desc.join('\n'), 1)}\n});`, '');
+	lines.push(
+		`export const ${exportName(op)} = defineOperation({\n${indent(desc.join('\n'), 1)}\n});`,
+		'',
+	);
 	void usesZod;
-	return { path: `nodes/Chatwoot/actions/${op.resource}/${op.operation}.operation.ts`, content: lines.join('\n') };
+	return {
+		path: `nodes/Chatwoot/actions/${op.resource}/${op.operation}.operation.ts`,
+		content: lines.join('\n'),
+	};
 }
 
 /** `actions/<resource>/index.ts` for resources made of generated operations only. */
 export function emitIndex(resource: string, ops: GeneratedOperation[]): GeneratedFile {
 	const sorted = [...ops].sort((a, b) => a.operation.localeCompare(b.operation));
-	const lines = [`// Generated by scripts/chatwoot-codegen; edit the table there, not this file.`, "import type { Operation } from '../../../shared/operation';"];
-	for (const op of sorted) lines.push(`import { ${exportName(op)} } from './${op.operation}.operation';`);
-	lines.push('', `export const ${resource}Operations: Operation[] = [${sorted.map(exportName).join(', ')}];`, '');
+	const lines = [
+		`// Generated by scripts/chatwoot-codegen; edit the table there, not this file.`,
+		"import type { Operation } from '../../../shared/operation';",
+	];
+	for (const op of sorted)
+		lines.push(`import { ${exportName(op)} } from './${op.operation}.operation';`);
+	lines.push(
+		'',
+		`export const ${resource}Operations: Operation[] = [${sorted.map(exportName).join(', ')}];`,
+		'',
+	);
 	return { path: `nodes/Chatwoot/actions/${resource}/index.ts`, content: lines.join('\n') };
 }
 
 /** Resources whose index is written by hand (they mix generated and hand-written operations). */
-export const HAND_INDEXED = new Set(['agent', 'contact', 'conversation', 'message', 'platformUser']);
+export const HAND_INDEXED = new Set([
+	'agent',
+	'contact',
+	'conversation',
+	'message',
+	'platformUser',
+]);
 
 export function emitAll(spec: SpecDocument, ops: GeneratedOperation[]): GeneratedFile[] {
 	const files = ops.map((op) => emitOperation(spec, op));
 	const resources = [...new Set(ops.map((o) => o.resource))].filter((r) => !HAND_INDEXED.has(r));
-	for (const resource of resources) files.push(emitIndex(resource, ops.filter((o) => o.resource === resource)));
+	for (const resource of resources)
+		files.push(
+			emitIndex(
+				resource,
+				ops.filter((o) => o.resource === resource),
+			),
+		);
 	return files;
 }

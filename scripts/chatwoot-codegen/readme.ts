@@ -32,10 +32,12 @@ const HAND_WRITTEN: Record<string, string> = {
 	'contact.filter': 'POST …/contacts/filter',
 	'contact.update': 'PUT …/contacts/{id}',
 	'contact.delete': 'DELETE …/contacts/{id}',
-	'contact.sync': 'GET …/contacts, then POST …/contacts, PUT / DELETE …/contacts/{id}, POST …/contacts/{id}/labels',
+	'contact.sync':
+		'GET …/contacts, then POST …/contacts, PUT / DELETE …/contacts/{id}, POST …/contacts/{id}/labels',
 	'contact.import': 'POST …/contacts/import (multipart)',
 	'conversation.filter': 'POST …/conversations/filter',
-	'message.create': 'POST …/conversations/{conversation_id}/messages (JSON, or multipart with files)',
+	'message.create':
+		'POST …/conversations/{conversation_id}/messages (JSON, or multipart with files)',
 	'message.getAll': 'GET …/conversations/{conversation_id}/messages (before / after)',
 };
 
@@ -51,7 +53,11 @@ const ACCESS: Record<string, string> = {
 	survey: 'none',
 };
 
-function requestOf(key: string, generated: Map<string, GeneratedOperation>, spec: SpecDocument): string {
+function requestOf(
+	key: string,
+	generated: Map<string, GeneratedOperation>,
+	spec: SpecDocument,
+): string {
 	const op = generated.get(key);
 	if (!op) {
 		const hand = HAND_WRITTEN[key];
@@ -67,19 +73,23 @@ export function readmeTable(spec: SpecDocument, ops: GeneratedOperation[]): stri
 	const lines = [
 		README_START,
 		'',
-		'`…` is `/api/v1/accounts/{Account ID}`. ¹ In Chatwoot\'s routes, not in its API spec. ² Also takes an agent bot token (Authentication: Agent Bot Token).',
+		"`…` is `/api/v1/accounts/{Account ID}`. ¹ In Chatwoot's routes, not in its API spec. ² Also takes an agent bot token (Authentication: Agent Bot Token).",
 		'',
 		'| resource | operation | what it does | request | token |',
 		'|---|---|---|---|---|',
 	];
 	for (const resource of [...chatwootResources].sort((a, b) => a.name.localeCompare(b.name))) {
-		const ops = chatwootOperations.filter((o) => o.resource === resource.value).sort((a, b) => a.name.localeCompare(b.name));
+		const ops = chatwootOperations
+			.filter((o) => o.resource === resource.value)
+			.sort((a, b) => a.name.localeCompare(b.name));
 		ops.forEach((op, i) => {
 			const key = `${op.resource}.${op.operation}`;
 			const bot = BOT_OPERATIONS[op.resource]?.includes(op.operation) ? ' ²' : '';
 			const request = requestOf(key, generated, spec).replace(/\|/g, '\\|');
 			const note = NOT_IN_SPEC.has(key) ? ' ¹' : '';
-			lines.push(`| ${i === 0 ? `**${resource.name}**` : ''} | ${op.name} | ${op.description} | \`${request}\`${note} | ${ACCESS[apiFamily(op.resource)]}${bot} |`);
+			lines.push(
+				`| ${i === 0 ? `**${resource.name}**` : ''} | ${op.name} | ${op.description} | \`${request}\`${note} | ${ACCESS[apiFamily(op.resource)]}${bot} |`,
+			);
 		});
 	}
 	lines.push('', README_END);

@@ -7,23 +7,55 @@ const accountFields: Record<string, FieldRule | 'omit'> = {
 	name: { description: 'The name of the account' },
 	locale: { description: 'The language of the account, e.g. en or pt_BR', placeholder: 'en' },
 	domain: { description: 'The email domain of the account, e.g. example.com' },
-	support_email: { displayName: 'Support Email', kind: 'email', description: 'The address replies to customers come from' },
-	auto_resolve_after: { displayName: 'Auto Resolve After (Minutes)', kind: 'integer', description: 'Resolve conversations left without activity this many minutes' },
-	auto_resolve_message: { displayName: 'Auto Resolve Message', kind: 'text', description: 'The message Chatwoot sends when it resolves a conversation by itself' },
-	auto_resolve_ignore_waiting: { displayName: 'Auto Resolve Ignores Waiting', kind: 'boolean', description: 'Whether conversations waiting for an agent\'s reply are left open' },
+	support_email: {
+		displayName: 'Support Email',
+		kind: 'email',
+		description: 'The address replies to customers come from',
+	},
+	auto_resolve_after: {
+		displayName: 'Auto Resolve After (Minutes)',
+		kind: 'integer',
+		description: 'Resolve conversations left without activity this many minutes',
+	},
+	auto_resolve_message: {
+		displayName: 'Auto Resolve Message',
+		kind: 'text',
+		description: 'The message Chatwoot sends when it resolves a conversation by itself',
+	},
+	auto_resolve_ignore_waiting: {
+		displayName: 'Auto Resolve Ignores Waiting',
+		kind: 'boolean',
+		description: "Whether conversations waiting for an agent's reply are left open",
+	},
 	industry: { description: 'The industry of the company, e.g. Technology' },
-	company_size: { displayName: 'Company Size', description: 'The size of the company, e.g. 50-100' },
+	company_size: {
+		displayName: 'Company Size',
+		description: 'The size of the company, e.g. 50-100',
+	},
 	timezone: { description: 'The time zone of the account, e.g. Europe/Berlin', placeholder: 'UTC' },
 };
 
 const agentBotFields: Record<string, FieldRule | 'omit'> = {
 	name: { description: 'The name of the agent bot' },
 	description: { description: 'What the bot does' },
-	outgoing_url: { displayName: 'Outgoing URL', description: 'Where Chatwoot sends the events of the conversations the bot handles' },
+	outgoing_url: {
+		displayName: 'Outgoing URL',
+		description: 'Where Chatwoot sends the events of the conversations the bot handles',
+	},
 	avatar: 'omit',
 	avatar_url: { displayName: 'Avatar URL', description: 'A JPEG or PNG image for the bot, by URL' },
-	bot_type: { displayName: 'Bot Type', kind: 'numberOptions', options: [['Webhook', 0]], default: 0, description: 'How the bot works; Chatwoot offers webhook bots' },
-	bot_config: { displayName: 'Bot Config', kind: 'json', description: 'Settings for the bot as JSON' },
+	bot_type: {
+		displayName: 'Bot Type',
+		kind: 'numberOptions',
+		options: [['Webhook', 0]],
+		default: 0,
+		description: 'How the bot works; Chatwoot offers webhook bots',
+	},
+	bot_config: {
+		displayName: 'Bot Config',
+		kind: 'json',
+		description: 'Settings for the bot as JSON',
+	},
 };
 
 const automationFields: Record<string, FieldRule | 'omit'> = {
@@ -43,7 +75,8 @@ const automationFields: Record<string, FieldRule | 'omit'> = {
 	active: { kind: 'boolean', default: true, description: 'Whether the rule runs' },
 	actions: {
 		kind: 'jsonList',
-		description: 'What the rule does, as a JSON list, e.g. [{"action_name": "add_label", "action_params": ["support"]}]',
+		description:
+			'What the rule does, as a JSON list, e.g. [{"action_name": "add_label", "action_params": ["support"]}]',
 	},
 	conditions: {
 		kind: 'jsonList',
@@ -53,8 +86,14 @@ const automationFields: Record<string, FieldRule | 'omit'> = {
 };
 
 const cannedFields: Record<string, FieldRule | 'omit'> = {
-	short_code: { displayName: 'Short Code', description: 'What agents type after / to insert the response, e.g. welcome' },
-	content: { kind: 'text', description: 'The text of the response; {{contact.name}} and other variables are filled in' },
+	short_code: {
+		displayName: 'Short Code',
+		description: 'What agents type after / to insert the response, e.g. welcome',
+	},
+	content: {
+		kind: 'text',
+		description: 'The text of the response; {{contact.name}} and other variables are filled in',
+	},
 };
 
 const customAttributeFields: Record<string, FieldRule | 'omit'> = {
@@ -76,8 +115,15 @@ const customAttributeFields: Record<string, FieldRule | 'omit'> = {
 		description: 'What kind of value the attribute holds',
 	},
 	attribute_description: { displayName: 'Description', description: 'What the attribute is for' },
-	attribute_key: { displayName: 'Key', description: 'The key the value is stored under, e.g. plan_tier (unique per model)' },
-	attribute_values: { displayName: 'List Values', kind: 'textList', description: 'For a list attribute: the values to pick from, comma-separated' },
+	attribute_key: {
+		displayName: 'Key',
+		description: 'The key the value is stored under, e.g. plan_tier (unique per model)',
+	},
+	attribute_values: {
+		displayName: 'List Values',
+		kind: 'textList',
+		description: 'For a list attribute: the values to pick from, comma-separated',
+	},
 	attribute_model: {
 		displayName: 'Applies To',
 		kind: 'numberOptions',
@@ -88,8 +134,14 @@ const customAttributeFields: Record<string, FieldRule | 'omit'> = {
 		default: 0,
 		description: 'Whether contacts or conversations carry the attribute',
 	},
-	regex_pattern: { displayName: 'Regex Pattern', description: 'For a text attribute: a pattern values must match' },
-	regex_cue: { displayName: 'Regex Cue', description: 'For a text attribute: what agents see when a value does not match the pattern' },
+	regex_pattern: {
+		displayName: 'Regex Pattern',
+		description: 'For a text attribute: a pattern values must match',
+	},
+	regex_cue: {
+		displayName: 'Regex Cue',
+		description: 'For a text attribute: what agents see when a value does not match the pattern',
+	},
 };
 
 const FILTER_TYPES: Array<[string, string]> = [
@@ -101,7 +153,11 @@ const FILTER_TYPES: Array<[string, string]> = [
 const customFilterFields: Record<string, FieldRule | 'omit'> = {
 	name: { description: 'The name of the saved filter' },
 	type: 'omit',
-	query: { kind: 'json', description: 'The filter as Chatwoot saves it, e.g. {"payload": [{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]}' },
+	query: {
+		kind: 'json',
+		description:
+			'The filter as Chatwoot saves it, e.g. {"payload": [{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]}',
+	},
 };
 const filterTypeField: FieldRule & { kind: 'options' } = {
 	kind: 'options',
@@ -115,17 +171,57 @@ const filterTypeField: FieldRule & { kind: 'options' } = {
 const inboxFields: Record<string, FieldRule | 'omit'> = {
 	name: { description: 'The name of the inbox' },
 	avatar: 'omit',
-	greeting_enabled: { displayName: 'Greeting Enabled', kind: 'boolean', description: 'Whether new visitors get the greeting message' },
-	greeting_message: { displayName: 'Greeting Message', kind: 'text', description: 'The greeting shown to new visitors' },
-	enable_email_collect: { displayName: 'Collect Email', kind: 'boolean', description: 'Whether the widget asks visitors for their email' },
-	csat_survey_enabled: { displayName: 'CSAT Survey Enabled', kind: 'boolean', description: 'Whether a satisfaction survey follows resolved conversations' },
-	enable_auto_assignment: { displayName: 'Auto Assignment', kind: 'boolean', description: 'Whether new conversations are assigned to agents automatically' },
-	working_hours_enabled: { displayName: 'Working Hours Enabled', kind: 'boolean', description: 'Whether the inbox keeps working hours' },
-	out_of_office_message: { displayName: 'Out of Office Message', kind: 'text', description: 'The message shown outside working hours' },
+	greeting_enabled: {
+		displayName: 'Greeting Enabled',
+		kind: 'boolean',
+		description: 'Whether new visitors get the greeting message',
+	},
+	greeting_message: {
+		displayName: 'Greeting Message',
+		kind: 'text',
+		description: 'The greeting shown to new visitors',
+	},
+	enable_email_collect: {
+		displayName: 'Collect Email',
+		kind: 'boolean',
+		description: 'Whether the widget asks visitors for their email',
+	},
+	csat_survey_enabled: {
+		displayName: 'CSAT Survey Enabled',
+		kind: 'boolean',
+		description: 'Whether a satisfaction survey follows resolved conversations',
+	},
+	enable_auto_assignment: {
+		displayName: 'Auto Assignment',
+		kind: 'boolean',
+		description: 'Whether new conversations are assigned to agents automatically',
+	},
+	working_hours_enabled: {
+		displayName: 'Working Hours Enabled',
+		kind: 'boolean',
+		description: 'Whether the inbox keeps working hours',
+	},
+	out_of_office_message: {
+		displayName: 'Out of Office Message',
+		kind: 'text',
+		description: 'The message shown outside working hours',
+	},
 	timezone: { description: 'The time zone of the working hours, e.g. America/New_York' },
-	allow_messages_after_resolved: { displayName: 'Allow Messages After Resolved', kind: 'boolean', description: 'Whether customers may write again in a resolved conversation' },
-	lock_to_single_conversation: { displayName: 'Lock to Single Conversation', kind: 'boolean', description: 'Whether a contact keeps one conversation in this inbox' },
-	portal_id: { displayName: 'Help Center Portal ID', kind: 'id', description: 'The ID of a help center portal to show in the widget' },
+	allow_messages_after_resolved: {
+		displayName: 'Allow Messages After Resolved',
+		kind: 'boolean',
+		description: 'Whether customers may write again in a resolved conversation',
+	},
+	lock_to_single_conversation: {
+		displayName: 'Lock to Single Conversation',
+		kind: 'boolean',
+		description: 'Whether a contact keeps one conversation in this inbox',
+	},
+	portal_id: {
+		displayName: 'Help Center Portal ID',
+		kind: 'id',
+		description: 'The ID of a help center portal to show in the widget',
+	},
 	sender_name_type: {
 		displayName: 'Sender Name Type',
 		options: [
@@ -135,24 +231,54 @@ const inboxFields: Record<string, FieldRule | 'omit'> = {
 		default: 'friendly',
 		description: 'How replies are signed',
 	},
-	business_name: { displayName: 'Business Name', description: 'The name replies are signed with when the sender name type is professional' },
-	'channel.website_url': { param: 'websiteUrl', displayName: 'Website URL', description: 'For a website inbox: the site the widget runs on' },
-	'channel.welcome_title': { param: 'welcomeTitle', displayName: 'Welcome Title', description: 'For a website inbox: the heading of the widget' },
-	'channel.welcome_tagline': { param: 'welcomeTagline', displayName: 'Welcome Tagline', description: 'For a website inbox: the line under the heading' },
-	'channel.widget_color': { param: 'widgetColor', displayName: 'Widget Color', kind: 'color', description: 'For a website inbox: the color of the widget' },
+	business_name: {
+		displayName: 'Business Name',
+		description: 'The name replies are signed with when the sender name type is professional',
+	},
+	'channel.website_url': {
+		param: 'websiteUrl',
+		displayName: 'Website URL',
+		description: 'For a website inbox: the site the widget runs on',
+	},
+	'channel.welcome_title': {
+		param: 'welcomeTitle',
+		displayName: 'Welcome Title',
+		description: 'For a website inbox: the heading of the widget',
+	},
+	'channel.welcome_tagline': {
+		param: 'welcomeTagline',
+		displayName: 'Welcome Tagline',
+		description: 'For a website inbox: the line under the heading',
+	},
+	'channel.widget_color': {
+		param: 'widgetColor',
+		displayName: 'Widget Color',
+		kind: 'color',
+		description: 'For a website inbox: the color of the widget',
+	},
 };
 
 const labelFields: Record<string, FieldRule | 'omit'> = {
 	title: { description: 'The label, e.g. billing (letters, digits, - and _)' },
 	description: { description: 'What the label is for' },
 	color: { kind: 'color', description: 'The color of the label' },
-	show_on_sidebar: { displayName: 'Show on Sidebar', kind: 'boolean', default: true, description: 'Whether the label appears in the agents\' sidebar' },
+	show_on_sidebar: {
+		displayName: 'Show on Sidebar',
+		kind: 'boolean',
+		default: true,
+		description: "Whether the label appears in the agents' sidebar",
+	},
 };
 
 const teamFields: Record<string, FieldRule | 'omit'> = {
 	name: { description: 'The name of the team' },
 	description: { description: 'What the team does' },
-	allow_auto_assign: { displayName: 'Allow Auto Assign', kind: 'boolean', description: 'Whether a conversation given to the team goes on to one of its agents automatically' },
+	allow_auto_assign: {
+		displayName: 'Allow Auto Assign',
+		kind: 'boolean',
+		description:
+			'Whether a conversation given to the team goes on to one of its agents automatically',
+	},
 };
 
 const WEBHOOK_EVENTS: Array<[string, string]> = [
@@ -173,14 +299,32 @@ const EVENTS_NOTE =
 	'Events follow the server (Webhook::ALLOWED_WEBHOOK_EVENTS): the spec also lacks inbox_created, inbox_updated and the typing events.';
 
 const webhookFields: Record<string, FieldRule | 'omit'> = {
-	url: { displayName: 'URL', description: 'Where Chatwoot posts the events (http or https)', placeholder: 'https://example.com/chatwoot' },
+	url: {
+		displayName: 'URL',
+		description: 'Where Chatwoot posts the events (http or https)',
+		placeholder: 'https://example.com/chatwoot',
+	},
 	name: { description: 'A name to tell the webhook apart' },
-	subscriptions: { displayName: 'Events', kind: 'multiOptions', options: WEBHOOK_EVENTS, description: 'The events Chatwoot sends to the URL' },
+	subscriptions: {
+		displayName: 'Events',
+		kind: 'multiOptions',
+		options: WEBHOOK_EVENTS,
+		description: 'The events Chatwoot sends to the URL',
+	},
 };
 
 const integrationHookFields: Record<string, FieldRule | 'omit'> = {
-	app_id: { displayName: 'App ID', kind: 'string', description: 'The ID of the integration app, as Get Many of Integration lists it (e.g. dialogflow)' },
-	inbox_id: { displayName: 'Inbox ID', kind: 'id', description: 'For an inbox-level app: the inbox to connect' },
+	app_id: {
+		displayName: 'App ID',
+		kind: 'string',
+		description:
+			'The ID of the integration app, as Get Many of Integration lists it (e.g. dialogflow)',
+	},
+	inbox_id: {
+		displayName: 'Inbox ID',
+		kind: 'id',
+		description: 'For an inbox-level app: the inbox to connect',
+	},
 	status: {
 		kind: 'numberOptions',
 		options: [
@@ -209,7 +353,8 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'update',
 		name: 'Update',
 		action: 'Update the account',
-		description: 'Change the name, locale, domain, support email, auto-resolve settings or company details of the account',
+		description:
+			'Change the name, locale, domain, support email, auto-resolve settings or company details of the account',
 		fields: accountFields,
 	},
 	// ---- Audit Log ----
@@ -219,7 +364,8 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getAll',
 		name: 'Get Many',
 		action: 'Get many audit log entries',
-		description: 'List who changed what in the account, newest first (Chatwoot Enterprise with audit logs on)',
+		description:
+			'List who changed what in the account, newest first (Chatwoot Enterprise with audit logs on)',
 		list: { at: 'audit_logs', what: 'entries', pageSize: 15, total: 'total_entries' },
 	},
 	// ---- Agent Bot ----
@@ -240,7 +386,10 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		action: 'Create an agent bot',
 		description: 'Create an agent bot that receives conversation events at its outgoing URL',
 		fields: { ...agentBotFields, name: { ...(agentBotFields.name as FieldRule), required: true } },
-		notes: [AVATAR_OMITTED, 'The spec marks nothing required; the AgentBot model needs a name, so the node asks for it.'],
+		notes: [
+			AVATAR_OMITTED,
+			'The spec marks nothing required; the AgentBot model needs a name, so the node asks for it.',
+		],
 		lookup: { path: '/agent_bots', at: 'array', key: 'name' },
 	},
 	{
@@ -258,7 +407,8 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'update',
 		name: 'Update',
 		action: 'Update an agent bot',
-		description: 'Change the name, description, outgoing URL or avatar of an agent bot of the account',
+		description:
+			'Change the name, description, outgoing URL or avatar of an agent bot of the account',
 		ids: { id: 'agentBot' },
 		fields: agentBotFields,
 		notes: [AVATAR_OMITTED],
@@ -282,7 +432,9 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		action: 'Get many automation rules',
 		description: 'List the automation rules of the account',
 		list: { at: 'payload', what: 'rules' },
-		notes: ['The spec offers a page parameter; the server returns every rule at once and ignores it.'],
+		notes: [
+			'The spec offers a page parameter; the server returns every rule at once and ignores it.',
+		],
 		fields: { page: 'omit' },
 	},
 	{
@@ -299,7 +451,9 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 			actions: { ...(automationFields.actions as FieldRule), required: true },
 			conditions: { ...(automationFields.conditions as FieldRule), required: true },
 		},
-		notes: ['The spec marks nothing required; the AutomationRule model validates name, event, conditions and actions, so the node asks for them.'],
+		notes: [
+			'The spec marks nothing required; the AutomationRule model validates name, event, conditions and actions, so the node asks for them.',
+		],
 		lookup: { path: '/automation_rules', at: 'payload', key: 'name' },
 	},
 	{
@@ -340,7 +494,14 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		action: 'Get many canned responses',
 		description: 'List the canned responses of the account',
 		list: { at: 'array', what: 'canned responses' },
-		extra: { search: { kind: 'string', in: 'query', displayName: 'Search', description: 'Only responses whose short code or text contains this' } },
+		extra: {
+			search: {
+				kind: 'string',
+				in: 'query',
+				displayName: 'Search',
+				description: 'Only responses whose short code or text contains this',
+			},
+		},
 		notes: ['The server also filters by `search` (short code or content); the spec leaves it out.'],
 	},
 	{
@@ -407,13 +568,26 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		description: 'Define a custom attribute for contacts or conversations',
 		fields: {
 			...customAttributeFields,
-			attribute_display_name: { ...(customAttributeFields.attribute_display_name as FieldRule), required: true },
+			attribute_display_name: {
+				...(customAttributeFields.attribute_display_name as FieldRule),
+				required: true,
+			},
 			attribute_key: { ...(customAttributeFields.attribute_key as FieldRule), required: true },
-			attribute_display_type: { ...(customAttributeFields.attribute_display_type as FieldRule), required: true },
+			attribute_display_type: {
+				...(customAttributeFields.attribute_display_type as FieldRule),
+				required: true,
+			},
 			attribute_model: { ...(customAttributeFields.attribute_model as FieldRule), required: true },
 		},
-		notes: ['The spec marks nothing required; the model validates the display name, key, type and model.'],
-		lookup: { path: '/custom_attribute_definitions', at: 'array', key: 'attribute_key', query: { attribute_model: 'attributeModel' } },
+		notes: [
+			'The spec marks nothing required; the model validates the display name, key, type and model.',
+		],
+		lookup: {
+			path: '/custom_attribute_definitions',
+			at: 'array',
+			key: 'attribute_key',
+			query: { attribute_model: 'attributeModel' },
+		},
 	},
 	{
 		spec: 'get-details-of-a-single-custom-attribute',
@@ -451,8 +625,16 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getAll',
 		name: 'Get Many',
 		action: 'Get many custom filters',
-		description: 'List the saved filters of the token\'s user, of one type',
-		fields: { filter_type: { displayName: 'Filter Type', options: FILTER_TYPES, default: 'conversation', top: true, description: 'Which saved filters to list' } },
+		description: "List the saved filters of the token's user, of one type",
+		fields: {
+			filter_type: {
+				displayName: 'Filter Type',
+				options: FILTER_TYPES,
+				default: 'conversation',
+				top: true,
+				description: 'Which saved filters to list',
+			},
+		},
 		list: { at: 'array', what: 'filters' },
 	},
 	{
@@ -461,7 +643,7 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'create',
 		name: 'Create',
 		action: 'Create a custom filter',
-		description: 'Save a filter for the token\'s user',
+		description: "Save a filter for the token's user",
 		fields: {
 			...customFilterFields,
 			filter_type: 'omit',
@@ -480,7 +662,7 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'get',
 		name: 'Get',
 		action: 'Get a custom filter',
-		description: 'Get a saved filter of the token\'s user',
+		description: "Get a saved filter of the token's user",
 		ids: { custom_filter_id: 'customFilter' },
 	},
 	{
@@ -493,7 +675,9 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		ids: { custom_filter_id: 'customFilter' },
 		fields: customFilterFields,
 		extra: { filter_type: filterTypeField },
-		notes: ['The spec names the type `type`; the server permits custom_filter[filter_type], which the node sends.'],
+		notes: [
+			'The spec names the type `type`; the server permits custom_filter[filter_type], which the node sends.',
+		],
 	},
 	{
 		spec: 'delete-a-custom-filter',
@@ -501,7 +685,7 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'delete',
 		name: 'Delete',
 		action: 'Delete a custom filter',
-		description: 'Delete a saved filter of the token\'s user',
+		description: "Delete a saved filter of the token's user",
 		ids: { custom_filter_id: 'customFilter' },
 		output: 'deleted',
 	},
@@ -534,7 +718,8 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 				],
 				default: 'web_widget',
 				required: true,
-				description: 'The kind of inbox. Email, SMS, WhatsApp, LINE and Telegram inboxes need the provider\'s details: create those in Chatwoot.',
+				description:
+					"The kind of inbox. Email, SMS, WhatsApp, LINE and Telegram inboxes need the provider's details: create those in Chatwoot.",
 			},
 		},
 		notes: [
@@ -542,7 +727,14 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 			'The avatar upload (multipart) is not offered.',
 		],
 		extra: {
-			'channel.webhook_url': { parent: 'channel', param: 'webhookUrl', kind: 'string', in: 'body', displayName: 'Webhook URL', description: 'For an API inbox: where Chatwoot posts the messages agents send' },
+			'channel.webhook_url': {
+				parent: 'channel',
+				param: 'webhookUrl',
+				kind: 'string',
+				in: 'body',
+				displayName: 'Webhook URL',
+				description: 'For an API inbox: where Chatwoot posts the messages agents send',
+			},
 		},
 		lookup: { path: '/inboxes', at: 'payload', key: 'name' },
 	},
@@ -561,7 +753,8 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'update',
 		name: 'Update',
 		action: 'Update an inbox',
-		description: 'Change the name, greeting, working hours, assignment and widget settings of an inbox',
+		description:
+			'Change the name, greeting, working hours, assignment and widget settings of an inbox',
 		ids: { id: 'inbox' },
 		fields: inboxFields,
 		notes: ['The avatar upload (multipart) is not offered.'],
@@ -589,13 +782,17 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 				kind: 'id',
 				required: false,
 				top: true,
-				description: 'The bot to connect; leave empty to disconnect the inbox\'s bot',
+				description: "The bot to connect; leave empty to disconnect the inbox's bot",
 				nullWhenEmpty: true,
 			},
 		},
-		notes: ['The spec marks agent_bot required; the server takes an empty value as "remove the bot", so the node sends null for an empty field.'],
+		notes: [
+			'The spec marks agent_bot required; the server takes an empty value as "remove the bot", so the node sends null for an empty field.',
+		],
 		idempotent: 'Connecting the same bot twice leaves one connection.',
-		output: { code: '(_response, value) => ({ inbox_id: value.inboxId, agent_bot: value.agentBot ?? null })' },
+		output: {
+			code: '(_response, value) => ({ inbox_id: value.inboxId, agent_bot: value.agentBot ?? null })',
+		},
 	},
 	{
 		spec: 'get-inbox-members',
@@ -616,10 +813,17 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		description: 'Let more agents work in an inbox (the ones it has stay)',
 		fields: {
 			inbox_id: { displayName: 'Inbox', kind: 'locator', idKind: 'inbox', top: true },
-			user_ids: { displayName: 'Agent IDs', kind: 'idList', description: 'The user IDs of the agents, comma-separated' },
+			user_ids: {
+				displayName: 'Agent IDs',
+				kind: 'idList',
+				description: 'The user IDs of the agents, comma-separated',
+			},
 		},
 		idempotent: 'Chatwoot adds only agents the inbox lacks.',
-		output: { code: '(response) => ({ members: listAt(response, \'payload\') })', imports: ['listAt'] },
+		output: {
+			code: "(response) => ({ members: listAt(response, 'payload') })",
+			imports: ['listAt'],
+		},
 	},
 	{
 		spec: 'update-agents-in-inbox',
@@ -627,13 +831,22 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'setMembers',
 		name: 'Set Members',
 		action: 'Set the agents of an inbox',
-		description: 'Make these agents the inbox\'s members: agents not listed are removed from it',
+		description: "Make these agents the inbox's members: agents not listed are removed from it",
 		fields: {
 			inbox_id: { displayName: 'Inbox', kind: 'locator', idKind: 'inbox', top: true },
-			user_ids: { displayName: 'Agent IDs', kind: 'idList', description: 'The user IDs of all the agents the inbox should have, comma-separated' },
+			user_ids: {
+				displayName: 'Agent IDs',
+				kind: 'idList',
+				description: 'The user IDs of all the agents the inbox should have, comma-separated',
+			},
 		},
-		notes: ['The spec types inbox_id as a string here; it is the same numeric inbox ID as elsewhere.'],
-		output: { code: '(response) => ({ members: listAt(response, \'payload\') })', imports: ['listAt'] },
+		notes: [
+			'The spec types inbox_id as a string here; it is the same numeric inbox ID as elsewhere.',
+		],
+		output: {
+			code: "(response) => ({ members: listAt(response, 'payload') })",
+			imports: ['listAt'],
+		},
 	},
 	{
 		spec: 'delete-agent-in-inbox',
@@ -644,7 +857,11 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		description: 'Stop agents working in an inbox',
 		fields: {
 			inbox_id: { displayName: 'Inbox', kind: 'locator', idKind: 'inbox', top: true },
-			user_ids: { displayName: 'Agent IDs', kind: 'idList', description: 'The user IDs of the agents to remove, comma-separated' },
+			user_ids: {
+				displayName: 'Agent IDs',
+				kind: 'idList',
+				description: 'The user IDs of the agents to remove, comma-separated',
+			},
 		},
 		output: { code: '(_response, value) => ({ inbox_id: value.inboxId, removed: value.userIds })' },
 	},
@@ -665,9 +882,15 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		name: 'Create',
 		action: 'Create an integration hook',
 		description: 'Connect an integration app to the account or to an inbox',
-		fields: { ...integrationHookFields, app_id: { ...(integrationHookFields.app_id as FieldRule), required: true } },
-		notes: ['The spec types app_id as an integer; Chatwoot\'s apps are named by text IDs (dialogflow, slack…), which the server takes.'],
-		unverifiable: 'Hooks have no name of their own, and the app list does not say which hook is new.',
+		fields: {
+			...integrationHookFields,
+			app_id: { ...(integrationHookFields.app_id as FieldRule), required: true },
+		},
+		notes: [
+			"The spec types app_id as an integer; Chatwoot's apps are named by text IDs (dialogflow, slack…), which the server takes.",
+		],
+		unverifiable:
+			'Hooks have no name of their own, and the app list does not say which hook is new.',
 	},
 	{
 		spec: 'update-an-integrations-hook',
@@ -754,17 +977,61 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'update',
 		name: 'Update',
 		action: 'Update the profile',
-		description: 'Change the name, email, signature, phone number, password or UI settings of the token\'s user',
+		description:
+			"Change the name, email, signature, phone number, password or UI settings of the token's user",
 		fields: {
-			'profile.name': { param: 'name', displayName: 'Name', description: 'The full name of the user' },
-			'profile.email': { param: 'email', displayName: 'Email', kind: 'email', description: 'The email address of the user' },
-			'profile.display_name': { param: 'displayName', displayName: 'Display Name', description: 'The name customers see' },
-			'profile.message_signature': { param: 'messageSignature', displayName: 'Message Signature', kind: 'text', description: 'The signature added to the user\'s messages' },
-			'profile.phone_number': { param: 'phoneNumber', displayName: 'Phone Number', placeholder: '+15551234567', description: 'In E.164 format: + and the country code' },
-			'profile.current_password': { param: 'currentPassword', displayName: 'Current Password', kind: 'password', description: 'Needed to set a new password' },
-			'profile.password': { param: 'password', displayName: 'New Password', kind: 'password', description: 'The new password (with Current Password and Password Confirmation)' },
-			'profile.password_confirmation': { param: 'passwordConfirmation', displayName: 'Password Confirmation', kind: 'password', description: 'The new password again' },
-			'profile.ui_settings': { param: 'uiSettings', displayName: 'UI Settings', kind: 'json', description: 'Dashboard preferences as JSON' },
+			'profile.name': {
+				param: 'name',
+				displayName: 'Name',
+				description: 'The full name of the user',
+			},
+			'profile.email': {
+				param: 'email',
+				displayName: 'Email',
+				kind: 'email',
+				description: 'The email address of the user',
+			},
+			'profile.display_name': {
+				param: 'displayName',
+				displayName: 'Display Name',
+				description: 'The name customers see',
+			},
+			'profile.message_signature': {
+				param: 'messageSignature',
+				displayName: 'Message Signature',
+				kind: 'text',
+				description: "The signature added to the user's messages",
+			},
+			'profile.phone_number': {
+				param: 'phoneNumber',
+				displayName: 'Phone Number',
+				placeholder: '+15551234567',
+				description: 'In E.164 format: + and the country code',
+			},
+			'profile.current_password': {
+				param: 'currentPassword',
+				displayName: 'Current Password',
+				kind: 'password',
+				description: 'Needed to set a new password',
+			},
+			'profile.password': {
+				param: 'password',
+				displayName: 'New Password',
+				kind: 'password',
+				description: 'The new password (with Current Password and Password Confirmation)',
+			},
+			'profile.password_confirmation': {
+				param: 'passwordConfirmation',
+				displayName: 'Password Confirmation',
+				kind: 'password',
+				description: 'The new password again',
+			},
+			'profile.ui_settings': {
+				param: 'uiSettings',
+				displayName: 'UI Settings',
+				kind: 'json',
+				description: 'Dashboard preferences as JSON',
+			},
 		},
 		notes: ['The avatar upload (multipart) is not offered.'],
 	},
@@ -786,7 +1053,9 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		action: 'Create a team',
 		description: 'Create a team that conversations can be assigned to',
 		fields: { ...teamFields, name: { ...(teamFields.name as FieldRule), required: true } },
-		notes: ['The spec marks nothing required; the Team model validates the name (unique in the account).'],
+		notes: [
+			'The spec marks nothing required; the Team model validates the name (unique in the account).',
+		],
 		lookup: { path: '/teams', at: 'array', key: 'name' },
 	},
 	{
@@ -836,9 +1105,15 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		action: 'Add agents to a team',
 		description: 'Put more agents in a team (the ones it has stay)',
 		ids: { team_id: 'team' },
-		fields: { user_ids: { displayName: 'Agent IDs', kind: 'idList', description: 'The user IDs of the agents, comma-separated' } },
+		fields: {
+			user_ids: {
+				displayName: 'Agent IDs',
+				kind: 'idList',
+				description: 'The user IDs of the agents, comma-separated',
+			},
+		},
 		idempotent: 'Chatwoot adds only agents the team lacks.',
-		output: { code: '(response) => ({ members: listAt(response, \'array\') })', imports: ['listAt'] },
+		output: { code: "(response) => ({ members: listAt(response, 'array') })", imports: ['listAt'] },
 	},
 	{
 		spec: 'update-agents-in-team',
@@ -848,8 +1123,14 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		action: 'Set the agents of a team',
 		description: 'Make these agents the team: agents not listed leave it',
 		ids: { team_id: 'team' },
-		fields: { user_ids: { displayName: 'Agent IDs', kind: 'idList', description: 'The user IDs of all the agents the team should have, comma-separated' } },
-		output: { code: '(response) => ({ members: listAt(response, \'array\') })', imports: ['listAt'] },
+		fields: {
+			user_ids: {
+				displayName: 'Agent IDs',
+				kind: 'idList',
+				description: 'The user IDs of all the agents the team should have, comma-separated',
+			},
+		},
+		output: { code: "(response) => ({ members: listAt(response, 'array') })", imports: ['listAt'] },
 	},
 	{
 		spec: 'delete-agent-in-team',
@@ -859,7 +1140,13 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		action: 'Remove agents from a team',
 		description: 'Take agents out of a team',
 		ids: { team_id: 'team' },
-		fields: { user_ids: { displayName: 'Agent IDs', kind: 'idList', description: 'The user IDs of the agents to remove, comma-separated' } },
+		fields: {
+			user_ids: {
+				displayName: 'Agent IDs',
+				kind: 'idList',
+				description: 'The user IDs of the agents to remove, comma-separated',
+			},
+		},
 		output: { code: '(_response, value) => ({ team_id: value.teamId, removed: value.userIds })' },
 	},
 	// ---- Webhook ----
@@ -879,13 +1166,17 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'create',
 		name: 'Create',
 		action: 'Create a webhook',
-		description: 'Have Chatwoot post the chosen events to a URL (the Chatwoot Trigger node does this for a workflow)',
+		description:
+			'Have Chatwoot post the chosen events to a URL (the Chatwoot Trigger node does this for a workflow)',
 		fields: {
 			...webhookFields,
 			url: { ...(webhookFields.url as FieldRule), required: true },
 			subscriptions: { ...(webhookFields.subscriptions as FieldRule), required: true },
 		},
-		notes: [EVENTS_NOTE, 'The server answers {payload: {webhook}}; newer Chatwoot also returns the signing secret there.'],
+		notes: [
+			EVENTS_NOTE,
+			'The server answers {payload: {webhook}}; newer Chatwoot also returns the signing secret there.',
+		],
 		output: { key: 'webhook' },
 		lookup: { path: '/webhooks', at: 'payload.webhooks', key: 'url' },
 	},
@@ -907,7 +1198,7 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'delete',
 		name: 'Delete',
 		action: 'Delete a webhook',
-		description: 'Stop Chatwoot posting events to a webhook\'s URL',
+		description: "Stop Chatwoot posting events to a webhook's URL",
 		ids: { webhook_id: 'webhook' },
 		output: 'deleted',
 	},
@@ -918,13 +1209,17 @@ export const ACCOUNT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getAll',
 		name: 'Get Many',
 		action: 'Get many reporting events',
-		description: 'List the account\'s reporting events (first response, resolution, reply times), newest first; administrators only, Chatwoot Enterprise',
+		description:
+			"List the account's reporting events (first response, resolution, reply times), newest first; administrators only, Chatwoot Enterprise",
 		fields: {
 			since: { kind: 'unixTime', asText: true, description: 'Only events from this moment on' },
 			until: { kind: 'unixTime', asText: true, description: 'Only events up to this moment' },
 			inbox_id: { displayName: 'Inbox ID', kind: 'id', description: 'Only events of this inbox' },
 			user_id: { displayName: 'Agent ID', kind: 'id', description: 'Only events of this agent' },
-			name: { displayName: 'Event Name', description: 'Only events with this name, e.g. first_response, resolution or reply_time' },
+			name: {
+				displayName: 'Event Name',
+				description: 'Only events with this name, e.g. first_response, resolution or reply_time',
+			},
 		},
 		list: { at: 'payload', what: 'events', pageSize: 25, total: 'meta.count' },
 	},

@@ -7,17 +7,39 @@ const accountFields: Record<string, FieldRule | 'omit'> = {
 	name: { description: 'The name of the account' },
 	locale: { description: 'The language of the account, e.g. en or pt_BR', placeholder: 'en' },
 	domain: { description: 'The email domain of the account, e.g. example.com' },
-	support_email: { displayName: 'Support Email', kind: 'email', description: 'The address replies to customers come from' },
-	status: { options: [['Active', 'active'], ['Suspended', 'suspended']], default: 'active', description: 'A suspended account cannot be used' },
-	limits: { kind: 'json', description: 'Limits for the account as JSON, e.g. {"agents": 10, "inboxes": 5}' },
+	support_email: {
+		displayName: 'Support Email',
+		kind: 'email',
+		description: 'The address replies to customers come from',
+	},
+	status: {
+		options: [
+			['Active', 'active'],
+			['Suspended', 'suspended'],
+		],
+		default: 'active',
+		description: 'A suspended account cannot be used',
+	},
+	limits: {
+		kind: 'json',
+		description: 'Limits for the account as JSON, e.g. {"agents": 10, "inboxes": 5}',
+	},
 	custom_attributes: { kind: 'json', description: 'A JSON object stored on the account' },
 };
 
 const botFields: Record<string, FieldRule | 'omit'> = {
 	name: { description: 'The name of the agent bot' },
 	description: { description: 'What the bot does' },
-	outgoing_url: { displayName: 'Outgoing URL', description: 'Where Chatwoot sends the events of the conversations the bot handles' },
-	account_id: { displayName: 'Account ID', kind: 'id', description: 'The account to make the bot for; leave empty for a bot any account of the app may use' },
+	outgoing_url: {
+		displayName: 'Outgoing URL',
+		description: 'Where Chatwoot sends the events of the conversations the bot handles',
+	},
+	account_id: {
+		displayName: 'Account ID',
+		kind: 'id',
+		description:
+			'The account to make the bot for; leave empty for a bot any account of the app may use',
+	},
 	avatar: 'omit',
 	avatar_url: { displayName: 'Avatar URL', description: 'A JPEG or PNG image for the bot, by URL' },
 };
@@ -31,7 +53,9 @@ export const PLATFORM_OPERATIONS: GeneratedOperation[] = [
 		action: 'Create an account',
 		description: 'Create a Chatwoot account; the platform app may then manage it',
 		fields: { ...accountFields, name: { ...(accountFields.name as FieldRule), required: true } },
-		notes: ['The spec marks nothing required; the Account model validates the name, so the node asks for it.'],
+		notes: [
+			'The spec marks nothing required; the Account model validates the name, so the node asks for it.',
+		],
 		lookup: { path: '/accounts', at: 'array', key: 'name' },
 	},
 	{
@@ -49,7 +73,8 @@ export const PLATFORM_OPERATIONS: GeneratedOperation[] = [
 		operation: 'update',
 		name: 'Update',
 		action: 'Update an account',
-		description: 'Change the name, locale, domain, support email, status, limits or custom attributes of an account',
+		description:
+			'Change the name, locale, domain, support email, status, limits or custom attributes of an account',
 		ids: { account_id: 'platformAccount' },
 		fields: accountFields,
 	},
@@ -90,7 +115,10 @@ export const PLATFORM_OPERATIONS: GeneratedOperation[] = [
 		action: 'Create an agent bot',
 		description: 'Create an agent bot that receives conversation events at its outgoing URL',
 		fields: { ...botFields, name: { ...(botFields.name as FieldRule), required: true } },
-		notes: [AVATAR_OMITTED, 'The spec marks nothing required; the AgentBot model needs a name, so the node asks for it.'],
+		notes: [
+			AVATAR_OMITTED,
+			'The spec marks nothing required; the AgentBot model needs a name, so the node asks for it.',
+		],
 		lookup: { path: '/agent_bots', at: 'array', key: 'name' },
 	},
 	{

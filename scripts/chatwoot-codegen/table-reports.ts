@@ -5,7 +5,11 @@ const range: Record<string, FieldRule> = {
 	since: { kind: 'unixTime', asText: true, description: 'The start of the period' },
 	until: { kind: 'unixTime', asText: true, description: 'The end of the period' },
 };
-const businessHours: FieldRule = { displayName: 'Business Hours Only', kind: 'boolean', description: 'Whether to count times within business hours only' };
+const businessHours: FieldRule = {
+	displayName: 'Business Hours Only',
+	kind: 'boolean',
+	description: 'Whether to count times within business hours only',
+};
 const REPORT_TYPES: Array<[string, string]> = [
 	['Account', 'account'],
 	['Agent', 'agent'],
@@ -13,8 +17,17 @@ const REPORT_TYPES: Array<[string, string]> = [
 	['Label', 'label'],
 	['Team', 'team'],
 ];
-const typeField: FieldRule = { displayName: 'Report On', options: REPORT_TYPES, default: 'account', description: 'What the report is about' };
-const idField: FieldRule = { param: 'objectId', displayName: 'ID', description: 'For an agent, inbox, label or team report: its ID' };
+const typeField: FieldRule = {
+	displayName: 'Report On',
+	options: REPORT_TYPES,
+	default: 'account',
+	description: 'What the report is about',
+};
+const idField: FieldRule = {
+	param: 'objectId',
+	displayName: 'ID',
+	description: 'For an agent, inbox, label or team report: its ID',
+};
 
 export const REPORT_OPERATIONS: GeneratedOperation[] = [
 	{
@@ -23,7 +36,8 @@ export const REPORT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getMetric',
 		name: 'Get Metric',
 		action: 'Get a report metric over time',
-		description: 'Get one metric (conversations, messages, response or resolution times) as a time series',
+		description:
+			'Get one metric (conversations, messages, response or resolution times) as a time series',
 		fields: {
 			metric: {
 				options: [
@@ -49,7 +63,8 @@ export const REPORT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getSummary',
 		name: 'Get Summary',
 		action: 'Get a report summary',
-		description: 'Get the totals of a period: conversations, messages, response and resolution times',
+		description:
+			'Get the totals of a period: conversations, messages, response and resolution times',
 		fields: { type: typeField, id: idField, ...range },
 	},
 	{
@@ -58,7 +73,7 @@ export const REPORT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getConversationMetrics',
 		name: 'Get Conversation Metrics',
 		action: 'Get the conversation metrics of the account',
-		description: 'Count the account\'s open, unattended and unassigned conversations now',
+		description: "Count the account's open, unattended and unassigned conversations now",
 		fields: { type: { fixed: 'account' } },
 	},
 	{
@@ -72,7 +87,9 @@ export const REPORT_OPERATIONS: GeneratedOperation[] = [
 			type: { fixed: 'agent' },
 			user_id: { displayName: 'Agent ID', description: 'Only this agent' },
 		},
-		notes: ['The spec lists this as its own path, "/reports/conversations/" with a trailing slash; Rails routes it like the account metrics, with type=agent.'],
+		notes: [
+			'The spec lists this as its own path, "/reports/conversations/" with a trailing slash; Rails routes it like the account metrics, with type=agent.',
+		],
 		output: { code: "(response) => listAt(response, 'array')", imports: ['listAt'] },
 	},
 	{
@@ -120,7 +137,8 @@ export const REPORT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getFirstResponseTimeDistribution',
 		name: 'Get First Response Time Distribution',
 		action: 'Get the first response time distribution',
-		description: 'Count conversations per channel by how fast they got a first response (0-1 h, 1-4 h, 4-8 h, 8-24 h, later)',
+		description:
+			'Count conversations per channel by how fast they got a first response (0-1 h, 1-4 h, 4-8 h, 8-24 h, later)',
 		fields: { ...range },
 	},
 	{
@@ -132,8 +150,16 @@ export const REPORT_OPERATIONS: GeneratedOperation[] = [
 		description: 'Count conversations for each inbox and label pair in a period',
 		fields: {
 			...range,
-			inbox_ids: { displayName: 'Inbox IDs', kind: 'idList', description: 'Only these inboxes, comma-separated' },
-			label_ids: { displayName: 'Label IDs', kind: 'idList', description: 'Only these labels, comma-separated' },
+			inbox_ids: {
+				displayName: 'Inbox IDs',
+				kind: 'idList',
+				description: 'Only these inboxes, comma-separated',
+			},
+			label_ids: {
+				displayName: 'Label IDs',
+				kind: 'idList',
+				description: 'Only these labels, comma-separated',
+			},
 		},
 	},
 	{
@@ -142,7 +168,8 @@ export const REPORT_OPERATIONS: GeneratedOperation[] = [
 		operation: 'getOutgoingMessagesCount',
 		name: 'Get Outgoing Messages Count',
 		action: 'Count outgoing messages',
-		description: 'Count the messages sent in a period per agent, team, inbox or label (bots\' messages left out per agent)',
+		description:
+			"Count the messages sent in a period per agent, team, inbox or label (bots' messages left out per agent)",
 		fields: {
 			group_by: {
 				displayName: 'Group By',

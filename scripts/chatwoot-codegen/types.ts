@@ -57,7 +57,10 @@ export interface FieldRule {
 }
 
 /** How a path parameter is offered: an ID kind (a locator) or plain text. */
-export type PathRule = IdKindName | { kind: IdKindName; displayName?: string; description?: string; param?: string } | { text: string; displayName: string; description: string };
+export type PathRule =
+	| IdKindName
+	| { kind: IdKindName; displayName?: string; description?: string; param?: string }
+	| { text: string; displayName: string; description: string };
 
 export interface ListRule {
 	/** Where the records sit in the answer. */
@@ -91,7 +94,13 @@ export interface GeneratedOperation {
 	/** How the answer becomes the item: the record (unwrapped from `payload`, or from `payload.<key>`), `deleted`, or as it comes. */
 	output?: 'record' | 'deleted' | 'raw' | { key: string } | { code: string; imports?: string[] };
 	/** For a create: look here for the record after a lost answer (Chatwoot keeps `key` unique in the account). */
-	lookup?: { path: string; at: ListPath; key: string; query?: Record<string, string>; why?: string };
+	lookup?: {
+		path: string;
+		at: ListPath;
+		key: string;
+		query?: Record<string, string>;
+		why?: string;
+	};
 	/** A create nothing identifies afterwards: why (it is never sent twice). */
 	unverifiable?: string;
 	/** A POST or PATCH that is safe to send twice: why. */

@@ -7,7 +7,17 @@
  * Files are chosen by folder (see platforms.ts), so renames inside those folders need no change here.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 import { N8N_VERSION } from '../../test/e2e/n8n';
@@ -36,7 +46,8 @@ export interface BuiltPackage {
 
 function sh(cmd: string, args: string[], cwd: string): string {
 	const res = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
-	if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${res.stdout}\n${res.stderr}`);
+	if (res.status !== 0)
+		throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${res.stdout}\n${res.stderr}`);
 	return res.stdout;
 }
 
@@ -44,7 +55,21 @@ function sh(cmd: string, args: string[], cwd: string): string {
 export function compileWithoutComments(root: string, into: string): string {
 	rmSync(into, { recursive: true, force: true });
 	const tsc = join(root, 'node_modules', '.bin', 'tsc');
-	sh(tsc, ['-p', 'tsconfig.json', '--outDir', into, '--removeComments', '--sourceMap', 'false', '--declaration', 'false'], root);
+	sh(
+		tsc,
+		[
+			'-p',
+			'tsconfig.json',
+			'--outDir',
+			into,
+			'--removeComments',
+			'--sourceMap',
+			'false',
+			'--declaration',
+			'false',
+		],
+		root,
+	);
 	return into;
 }
 
@@ -77,7 +102,8 @@ function changelogBody(root: string, p: Platform): string {
 	return readFileSync(join(root, packageDir(p), 'CHANGELOG.md'), 'utf8').replace(/^# .*\n+/, '');
 }
 
-const repoWebUrl = (m: Manifest): string => m.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+const repoWebUrl = (m: Manifest): string =>
+	m.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 /** The anchor of the root README's "## <displayName>..." section. */
 function rootReadmeSection(root: string, p: Platform): string | undefined {
@@ -92,9 +118,16 @@ function optionalFile(file: string): string | undefined {
 }
 
 /** Lays out one platform's package in dist-packages/<id>/ (not packed yet). */
-export function stageSingle(root: string, compiled: string, p: Platform, allInOne: string, outDir = OUT_DIR): { dir: string; manifest: Manifest } {
+export function stageSingle(
+	root: string,
+	compiled: string,
+	p: Platform,
+	allInOne: string,
+	outDir = OUT_DIR,
+): { dir: string; manifest: Manifest } {
 	const problems = checkStub(root, p);
-	if (problems.length) throw new Error(`packages/${p.id} is out of step:\n  ${problems.join('\n  ')}`);
+	if (problems.length)
+		throw new Error(`packages/${p.id} is out of step:\n  ${problems.join('\n  ')}`);
 	const manifest = expectedManifest(root, p);
 	const stage = join(outDir, p.id);
 	rmSync(stage, { recursive: true, force: true });
@@ -152,17 +185,37 @@ export function buildAll(root = REPO_ROOT, outDir = OUT_DIR): BuiltPackage[] {
 	const compiled = compileWithoutComments(root, join(outDir, '.compiled'));
 	const built: BuiltPackage[] = platforms.map((p) => {
 		const { dir, manifest } = stageSingle(root, compiled, p, allInOne.package, outDir);
-		return { kind: 'single', id: p.id, name: manifest.name, version: manifest.version, dir, tarball: pack(dir, outDir), sourceDir: packageDir(p) };
+		return {
+			kind: 'single',
+			id: p.id,
+			name: manifest.name,
+			version: manifest.version,
+			dir,
+			tarball: pack(dir, outDir),
+			sourceDir: packageDir(p),
+		};
 	});
 	const rootManifest = readManifest(root);
-	if (rootManifest.name !== allInOne.package) throw new Error(`package.json is ${rootManifest.name}, platforms.json says ${allInOne.package}`);
-	built.push({ kind: 'allInOne', id: 'all', name: rootManifest.name, version: rootManifest.version, dir: root, tarball: pack(root, outDir), sourceDir: '.' });
+	if (rootManifest.name !== allInOne.package)
+		throw new Error(
+			`package.json is ${rootManifest.name}, platforms.json says ${allInOne.package}`,
+		);
+	built.push({
+		kind: 'allInOne',
+		id: 'all',
+		name: rootManifest.name,
+		version: rootManifest.version,
+		dir: root,
+		tarball: pack(root, outDir),
+		sourceDir: '.',
+	});
 	writeFileSync(join(outDir, 'packages.json'), `${JSON.stringify(built, null, '\t')}\n`);
 	return built;
 }
 
 export function readBuilt(): BuiltPackage[] {
 	const file = join(OUT_DIR, 'packages.json');
-	if (!existsSync(file)) throw new Error(`${relative(REPO_ROOT, file)} is missing: run npm run pack:all first`);
+	if (!existsSync(file))
+		throw new Error(`${relative(REPO_ROOT, file)} is missing: run npm run pack:all first`);
 	return JSON.parse(readFileSync(file, 'utf8')) as BuiltPackage[];
 }

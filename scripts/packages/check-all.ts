@@ -11,7 +11,15 @@
  * Flags: --skip-node-cli (no strict lint).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -29,7 +37,11 @@ interface Outcome {
 /** Runs a command without jest's or npm's env leaking in (eslint plugins read NODE_ENV). */
 function run(cmd: string, args: string[], cwd: string): Promise<Outcome> {
 	const started = Date.now();
-	const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...(process.env.N8N_CACHE_DIR ? { N8N_CACHE_DIR: process.env.N8N_CACHE_DIR } : {}) };
+	const env = {
+		PATH: process.env.PATH ?? '/usr/bin:/bin',
+		HOME: process.env.HOME ?? tmpdir(),
+		...(process.env.N8N_CACHE_DIR ? { N8N_CACHE_DIR: process.env.N8N_CACHE_DIR } : {}),
+	};
 	return new Promise((resolve) => {
 		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let out = '';
@@ -43,7 +55,11 @@ function run(cmd: string, args: string[], cwd: string): Promise<Outcome> {
 const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 async function scan(leg: 'source' | 'tarball', dir: string): Promise<Check> {
-	const res = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'scan-lint.mjs'), leg, dir], REPO_ROOT);
+	const res = await run(
+		process.execPath,
+		[join(REPO_ROOT, 'scripts', 'scan-lint.mjs'), leg, dir],
+		REPO_ROOT,
+	);
 	const where = relative(REPO_ROOT, dir) || '.';
 	let parsed: { passed?: boolean; message?: string; details?: string } = {};
 	try {
@@ -56,7 +72,9 @@ async function scan(leg: 'source' | 'tarball', dir: string): Promise<Check> {
 	return {
 		name: `scan-lint:${leg}`,
 		ok,
-		detail: ok ? `passed on ${where}${warnings ? ` (${warnings} warnings)` : ''}` : `${parsed.message ?? ''}\n${parsed.details ?? res.out}`.trim(),
+		detail: ok
+			? `passed on ${where}${warnings ? ` (${warnings} warnings)` : ''}`
+			: `${parsed.message ?? ''}\n${parsed.details ?? res.out}`.trim(),
 	};
 }
 
@@ -65,25 +83,43 @@ async function nodeCliLint(b: BuiltPackage, cliDir: string): Promise<Check> {
 	const ws = mkdtempSync(join(tmpdir(), 'n8n-node-lint-'));
 	try {
 		const src = join(REPO_ROOT, b.sourceDir);
-		for (const sub of ['nodes', 'credentials']) cpSync(join(src, sub), join(ws, sub), { recursive: true, dereference: true });
+		for (const sub of ['nodes', 'credentials'])
+			cpSync(join(src, sub), join(ws, sub), { recursive: true, dereference: true });
 		const manifest = readManifest(src);
 		manifest.n8n = { ...manifest.n8n, strict: true };
 		writeFileSync(join(ws, 'package.json'), JSON.stringify(manifest, null, '\t'));
-		const template = join(cliDir, 'node_modules', '@n8n', 'node-cli', 'dist', 'template', 'templates', 'shared', 'default', 'eslint.config.mjs');
+		const template = join(
+			cliDir,
+			'node_modules',
+			'@n8n',
+			'node-cli',
+			'dist',
+			'template',
+			'templates',
+			'shared',
+			'default',
+			'eslint.config.mjs',
+		);
 		cpSync(template, join(ws, 'eslint.config.mjs'));
 		cpSync(join(REPO_ROOT, 'tsconfig.json'), join(ws, 'tsconfig.json'));
 		symlinkSync(join(cliDir, 'node_modules'), join(ws, 'node_modules'));
 		const res = await run(join(cliDir, 'node_modules', '.bin', 'n8n-node'), ['lint'], ws);
 		const text = stripAnsi(res.out);
 		const summary = /✖ \d+ problems? \(\d+ errors?, (\d+) warnings?\)/.exec(text);
-		const warnings = [...new Set([...text.matchAll(/warning\s+(.*?)\s{2,}(\S+)\s*$/gm)].map((x) => x[2]))];
+		const warnings = [
+			...new Set([...text.matchAll(/warning\s+(.*?)\s{2,}(\S+)\s*$/gm)].map((x) => x[2])),
+		];
 		return {
 			name: 'n8n-node-lint',
 			ok: res.code === 0,
 			detail:
 				res.code === 0
 					? `strict mode passed${summary ? ` (${summary[1]} warnings: ${warnings.join(', ')})` : ''}`
-					: text.split('\n').filter((l) => l.trim() && !l.startsWith('│')).slice(-40).join('\n'),
+					: text
+							.split('\n')
+							.filter((l) => l.trim() && !l.startsWith('│'))
+							.slice(-40)
+							.join('\n'),
 		};
 	} finally {
 		rmSync(ws, { recursive: true, force: true });
@@ -92,13 +128,33 @@ async function nodeCliLint(b: BuiltPackage, cliDir: string): Promise<Check> {
 
 async function publishDryRun(b: BuiltPackage): Promise<Check> {
 	const tgz = join(OUT_DIR, b.tarball);
-	const res = await run('npm', ['publish', tgz, '--dry-run', '--offline', '--provenance', '--access', 'public', '--ignore-scripts'], OUT_DIR);
+	const res = await run(
+		'npm',
+		[
+			'publish',
+			tgz,
+			'--dry-run',
+			'--offline',
+			'--provenance',
+			'--access',
+			'public',
+			'--ignore-scripts',
+		],
+		OUT_DIR,
+	);
 	const line = res.out.split('\n').find((l) => l.startsWith('+ '));
-	return { name: 'publish-dry-run', ok: res.code === 0 && line === `+ ${b.name}@${b.version}`, detail: res.code === 0 ? `${line ?? ''} (offline)` : res.out.slice(-1500) };
+	return {
+		name: 'publish-dry-run',
+		ok: res.code === 0 && line === `+ ${b.name}@${b.version}`,
+		detail: res.code === 0 ? `${line ?? ''} (offline)` : res.out.slice(-1500),
+	};
 }
 
 function installNodeCli(): string {
-	const res = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'node-cli-install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const res = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'node-cli-install.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	if (res.status !== 0) throw new Error('scripts/node-cli-install.sh failed');
 	return res.stdout.trim().split('\n').pop() ?? '';
 }
@@ -115,17 +171,34 @@ async function main(): Promise<void> {
 	for (const b of built) {
 		const unpacked = join(unpackRoot, b.id);
 		mkdirSync(unpacked, { recursive: true });
-		const untar = spawnSync('tar', ['-xzf', join(OUT_DIR, b.tarball), '-C', unpacked, '--strip-components=1']);
+		const untar = spawnSync('tar', [
+			'-xzf',
+			join(OUT_DIR, b.tarball),
+			'-C',
+			unpacked,
+			'--strip-components=1',
+		]);
 		if (untar.status !== 0) throw new Error(`cannot unpack ${b.tarball}`);
 		const platform = platforms.find((p) => p.id === b.id);
 		const checks = checkPackage(unpacked, { platform, platforms });
-		const [tarballScan, sourceScan] = await Promise.all([scan('tarball', unpacked), scan('source', join(REPO_ROOT, b.sourceDir))]);
+		const [tarballScan, sourceScan] = await Promise.all([
+			scan('tarball', unpacked),
+			scan('source', join(REPO_ROOT, b.sourceDir)),
+		]);
 		checks.push(tarballScan, sourceScan);
 		if (cliDir) checks.push(await nodeCliLint(b, cliDir));
 		checks.push(await publishDryRun(b));
-		report.push({ name: b.name, version: b.version, tarball: relative(REPO_ROOT, join(OUT_DIR, b.tarball)), checks });
+		report.push({
+			name: b.name,
+			version: b.version,
+			tarball: relative(REPO_ROOT, join(OUT_DIR, b.tarball)),
+			checks,
+		});
 		console.log(`\n${b.name}@${b.version}  ${relative(REPO_ROOT, join(OUT_DIR, b.tarball))}`);
-		for (const c of checks) console.log(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(18)} ${c.detail.replace(/\n/g, '\n       ')}`);
+		for (const c of checks)
+			console.log(
+				`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(18)} ${c.detail.replace(/\n/g, '\n       ')}`,
+			);
 	}
 	writeFileSync(join(OUT_DIR, 'check-report.json'), `${JSON.stringify(report, null, '\t')}\n`);
 	const short: Record<string, string> = {
@@ -150,9 +223,14 @@ async function main(): Promise<void> {
 		return c ? (c.ok ? 'ok' : 'FAIL') : '-';
 	};
 	console.log(`\n${'package'.padEnd(32)} ${names.map((n) => (short[n] ?? n).padEnd(9)).join(' ')}`);
-	for (const r of report) console.log(`${r.name.padEnd(32)} ${names.map((n) => mark(r, n).padEnd(9)).join(' ')}`);
-	const failed = report.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => `${r.name}: ${c.name}`));
-	console.log(`\n${failed.length ? `FAILED: ${failed.join(', ')}` : `all ${report.length} packages pass`} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+	for (const r of report)
+		console.log(`${r.name.padEnd(32)} ${names.map((n) => mark(r, n).padEnd(9)).join(' ')}`);
+	const failed = report.flatMap((r) =>
+		r.checks.filter((c) => !c.ok).map((c) => `${r.name}: ${c.name}`),
+	);
+	console.log(
+		`\n${failed.length ? `FAILED: ${failed.join(', ')}` : `all ${report.length} packages pass`} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+	);
 	if (!cliDir) console.log('n8n-node lint skipped (--skip-node-cli)');
 	process.exit(failed.length ? 1 : 0);
 }

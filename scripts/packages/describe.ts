@@ -67,25 +67,37 @@ export function loadClass<T>(file: string, className: string): T {
 	return new (Ctor as new () => T)();
 }
 
-const isOption = (o: INodePropertyOptions | INodeProperties | INodePropertyCollection): o is INodePropertyOptions =>
-	'value' in o && !('type' in o);
+const isOption = (
+	o: INodePropertyOptions | INodeProperties | INodePropertyCollection,
+): o is INodePropertyOptions => 'value' in o && !('type' in o);
 
 /** For an option without its own description (a fixed collection): its sub-fields, described. */
 function subFieldText(o: INodeProperties): string | undefined {
 	const groups = (o.options ?? []).filter((g): g is INodePropertyCollection => 'values' in g);
-	const parts = groups.flatMap((g) => g.values.map((v) => `${v.displayName}${v.description ? ` (${v.description.replace(/^./, (c) => c.toLowerCase())})` : ''}`));
+	const parts = groups.flatMap((g) =>
+		g.values.map(
+			(v) =>
+				`${v.displayName}${v.description ? ` (${v.description.replace(/^./, (c) => c.toLowerCase())})` : ''}`,
+		),
+	);
 	return parts.length ? parts.join('; ') : undefined;
 }
 
 export function describeNode(packageRoot: string, nodePath: string): NodeSummary {
-	const className = nodePath.split('/').pop()?.replace(/\.node\.js$/, '') ?? '';
+	const className =
+		nodePath
+			.split('/')
+			.pop()
+			?.replace(/\.node\.js$/, '') ?? '';
 	const { description } = loadClass<INodeType>(join(packageRoot, nodePath), className);
 	const props = description.properties;
 	const resourceProp = props.find((p) => p.name === 'resource' && p.type === 'options');
 	const resourceOptions = (resourceProp?.options ?? []).filter(isOption);
 	const resources: ResourceSummary[] = resourceOptions.map((r) => {
 		const opProp = props.find(
-			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as unknown[] | undefined)?.includes(r.value),
+			(p) =>
+				p.name === 'operation' &&
+				(p.displayOptions?.show?.resource as unknown[] | undefined)?.includes(r.value),
 		);
 		const operations = (opProp?.options ?? []).filter(isOption).map((o) => ({
 			name: o.name,
@@ -108,7 +120,11 @@ export function describeNode(packageRoot: string, nodePath: string): NodeSummary
 }
 
 export function describeCredential(packageRoot: string, credentialPath: string): CredentialSummary {
-	const className = credentialPath.split('/').pop()?.replace(/\.credentials\.js$/, '') ?? '';
+	const className =
+		credentialPath
+			.split('/')
+			.pop()
+			?.replace(/\.credentials\.js$/, '') ?? '';
 	const type = loadClass<ICredentialType>(join(packageRoot, credentialPath), className);
 	const fields = type.properties
 		.filter((p) => p.type !== 'hidden')

@@ -16,7 +16,9 @@ export interface ExampleWorkflow {
 }
 
 export function readExample(root: string, file: string): ExampleWorkflow {
-	return JSON.parse(readFileSync(join(root, 'examples', `${file}.json`), 'utf8')) as ExampleWorkflow;
+	return JSON.parse(
+		readFileSync(join(root, 'examples', `${file}.json`), 'utf8'),
+	) as ExampleWorkflow;
 }
 
 /** A copy whose nodes of package `from` are typed as nodes of package `to`. */
@@ -24,13 +26,17 @@ export function retarget<T extends { nodes: INode[] }>(wf: T, from: string, to: 
 	const prefix = `${from}.`;
 	return {
 		...wf,
-		nodes: wf.nodes.map((n) => (n.type.startsWith(prefix) ? { ...n, type: `${to}.${n.type.slice(prefix.length)}` } : n)),
+		nodes: wf.nodes.map((n) =>
+			n.type.startsWith(prefix) ? { ...n, type: `${to}.${n.type.slice(prefix.length)}` } : n,
+		),
 	};
 }
 
 /** Node names in the order the main connections run them, starting at the node nothing feeds. */
 export function runOrder(wf: { nodes: INode[]; connections: IConnections }): INode[] {
-	const fed = new Set(Object.values(wf.connections).flatMap((c) => (c.main ?? []).flat().map((t) => t?.node)));
+	const fed = new Set(
+		Object.values(wf.connections).flatMap((c) => (c.main ?? []).flat().map((t) => t?.node)),
+	);
 	const byName = new Map(wf.nodes.map((n) => [n.name, n]));
 	const order: INode[] = [];
 	const queue = wf.nodes.filter((n) => !fed.has(n.name));

@@ -6,5 +6,10 @@ import { REPO_ROOT } from './platforms';
 
 const started = Date.now();
 const built = buildAll();
-for (const b of built) console.log(`${b.kind === 'single' ? b.id.padEnd(15) : 'all-in-one'.padEnd(15)} ${relative(REPO_ROOT, join(OUT_DIR, b.tarball))}`);
-console.log(`${built.length} packages in ${relative(REPO_ROOT, OUT_DIR)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+for (const b of built)
+	console.log(
+		`${b.kind === 'single' ? b.id.padEnd(15) : 'all-in-one'.padEnd(15)} ${relative(REPO_ROOT, join(OUT_DIR, b.tarball))}`,
+	);
+console.log(
+	`${built.length} packages in ${relative(REPO_ROOT, OUT_DIR)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);

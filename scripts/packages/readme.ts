@@ -40,16 +40,24 @@ export const headingAnchor = (heading: string): string =>
 		.replace(/\s/g, '-');
 
 /** Markdown table cell: no pipes or line breaks. */
-const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (s: string | undefined): string =>
+	(s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 const table = (head: string[], rows: string[][]): string =>
-	[`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+	[
+		`| ${head.join(' | ')} |`,
+		`|${head.map(() => '---').join('|')}|`,
+		...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+	].join('\n');
 
 function operations({ node }: ReadmeInput): string {
 	return node.resources
 		.map((r) => {
 			const title = `### ${r.name}${r.description ? `\n\n${r.description}` : ''}`;
-			return `${title}\n\n${table(['Operation', 'What it does'], r.operations.map((o) => [o.name, o.description ?? o.action ?? '']))}`;
+			return `${title}\n\n${table(
+				['Operation', 'What it does'],
+				r.operations.map((o) => [o.name, o.description ?? o.action ?? '']),
+			)}`;
 		})
 		.join('\n\n');
 }
@@ -78,7 +86,12 @@ function credentialSection(c: CredentialSummary, input: ReadmeInput): string {
 		c.fields.map((f) => [
 			`${f.displayName}${f.secret ? ' (secret)' : ''}`,
 			f.required ? 'yes' : 'no',
-			[f.description, f.default && typeof f.default === 'string' && !f.default.startsWith('=') ? `Default: \`${f.default}\`` : '']
+			[
+				f.description,
+				f.default && typeof f.default === 'string' && !f.default.startsWith('=')
+					? `Default: \`${f.default}\``
+					: '',
+			]
 				.filter(Boolean)
 				.join('. '),
 		]),
@@ -200,7 +213,10 @@ More on each operation, the errors the service returns and its limits: [the ${in
 ## Resources
 
 - [n8n community nodes documentation](https://docs.n8n.io/integrations/#community-nodes)
-${input.credentials.filter((c) => c.type.documentationUrl).map((c) => `- ${c.type.displayName}: ${c.type.documentationUrl}`).join('\n')}
+${input.credentials
+	.filter((c) => c.type.documentationUrl)
+	.map((c) => `- ${c.type.displayName}: ${c.type.documentationUrl}`)
+	.join('\n')}
 - Source code, issues and the full test suite: ${input.repoUrl}
 
 ## Version history

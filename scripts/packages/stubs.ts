@@ -10,10 +10,26 @@
  *   packages/<id>/nodes/shared          -> ../../../nodes/shared
  *   packages/<id>/credentials/<X>.credentials.ts -> ../../../credentials/<X>.credentials.ts
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	lstatSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	readlinkSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
-import { committedVersion, manifestText, readManifest, singleManifest, type Manifest } from './manifest';
+import {
+	committedVersion,
+	manifestText,
+	readManifest,
+	singleManifest,
+	type Manifest,
+} from './manifest';
 import { packageDir, sourcePaths, type Platform } from './platforms';
 
 /** Link path inside the stub -> target relative to the link's folder. */
@@ -66,19 +82,28 @@ export function checkStub(root: string, p: Platform): string[] {
 	const dir = join(root, packageDir(p));
 	const problems: string[] = [];
 	const pkgFile = join(dir, 'package.json');
-	if (!existsSync(pkgFile)) return [`${relative(root, pkgFile)} is missing: run npm run packages:sync`];
+	if (!existsSync(pkgFile))
+		return [`${relative(root, pkgFile)} is missing: run npm run packages:sync`];
 	if (readFileSync(pkgFile, 'utf8') !== manifestText(expectedManifest(root, p))) {
-		problems.push(`${relative(root, pkgFile)} is not what platforms.json gives: run npm run packages:sync`);
+		problems.push(
+			`${relative(root, pkgFile)} is not what platforms.json gives: run npm run packages:sync`,
+		);
 	}
 	const changelog = join(dir, 'CHANGELOG.md');
 	const version = readManifest(dir).version;
 	if (!existsSync(changelog)) problems.push(`${relative(root, changelog)} is missing`);
-	else if (!new RegExp(`^- ${version.replace(/\./g, '\\.')}\\b`, 'm').test(readFileSync(changelog, 'utf8'))) {
-		problems.push(`${relative(root, changelog)} has no entry "- ${version}: ..." for the package's version`);
+	else if (
+		!new RegExp(`^- ${version.replace(/\./g, '\\.')}\\b`, 'm').test(readFileSync(changelog, 'utf8'))
+	) {
+		problems.push(
+			`${relative(root, changelog)} has no entry "- ${version}: ..." for the package's version`,
+		);
 	}
 	const expected = expectedLinks(p);
 	const present = ['nodes', 'credentials'].flatMap((sub) =>
-		existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).map((f) => join(packageDir(p), sub, f)) : [],
+		existsSync(join(dir, sub))
+			? readdirSync(join(dir, sub)).map((f) => join(packageDir(p), sub, f))
+			: [],
 	);
 	for (const link of present) {
 		if (!expected.has(link)) problems.push(`${link} should not be there`);
@@ -91,8 +116,10 @@ export function checkStub(root: string, p: Platform): string[] {
 		} catch {
 			actual = undefined;
 		}
-		if (actual !== target) problems.push(`${link} should be a link to ${target}: run npm run packages:sync`);
-		else if (!existsSync(abs)) problems.push(`${link} points at ${basename(target)}, which does not exist`);
+		if (actual !== target)
+			problems.push(`${link} should be a link to ${target}: run npm run packages:sync`);
+		else if (!existsSync(abs))
+			problems.push(`${link} points at ${basename(target)}, which does not exist`);
 	}
 	return problems;
 }

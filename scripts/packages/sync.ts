@@ -4,4 +4,6 @@ import { syncStubs } from './stubs';
 
 const { platforms, allInOne } = loadPlatforms();
 const written = syncStubs(REPO_ROOT, platforms, allInOne.package);
-console.log(written.length ? `written: ${written.join(', ')}` : 'packages/ already matches platforms.json');
+console.log(
+	written.length ? `written: ${written.join(', ')}` : 'packages/ already matches platforms.json',
+);

@@ -46,11 +46,17 @@ export interface Browser {
 }
 
 /** Console errors that are expected: the editor probes /rest/login before signing in, and blocked requests fail. */
-const EXPECTED_CONSOLE = [/status of 401 \(Unauthorized\)/, /net::ERR_BLOCKED_BY_CLIENT/, /net::ERR_FAILED/];
+const EXPECTED_CONSOLE = [
+	/status of 401 \(Unauthorized\)/,
+	/net::ERR_BLOCKED_BY_CLIENT/,
+	/net::ERR_FAILED/,
+];
 
 export async function launchChromium(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+		throw new Error(
+			`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+		);
 	}
 	selectors.setTestIdAttribute('data-test-id'); // n8n's attribute for test hooks
 	const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
@@ -75,7 +81,8 @@ export async function launchChromium(): Promise<Browser> {
 	let errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
 	page.on('console', (message) => {
-		if (message.type() === 'error' && !EXPECTED_CONSOLE.some((re) => re.test(message.text()))) errors.push(`console: ${message.text()}`);
+		if (message.type() === 'error' && !EXPECTED_CONSOLE.some((re) => re.test(message.text())))
+			errors.push(`console: ${message.text()}`);
 	});
 	return {
 		context,

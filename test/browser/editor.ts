@@ -3,7 +3,12 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+export async function signIn(
+	page: Page,
+	baseUrl: string,
+	email: string,
+	password: string,
+): Promise<void> {
 	await page.goto(`${baseUrl}/signin`);
 	await page.getByTestId('emailOrLdapLoginId').locator('input').fill(email);
 	await page.getByTestId('password').locator('input').fill(password);
@@ -11,7 +16,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 	await page.waitForURL(/\/(home|workflows)/, { timeout: 60_000 });
 }
 
-export const canvasNode = (page: Page, name: string): Locator => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+export const canvasNode = (page: Page, name: string): Locator =>
+	page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 
 /** Opens a workflow and waits until its nodes are drawn with their icons. */
 export async function openWorkflow(page: Page, baseUrl: string, id: string): Promise<void> {
@@ -20,8 +26,12 @@ export async function openWorkflow(page: Page, baseUrl: string, id: string): Pro
 	// Icons come a moment after the nodes (a script chunk for n8n's own, an <img> for ours).
 	await page.waitForFunction(
 		() =>
-			Array.from(document.querySelectorAll('[data-test-id="canvas-node"]')).every((node) => node.querySelector('svg, img') !== null) &&
-			Array.from(document.querySelectorAll<HTMLImageElement>('[data-test-id="canvas-node"] img')).every((img) => img.complete),
+			Array.from(document.querySelectorAll('[data-test-id="canvas-node"]')).every(
+				(node) => node.querySelector('svg, img') !== null,
+			) &&
+			Array.from(
+				document.querySelectorAll<HTMLImageElement>('[data-test-id="canvas-node"] img'),
+			).every((img) => img.complete),
 		undefined,
 		{ timeout: 30_000 },
 	);
@@ -43,7 +53,8 @@ export async function closeNodePanel(page: Page): Promise<void> {
 }
 
 /** The text a select shows (the chosen option's name). */
-export const selectedText = async (select: Locator): Promise<string> => select.locator('input').first().inputValue();
+export const selectedText = async (select: Locator): Promise<string> =>
+	select.locator('input').first().inputValue();
 
 export interface PanelFindings {
 	/** Parameters marked red (an issue n8n found before any run), by their label. */
@@ -56,8 +67,13 @@ export interface PanelFindings {
 export async function panelFindings(panel: Locator): Promise<PanelFindings> {
 	const redFields = await panel.locator('.has-issues').evaluateAll((nodes) =>
 		nodes.map((n) => {
-			const label = n.closest('.parameter-item, [data-test-id^="parameter-item"]')?.querySelector('label');
-			return (label?.innerText ?? n.textContent ?? '').split('\n')[0].replace(/\s*\*$/, '').trim();
+			const label = n
+				.closest('.parameter-item, [data-test-id^="parameter-item"]')
+				?.querySelector('label');
+			return (label?.innerText ?? n.textContent ?? '')
+				.split('\n')[0]
+				.replace(/\s*\*$/, '')
+				.trim();
 		}),
 	);
 	const slot = panel.getByTestId('node-credentials-select');
@@ -74,7 +90,8 @@ export async function searchNodesPanel(page: Page, text: string): Promise<Locato
 	return creator.getByTestId('item-iterator-item').filter({ hasText: text }).first();
 }
 
-export const nodesPanelItems = (page: Page): Locator => page.getByTestId('node-creator').getByTestId('item-iterator-item');
+export const nodesPanelItems = (page: Page): Locator =>
+	page.getByTestId('node-creator').getByTestId('item-iterator-item');
 
 export async function closeNodesPanel(page: Page): Promise<void> {
 	const creator = page.getByTestId('node-creator');
@@ -90,11 +107,18 @@ export interface TestAnswer {
 
 const nextCredentialTest = (page: Page): Promise<TestAnswer> =>
 	page
-		.waitForResponse((r) => r.url().endsWith('/rest/credentials/test') && r.request().method() === 'POST', { timeout: 60_000 })
+		.waitForResponse(
+			(r) => r.url().endsWith('/rest/credentials/test') && r.request().method() === 'POST',
+			{ timeout: 60_000 },
+		)
 		.then(async (r) => ((await r.json()) as { data: TestAnswer }).data);
 
 /** Opens a saved credential; the editor tests it at once. */
-export async function openCredential(page: Page, baseUrl: string, id: string): Promise<{ dialog: Locator; tested: TestAnswer }> {
+export async function openCredential(
+	page: Page,
+	baseUrl: string,
+	id: string,
+): Promise<{ dialog: Locator; tested: TestAnswer }> {
 	const tested = nextCredentialTest(page);
 	await page.goto(`${baseUrl}/home/credentials/${id}`);
 	const dialog = page.getByTestId('credential-edit-dialog');
@@ -103,7 +127,12 @@ export async function openCredential(page: Page, baseUrl: string, id: string): P
 }
 
 /** Types into a credential field and saves; n8n then tests the saved credential. */
-export async function saveCredentialWith(page: Page, dialog: Locator, field: string, value: string): Promise<TestAnswer> {
+export async function saveCredentialWith(
+	page: Page,
+	dialog: Locator,
+	field: string,
+	value: string,
+): Promise<TestAnswer> {
 	await dialog.getByTestId(`parameter-input-${field}`).locator('input').fill(value);
 	const tested = nextCredentialTest(page);
 	await page.getByTestId('credential-save-button').click();
@@ -112,8 +141,13 @@ export async function saveCredentialWith(page: Page, dialog: Locator, field: str
 
 /** The labels of the credential form's fields, in order. */
 export const credentialFieldLabels = async (dialog: Locator): Promise<string[]> =>
-	(await dialog.getByTestId('credential-connection-parameter').locator('label').allInnerTexts()).map((l) =>
-		l.split('\n')[0].replace(/\s*\*$/, '').trim(),
+	(
+		await dialog.getByTestId('credential-connection-parameter').locator('label').allInnerTexts()
+	).map((l) =>
+		l
+			.split('\n')[0]
+			.replace(/\s*\*$/, '')
+			.trim(),
 	);
 
 /** Waits until the form shows the given test answer (expanding "More details"); returns the text shown. */
@@ -123,10 +157,15 @@ export async function shownVerdict(dialog: Locator, answer: TestAnswer): Promise
 		await success.waitFor({ timeout: 30_000 });
 		return (await success.innerText()).replace(/\s*Retry\s*$/, '').trim();
 	}
-	const failure = dialog.locator('.el-tag--danger').filter({ hasText: /connect with these settings/ });
+	const failure = dialog
+		.locator('.el-tag--danger')
+		.filter({ hasText: /connect with these settings/ });
 	await failure.waitFor({ timeout: 30_000 });
 	const details = failure.getByText('More details');
 	if (await details.isVisible()) await details.click();
 	await failure.filter({ hasText: answer.message.slice(0, 60) }).waitFor({ timeout: 30_000 });
-	return (await failure.innerText()).replace(/^.*connect with these settings\s*/s, '').replace(/\s*Retry\s*/, '\n').trim();
+	return (await failure.innerText())
+		.replace(/^.*connect with these settings\s*/s, '')
+		.replace(/\s*Retry\s*/, '\n')
+		.trim();
 }

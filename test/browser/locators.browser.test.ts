@@ -17,40 +17,129 @@ import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
 import { launchChromium, type Browser } from './chromium';
 import { canvasNode, ndv, openNodePanel, openWorkflow, signIn } from './editor';
 
-const owner: Owner = { email: 'locators@example.com', password: 'Locators-Passw0rd', firstName: 'Locator', lastName: 'Tester' };
+const owner: Owner = {
+	email: 'locators@example.com',
+	password: 'Locators-Passw0rd',
+	firstName: 'Locator',
+	lastName: 'Tester',
+};
 const WRONG_KEY_CREDENTIAL = 'brWrongKeitaro01';
 
 const credential = (type: string) => ({ [type]: { id: CREDENTIAL_IDS[type], name: type } });
 
-function node(name: string, type: string, credentialType: string, parameters: INodeParameters, x: number, y = 0): INode {
-	return { id: `${name}-id`, name, type: `${PACKAGE_NAME}.${type}`, typeVersion: 1, position: [x, y], parameters, credentials: credential(credentialType) };
+function node(
+	name: string,
+	type: string,
+	credentialType: string,
+	parameters: INodeParameters,
+	x: number,
+	y = 0,
+): INode {
+	return {
+		id: `${name}-id`,
+		name,
+		type: `${PACKAGE_NAME}.${type}`,
+		typeVersion: 1,
+		position: [x, y],
+		parameters,
+		credentials: credential(credentialType),
+	};
 }
 
-const start: INode = { id: 'start-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-const fanOut = (nodes: INode[]) => ({ Start: { main: [nodes.map((n) => ({ node: n.name, type: 'main' as const, index: 0 }))] } });
+const start: INode = {
+	id: 'start-id',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const fanOut = (nodes: INode[]) => ({
+	Start: { main: [nodes.map((n) => ({ node: n.name, type: 'main' as const, index: 0 }))] },
+});
 
 /** Nodes as a user adds them: Resource and Operation chosen, the ID still to pick. */
 const toPick = [
 	node('Keitaro user', 'keitaro', 'keitaroApi', { resource: 'user', operation: 'get' }, 300, -300),
-	node('Keepnet user', 'keepnet', 'keepnetOAuth2Api', { resource: 'targetUser', operation: 'get' }, 300, -100),
-	node('Detach', 'activePlatform', 'activePlatformApi', { resource: 'user', operation: 'detachFromAccount' }, 300, 100),
+	node(
+		'Keepnet user',
+		'keepnet',
+		'keepnetOAuth2Api',
+		{ resource: 'targetUser', operation: 'get' },
+		300,
+		-100,
+	),
+	node(
+		'Detach',
+		'activePlatform',
+		'activePlatformApi',
+		{ resource: 'user', operation: 'detachFromAccount' },
+		300,
+		100,
+	),
 	node('Block', 'davintoo', 'davintooApi', { resource: 'user', operation: 'block' }, 300, 300),
 ];
-const PICK: WorkflowFile = { id: 'brLocatorPick001', name: 'Locators: pick from the list', nodes: [start, ...toPick], connections: fanOut(toPick) };
+const PICK: WorkflowFile = {
+	id: 'brLocatorPick001',
+	name: 'Locators: pick from the list',
+	nodes: [start, ...toPick],
+	connections: fanOut(toPick),
+};
 
 /** Saved before IDs were locators: plain values. */
 const older = [
-	node('Keitaro user', 'keitaro', 'keitaroApi', { resource: 'user', operation: 'get', userId: 5 }, 300, -100),
-	node('Keepnet user', 'keepnet', 'keepnetOAuth2Api', { resource: 'targetUser', operation: 'get', resourceId: 'tu0000001' }, 300, 100),
+	node(
+		'Keitaro user',
+		'keitaro',
+		'keitaroApi',
+		{ resource: 'user', operation: 'get', userId: 5 },
+		300,
+		-100,
+	),
+	node(
+		'Keepnet user',
+		'keepnet',
+		'keepnetOAuth2Api',
+		{ resource: 'targetUser', operation: 'get', resourceId: 'tu0000001' },
+		300,
+		100,
+	),
 ];
-const OLD: WorkflowFile = { id: 'brLocatorOld0001', name: 'Locators: saved with plain IDs', nodes: [start, ...older], connections: fanOut(older) };
+const OLD: WorkflowFile = {
+	id: 'brLocatorOld0001',
+	name: 'Locators: saved with plain IDs',
+	nodes: [start, ...older],
+	connections: fanOut(older),
+};
 
 /** Two empty required fields in one item, and a refused key. */
 const faulty = [
-	node('Create', 'keitaro', 'keitaroApi', { resource: 'user', operation: 'create', login: '={{ "" }}', password: '={{ "" }}' }, 300, -100),
-	{ ...node('Wrong key', 'keitaro', 'keitaroApi', { resource: 'user', operation: 'get', userId: 1 }, 300, 100), credentials: { keitaroApi: { id: WRONG_KEY_CREDENTIAL, name: 'Keitaro (wrong key)' } } },
+	node(
+		'Create',
+		'keitaro',
+		'keitaroApi',
+		{ resource: 'user', operation: 'create', login: '={{ "" }}', password: '={{ "" }}' },
+		300,
+		-100,
+	),
+	{
+		...node(
+			'Wrong key',
+			'keitaro',
+			'keitaroApi',
+			{ resource: 'user', operation: 'get', userId: 1 },
+			300,
+			100,
+		),
+		credentials: { keitaroApi: { id: WRONG_KEY_CREDENTIAL, name: 'Keitaro (wrong key)' } },
+	},
 ];
-const FAULTY: WorkflowFile = { id: 'brLocatorFault01', name: 'Locators: errors', nodes: [start, ...faulty], connections: fanOut(faulty) };
+const FAULTY: WorkflowFile = {
+	id: 'brLocatorFault01',
+	name: 'Locators: errors',
+	nodes: [start, ...faulty],
+	connections: fanOut(faulty),
+};
 
 let env: E2eEnv;
 let n8n: N8nServer;
@@ -60,19 +149,35 @@ beforeAll(async () => {
 	env = await setUpN8n({
 		workflows: [PICK, OLD, FAULTY],
 		credentials: (sandbox) => [
-			{ id: WRONG_KEY_CREDENTIAL, name: 'Keitaro (wrong key)', type: 'keitaroApi', data: { url: sandbox.urlOf('/keitaro'), apiKey: `not-${KEITARO_SANDBOX_KEY}` } },
+			{
+				id: WRONG_KEY_CREDENTIAL,
+				name: 'Keitaro (wrong key)',
+				type: 'keitaroApi',
+				data: { url: sandbox.urlOf('/keitaro'), apiKey: `not-${KEITARO_SANDBOX_KEY}` },
+			},
 		],
 	});
 	const { keitaro, keepnet, activeplatform, davintoo } = env.platforms;
 	for (const login of ['ann', 'bob', 'cid', 'dan', 'eve']) keitaro.addUser(login);
 	keepnet.addUser('anna@example.com', { firstName: 'Anna', lastName: 'Koval' });
 	keepnet.addUser('boris@example.com');
-	const olena = activeplatform.addUser('olena@example.com', { first_name: 'Olena', last_name: 'Koval' });
+	const olena = activeplatform.addUser('olena@example.com', {
+		first_name: 'Olena',
+		last_name: 'Koval',
+	});
 	activeplatform.addUser('petro@example.com');
 	activeplatform.attach(olena.id, activeplatform.addAccount('Acme').id, 'owner');
 	activeplatform.attach(olena.id, activeplatform.addAccount('Globex').id);
-	davintoo.addUser('EMP-1', { secondname: 'Koval', firstname: 'Olena', email: 'olena@acme.example' });
-	davintoo.addUser('EMP-2', { secondname: 'Shevchenko', firstname: 'Petro', email: 'petro@acme.example' });
+	davintoo.addUser('EMP-1', {
+		secondname: 'Koval',
+		firstname: 'Olena',
+		email: 'olena@acme.example',
+	});
+	davintoo.addUser('EMP-2', {
+		secondname: 'Shevchenko',
+		firstname: 'Petro',
+		email: 'petro@acme.example',
+	});
 	n8n = await startN8n(env.folder, { env: ownerEnv(owner) });
 	browser = await launchChromium();
 	await signIn(browser.page, n8n.baseUrl, owner.email, owner.password);
@@ -85,7 +190,13 @@ afterAll(async () => {
 });
 
 /** Opens a locator's list, reads its choices, searches, picks one; screenshots on the way. */
-async function pickFromList(panel: Locator, parameter: string, search: string, pick: string, shot: string): Promise<{ listed: string[]; found: string[] }> {
+async function pickFromList(
+	panel: Locator,
+	parameter: string,
+	search: string,
+	pick: string,
+	shot: string,
+): Promise<{ listed: string[]; found: string[] }> {
 	const { page } = browser;
 	await panel.getByTestId(`resource-locator-${parameter}`).getByTestId('rlc-input').click();
 	// One list is open at a time; n8n renders it outside the panel.
@@ -94,9 +205,14 @@ async function pickFromList(panel: Locator, parameter: string, search: string, p
 	const listed = (await items.allInnerTexts()).map((t) => t.trim());
 	await browser.screenshot(`${shot}-list`);
 	const box = page.getByTestId('rlc-search');
-	await (await box.evaluate((el) => el instanceof HTMLInputElement) ? box : box.locator('input')).fill(search);
+	await (
+		(await box.evaluate((el) => el instanceof HTMLInputElement)) ? box : box.locator('input')
+	).fill(search);
 	// The list empties while the search runs, then fills with what matched.
-	await waitUntil(async () => (await items.count()) < listed.length && (await items.filter({ hasText: pick }).count()) > 0);
+	await waitUntil(
+		async () =>
+			(await items.count()) < listed.length && (await items.filter({ hasText: pick }).count()) > 0,
+	);
 	const found = (await items.allInnerTexts()).map((t) => t.trim());
 	await browser.screenshot(`${shot}-search`);
 	await items.filter({ hasText: pick }).first().click();
@@ -132,8 +248,17 @@ async function closePanel(): Promise<void> {
 describe('From List', () => {
 	it('the canvas subtitles say what each node does', async () => {
 		await browser.screenshot('locators-canvas-subtitles');
-		const subtitles = await Promise.all(toPick.map(async (n) => (await canvasNode(browser.page, n.name).innerText()).replace(/\s+/g, ' ').trim()));
-		expect(subtitles).toEqual(['Keitaro user Get a user', 'Keepnet user Get a target user', 'Detach Detach a user from an account', 'Block Block a user']);
+		const subtitles = await Promise.all(
+			toPick.map(async (n) =>
+				(await canvasNode(browser.page, n.name).innerText()).replace(/\s+/g, ' ').trim(),
+			),
+		);
+		expect(subtitles).toEqual([
+			'Keitaro user Get a user',
+			'Keepnet user Get a target user',
+			'Detach Detach a user from an account',
+			'Block Block a user',
+		]);
 	});
 
 	beforeEach(async () => openWorkflow(browser.page, n8n.baseUrl, PICK.id));
@@ -150,7 +275,13 @@ describe('From List', () => {
 
 	it("Keepnet: target users found with Keepnet's search; the picked one runs", async () => {
 		const panel = await openNodePanel(browser.page, 'Keepnet user');
-		const { listed, found } = await pickFromList(panel, 'resourceId', 'bor', 'boris@example.com', 'locators-keepnet');
+		const { listed, found } = await pickFromList(
+			panel,
+			'resourceId',
+			'bor',
+			'boris@example.com',
+			'locators-keepnet',
+		);
 		expect(listed).toEqual(['anna@example.com (Anna Koval)', 'boris@example.com']);
 		expect(found).toEqual(['boris@example.com']);
 		await runFromPanel('boris@example.com', 'locators-keepnet-run');
@@ -158,12 +289,27 @@ describe('From List', () => {
 		expect(browser.takeErrors()).toEqual([]);
 	});
 
-	it('ActivePlatform: the user, then one of that user\'s accounts; Detach runs with both picked', async () => {
+	it("ActivePlatform: the user, then one of that user's accounts; Detach runs with both picked", async () => {
 		const panel = await openNodePanel(browser.page, 'Detach');
-		const user = await pickFromList(panel, 'userId', 'olena', 'olena@example.com', 'locators-activeplatform-user');
-		expect(user.listed).toEqual(['olena@example.com (Olena Koval)', 'petro@example.com (Test User)']);
+		const user = await pickFromList(
+			panel,
+			'userId',
+			'olena',
+			'olena@example.com',
+			'locators-activeplatform-user',
+		);
+		expect(user.listed).toEqual([
+			'olena@example.com (Olena Koval)',
+			'petro@example.com (Test User)',
+		]);
 		expect(user.found).toEqual(['olena@example.com (Olena Koval)']);
-		const account = await pickFromList(panel, 'accountId', 'glob', 'Globex', 'locators-activeplatform-account');
+		const account = await pickFromList(
+			panel,
+			'accountId',
+			'glob',
+			'Globex',
+			'locators-activeplatform-account',
+		);
 		expect(account.listed).toEqual(['Acme (owner)', 'Globex (user)']);
 		expect(account.found).toEqual(['Globex (user)']);
 		expect(await runFromPanel('detached', 'locators-activeplatform-run')).toContain('true');
@@ -171,10 +317,19 @@ describe('From List', () => {
 		expect(browser.takeErrors()).toEqual([]);
 	});
 
-	it("Davintoo: users searched by name on the portal, picked by UID; Block runs", async () => {
+	it('Davintoo: users searched by name on the portal, picked by UID; Block runs', async () => {
 		const panel = await openNodePanel(browser.page, 'Block');
-		const { listed, found } = await pickFromList(panel, 'uid', 'petro', 'Shevchenko', 'locators-davintoo');
-		expect(listed).toEqual(['Koval Olena (olena@acme.example)', 'Shevchenko Petro (petro@acme.example)']);
+		const { listed, found } = await pickFromList(
+			panel,
+			'uid',
+			'petro',
+			'Shevchenko',
+			'locators-davintoo',
+		);
+		expect(listed).toEqual([
+			'Koval Olena (olena@acme.example)',
+			'Shevchenko Petro (petro@acme.example)',
+		]);
 		expect(found).toEqual(['Shevchenko Petro (petro@acme.example)']);
 		await runFromPanel('EMP-2', 'locators-davintoo-run');
 		await closePanel();
@@ -191,7 +346,11 @@ describe('a workflow saved when IDs were plain values', () => {
 		await openWorkflow(browser.page, n8n.baseUrl, OLD.id);
 		const panel = await openNodePanel(browser.page, name);
 		const input = panel.getByTestId(`resource-locator-${parameter}`).getByTestId('rlc-input');
-		expect(await input.evaluate((el) => (el instanceof HTMLInputElement ? el : el.querySelector('input'))?.value)).toBe(value);
+		expect(
+			await input.evaluate(
+				(el) => (el instanceof HTMLInputElement ? el : el.querySelector('input'))?.value,
+			),
+		).toBe(value);
 		await runFromPanel(expected, `locators-old-${parameter}-run`);
 		await closePanel();
 		expect(browser.takeErrors()).toEqual([]);
@@ -208,7 +367,10 @@ describe('errors in the editor', () => {
 		const description = ndv(browser.page).getByTestId('node-error-description');
 		await browser.screenshot('locators-error-problems');
 		expect(await message.innerText()).toContain('Item 0: Login (login): is required');
-		expect(await description.locator('li').allInnerTexts()).toEqual(['Login (login): is required', 'Password (password): is required']);
+		expect(await description.locator('li').allInnerTexts()).toEqual([
+			'Login (login): is required',
+			'Password (password): is required',
+		]);
 		await closePanel();
 	});
 
@@ -219,8 +381,12 @@ describe('errors in the editor', () => {
 		const message = ndv(browser.page).getByTestId('node-error-message');
 		await message.waitFor({ timeout: 60_000 });
 		await browser.screenshot('locators-error-refused-key');
-		expect(await message.innerText()).toContain('Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.');
-		expect(await ndv(browser.page).getByTestId('node-error-description').innerText()).toContain('GET /keitaro/admin_api/v1/users/1');
+		expect(await message.innerText()).toContain(
+			'Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.',
+		);
+		expect(await ndv(browser.page).getByTestId('node-error-description').innerText()).toContain(
+			'GET /keitaro/admin_api/v1/users/1',
+		);
 		await closePanel();
 	});
 });

@@ -6,7 +6,15 @@
  */
 import { CHATWOOT_USER_TOKEN } from '../sandbox/platforms/chatwoot';
 import { EXAMPLE_IDS } from './examples';
-import { executeWorkflow, login, nodeOutput, ownerEnv, startN8n, type ExecuteResult, type Owner } from './n8n';
+import {
+	executeWorkflow,
+	login,
+	nodeOutput,
+	ownerEnv,
+	startN8n,
+	type ExecuteResult,
+	type Owner,
+} from './n8n';
 import { jsonOf, setUpN8n, type E2eEnv } from './setup';
 
 let env: E2eEnv;
@@ -33,7 +41,11 @@ describe('Chatwoot example workflows in real n8n', () => {
 		const res = await runExample(EXAMPLE_IDS['chatwoot-conversations']);
 		const inbox = out(res, 'Create API inbox')[0];
 		const conversation = out(res, 'Start conversation')[0];
-		expect(inbox).toMatchObject({ name: 'Demo API inbox', channel_type: 'Channel::Api', outcome: 'created' });
+		expect(inbox).toMatchObject({
+			name: 'Demo API inbox',
+			channel_type: 'Channel::Api',
+			outcome: 'created',
+		});
 		expect(sent()).toEqual([
 			`POST ${A}/inboxes`,
 			`POST ${A}/inbox_members`,
@@ -55,12 +67,23 @@ describe('Chatwoot example workflows in real n8n', () => {
 		expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		expect(upload.body).toEqual({
 			fields: { content: 'Refund note attached.', private: 'true' },
-			files: [{ field: 'attachments[]', filename: 'refund-note.txt', contentType: 'text/plain', data: '28 bytes' }],
+			files: [
+				{
+					field: 'attachments[]',
+					filename: 'refund-note.txt',
+					contentType: 'text/plain',
+					data: '28 bytes',
+				},
+			],
 		});
 		expect(conversation).toMatchObject({ id: 1, inbox_id: inbox.id, outcome: 'created' });
 		expect(out(res, 'Resolve')[0]).toMatchObject({ current_status: 'resolved' });
-		expect(out(res, 'List messages').map((m) => m.content)).toEqual(['Refund note attached.', 'Hello! This is a demo conversation.']);
-		for (const r of env.sandbox.requests('chatwoot')) expect(r.headers.api_access_token).toBe(CHATWOOT_USER_TOKEN);
+		expect(out(res, 'List messages').map((m) => m.content)).toEqual([
+			'Refund note attached.',
+			'Hello! This is a demo conversation.',
+		]);
+		for (const r of env.sandbox.requests('chatwoot'))
+			expect(r.headers.api_access_token).toBe(CHATWOOT_USER_TOKEN);
 	});
 
 	it('settings, help center, reports and platform records', async () => {
@@ -86,9 +109,19 @@ describe('Chatwoot example workflows in real n8n', () => {
 			'POST /platform/api/v1/agent_bots',
 			'GET /platform/api/v1/accounts/3/account_users',
 		]);
-		expect(out(res, 'Recolor label')[0]).toMatchObject({ title: 'demo-label', color: '#FF5733', outcome: 'updated' });
-		expect(out(res, 'Create webhook')[0]).toMatchObject({ url: 'https://crm.example/chatwoot-events', secret: '***' });
-		expect(out(res, 'Write article')[0]).toMatchObject({ title: 'How refunds work', status: 'published' });
+		expect(out(res, 'Recolor label')[0]).toMatchObject({
+			title: 'demo-label',
+			color: '#FF5733',
+			outcome: 'updated',
+		});
+		expect(out(res, 'Create webhook')[0]).toMatchObject({
+			url: 'https://crm.example/chatwoot-events',
+			secret: '***',
+		});
+		expect(out(res, 'Write article')[0]).toMatchObject({
+			title: 'How refunds work',
+			status: 'published',
+		});
 		const summary = env.sandbox.requests('chatwoot')[13];
 		expect(summary.query).toEqual({ type: 'account', since: '1767225600', until: '1769817600' });
 	});
@@ -110,17 +143,27 @@ describe('Chatwoot example workflows in real n8n', () => {
 			`POST ${C}/contacts/${source}/conversations/1/update_last_seen`,
 			`POST ${C}/contacts/${source}/conversations/1/toggle_status`,
 		]);
-		for (const r of env.sandbox.requests('chatwoot').slice(1)) expect(r.headers.api_access_token).toBeUndefined();
+		for (const r of env.sandbox.requests('chatwoot').slice(1))
+			expect(r.headers.api_access_token).toBeUndefined();
 		expect(out(res, 'Read messages').map((m) => m.content)).toEqual(['Hi, where is my order?']);
 		expect(out(res, 'Customer resolves')[0]).toMatchObject({ status: 'resolved' });
 	});
 });
 
 describe('Chatwoot Trigger in real n8n', () => {
-	const OWNER: Owner = { email: 'owner@e2e.test', password: 'E2e-Owner-Pass1', firstName: 'E2e', lastName: 'Owner' };
+	const OWNER: Owner = {
+		email: 'owner@e2e.test',
+		password: 'E2e-Owner-Pass1',
+		firstName: 'E2e',
+		lastName: 'Owner',
+	};
 	const WEBHOOK_PATH = 'webhook/7d1c3a52-0f6e-4d9b-8a3c-2e4f5b6a7c81/webhook';
 
-	async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+	async function until<T>(
+		what: string,
+		probe: () => T | undefined | Promise<T | undefined>,
+		timeoutMs = 60_000,
+	): Promise<T> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const value = await probe();
@@ -135,15 +178,31 @@ describe('Chatwoot Trigger in real n8n', () => {
 		const cw = env.platforms.chatwoot;
 		const server = await startN8n(env.folder, { env: ownerEnv(OWNER) });
 		const session = await login(server.baseUrl, OWNER.email, OWNER.password);
-		const headers = { cookie: session.cookie, 'browser-id': session.browserId, 'content-type': 'application/json' };
+		const headers = {
+			cookie: session.cookie,
+			'browser-id': session.browserId,
+			'content-type': 'application/json',
+		};
 		const id = EXAMPLE_IDS['chatwoot-trigger'];
-		const wf = ((await (await fetch(`${server.baseUrl}/rest/workflows/${id}`, { headers })).json()) as { data: { versionId: string } }).data;
-		const activated = await fetch(`${server.baseUrl}/rest/workflows/${id}/activate`, { method: 'POST', headers, body: JSON.stringify({ versionId: wf.versionId }) });
+		const wf = (
+			(await (await fetch(`${server.baseUrl}/rest/workflows/${id}`, { headers })).json()) as {
+				data: { versionId: string };
+			}
+		).data;
+		const activated = await fetch(`${server.baseUrl}/rest/workflows/${id}/activate`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ versionId: wf.versionId }),
+		});
 		expect(activated.status).toBe(200);
 
 		// n8n ran checkExists and create: the webhook points at n8n, for the chosen event.
 		const hook = await until('the webhook in Chatwoot', () => [...cw.webhooks.values()][0]);
-		expect(hook).toMatchObject({ url: `${server.baseUrl}/${WEBHOOK_PATH}`, name: 'n8n example', subscriptions: ['contact_created'] });
+		expect(hook).toMatchObject({
+			url: `${server.baseUrl}/${WEBHOOK_PATH}`,
+			name: 'n8n example',
+			subscriptions: ['contact_created'],
+		});
 
 		// Someone adds a contact in Chatwoot: the sandbox delivers contact_created, signed.
 		const created = await fetch(`${env.sandbox.urlOf('/chatwoot')}${A}/contacts`, {
@@ -151,13 +210,18 @@ describe('Chatwoot Trigger in real n8n', () => {
 			headers: { api_access_token: CHATWOOT_USER_TOKEN, 'content-type': 'application/json' },
 			body: JSON.stringify({ name: 'New Lead <VIP> & Co', email: 'lead@example.com' }),
 		});
-		const contactId = ((await created.json()) as { payload: { contact: { id: number } } }).payload.contact.id;
-		const delivery = await until('the delivery', () => cw.deliverer.deliveries.find((d) => d.event === 'contact_created' && d.status !== -1));
+		const contactId = ((await created.json()) as { payload: { contact: { id: number } } }).payload
+			.contact.id;
+		const delivery = await until('the delivery', () =>
+			cw.deliverer.deliveries.find((d) => d.event === 'contact_created' && d.status !== -1),
+		);
 		expect(delivery).toMatchObject({ status: 200, signed: true });
 		// Rails escapes <, > and & in JSON: only the raw bytes carry a valid signature.
 		expect(delivery.body).toContain('New Lead \\u003cVIP\\u003e \\u0026 Co');
 		// The workflow ran: its Chatwoot node labelled the new contact.
-		await until('the label request', () => sent().includes(`POST ${A}/contacts/${contactId}/labels`));
+		await until('the label request', () =>
+			sent().includes(`POST ${A}/contacts/${contactId}/labels`),
+		);
 		expect(cw.contacts.get(contactId)?.labels).toEqual(['new']);
 
 		// A delivery without Chatwoot's signature is refused and runs nothing.
@@ -171,13 +235,21 @@ describe('Chatwoot Trigger in real n8n', () => {
 		expect(await forged.json()).toEqual({ error: expect.stringContaining('not signed') });
 		// A signed delivery whose body was changed on the way fares no better.
 		const replay = { ...delivery.headers };
-		const tampered = await fetch(`${server.baseUrl}/${WEBHOOK_PATH}`, { method: 'POST', headers: replay, body: delivery.body.replace('New Lead', 'Evil Lead') });
+		const tampered = await fetch(`${server.baseUrl}/${WEBHOOK_PATH}`, {
+			method: 'POST',
+			headers: replay,
+			body: delivery.body.replace('New Lead', 'Evil Lead'),
+		});
 		expect(tampered.status).toBe(401);
 		await new Promise((r) => setTimeout(r, 1500));
 		expect(sent().length).toBe(before);
 
 		// Deactivation removes the webhook from Chatwoot.
-		const deactivated = await fetch(`${server.baseUrl}/rest/workflows/${id}/deactivate`, { method: 'POST', headers, body: '{}' });
+		const deactivated = await fetch(`${server.baseUrl}/rest/workflows/${id}/deactivate`, {
+			method: 'POST',
+			headers,
+			body: '{}',
+		});
 		expect(deactivated.status).toBe(200);
 		await until('the webhook to go', () => cw.webhooks.size === 0 || undefined);
 		expect(sent()).toContain(`DELETE ${A}/webhooks/${hook.id}`);

@@ -4,7 +4,11 @@
  * sandbox values, and a wrong key or address fails with our sentence naming the platform, what
  * was refused and where to fix it. Keepnet's form shows its four fields first.
  */
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { ActivePlatformApi } from '../../credentials/ActivePlatformApi.credentials';
@@ -17,7 +21,12 @@ import { CREDENTIAL_IDS, exampleCredentials } from './examples';
 import { login, ownerEnv, startN8n, type N8nServer, type Owner, type Session } from './n8n';
 import { setUpN8n, type E2eEnv } from './setup';
 
-const owner: Owner = { email: 'cred-e2e@example.com', password: 'Cred-e2e-Passw0rd', firstName: 'Cred', lastName: 'Tester' };
+const owner: Owner = {
+	email: 'cred-e2e@example.com',
+	password: 'Cred-e2e-Passw0rd',
+	firstName: 'Cred',
+	lastName: 'Tester',
+};
 let env: E2eEnv;
 let n8n: N8nServer;
 let session: Session;
@@ -30,7 +39,11 @@ interface TestResult {
 async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
 	const res = await fetch(`${n8n.baseUrl}${path}`, {
 		method,
-		headers: { cookie: session.cookie, 'browser-id': session.browserId, 'content-type': 'application/json' },
+		headers: {
+			cookie: session.cookie,
+			'browser-id': session.browserId,
+			'content-type': 'application/json',
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
@@ -39,8 +52,14 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 /** What the editor does on "Test": the stored credential's id with the form's data. */
-const testCredential = (id: string, type: string, data: ICredentialDataDecryptedObject): Promise<TestResult> =>
-	rest<TestResult>('POST', '/rest/credentials/test', { credentials: { id, name: 'under test', type, data } });
+const testCredential = (
+	id: string,
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<TestResult> =>
+	rest<TestResult>('POST', '/rest/credentials/test', {
+		credentials: { id, name: 'under test', type, data },
+	});
 
 const sandboxData = (type: string): ICredentialDataDecryptedObject => {
 	const credential = exampleCredentials(env.sandbox).find((c) => c.type === type);
@@ -49,8 +68,11 @@ const sandboxData = (type: string): ICredentialDataDecryptedObject => {
 };
 
 const ruleMessage = (credential: ICredentialType, code: number): string => {
-	const rule = credential.test?.rules?.find((r) => r.type === 'responseCode' && r.properties.value === code);
-	if (!rule || rule.type !== 'responseCode') throw new Error(`${credential.name} has no rule for ${code}`);
+	const rule = credential.test?.rules?.find(
+		(r) => r.type === 'responseCode' && r.properties.value === code,
+	);
+	if (!rule || rule.type !== 'responseCode')
+		throw new Error(`${credential.name} has no rule for ${code}`);
 	return rule.properties.message;
 };
 
@@ -76,7 +98,10 @@ describe('credential tests in n8n 2.40.7', () => {
 		async (type, credential, keyField) => {
 			const id = CREDENTIAL_IDS[type];
 			const good = sandboxData(type);
-			expect(await testCredential(id, type, good)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(await testCredential(id, type, good)).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 			expect(await testCredential(id, type, { ...good, [keyField]: 'wrong-key-000' })).toEqual({
 				status: 'Error',
 				message: ruleMessage(credential, 401),
@@ -92,13 +117,22 @@ describe('credential tests in n8n 2.40.7', () => {
 	it('chatwoot: each token kind is refused by the other credential with a sentence naming the token it needs', async () => {
 		const platform = sandboxData('chatwootPlatformApi');
 		const account = sandboxData('chatwootApi');
-		const userTokenAsPlatform = await testCredential(CREDENTIAL_IDS.chatwootPlatformApi, 'chatwootPlatformApi', {
-			...platform,
-			platformToken: account.accessToken,
-		});
+		const userTokenAsPlatform = await testCredential(
+			CREDENTIAL_IDS.chatwootPlatformApi,
+			'chatwootPlatformApi',
+			{
+				...platform,
+				platformToken: account.accessToken,
+			},
+		);
 		expect(userTokenAsPlatform.message).toBe(ruleMessage(new ChatwootPlatformApi(), 401));
-		expect(userTokenAsPlatform.message).toContain('a user access token from Profile Settings or an agent bot token is refused here');
-		const platformTokenAsUser = await testCredential(CREDENTIAL_IDS.chatwootApi, 'chatwootApi', { ...account, accessToken: platform.platformToken });
+		expect(userTokenAsPlatform.message).toContain(
+			'a user access token from Profile Settings or an agent bot token is refused here',
+		);
+		const platformTokenAsUser = await testCredential(CREDENTIAL_IDS.chatwootApi, 'chatwootApi', {
+			...account,
+			accessToken: platform.platformToken,
+		});
 		expect(platformTokenAsUser.message).toBe(ruleMessage(new ChatwootApi(), 401));
 		expect(platformTokenAsUser.message).toContain('is a platform app or agent bot token');
 	});
@@ -110,7 +144,10 @@ describe('credential tests in n8n 2.40.7', () => {
 		const create = (name: string, data: ICredentialDataDecryptedObject) =>
 			rest<{ id: string }>('POST', '/rest/credentials', { name, type: 'keepnetOAuth2Api', data });
 		const ok = await create('Keepnet right', good);
-		expect(await testCredential(ok.id, 'keepnetOAuth2Api', good)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await testCredential(ok.id, 'keepnetOAuth2Api', good)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 
 		const wrong = { ...good, clientSecret: 'wrong-secret-000' };
 		const refused = await create('Keepnet wrong secret', wrong);
@@ -123,7 +160,9 @@ describe('credential tests in n8n 2.40.7', () => {
 		});
 		const notice = new KeepnetOAuth2Api().properties[0];
 		expect(notice.type).toBe('notice');
-		expect(notice.displayName).toContain('If the test says "Client authentication failed", Keepnet refused this Client ID and Client Secret');
+		expect(notice.displayName).toContain(
+			'If the test says "Client authentication failed", Keepnet refused this Client ID and Client Secret',
+		);
 		expect(notice.displayName).toContain('Company > Company Settings > REST API');
 		// Secrets never come back in the message.
 		expect(JSON.stringify(result)).not.toContain('wrong-secret-000');
@@ -131,7 +170,9 @@ describe('credential tests in n8n 2.40.7', () => {
 
 	it("keepnetOAuth2Api: n8n lays out Base URL, Client ID, Client Secret, Company ID first and none of oAuth2Api's switches", async () => {
 		// The editor's source of credential types (a plain array, no REST envelope).
-		const res = await fetch(`${n8n.baseUrl}/types/credentials.json`, { headers: { cookie: session.cookie, 'browser-id': session.browserId } });
+		const res = await fetch(`${n8n.baseUrl}/types/credentials.json`, {
+			headers: { cookie: session.cookie, 'browser-id': session.browserId },
+		});
 		const types = (await res.json()) as ICredentialType[];
 		const byName = new Map(types.map((t) => [t.name, t]));
 		// The editor's own merge: parents in `extends` order, then the type's fields, in place by name.
@@ -147,7 +188,10 @@ describe('credential tests in n8n 2.40.7', () => {
 		const properties = merged('keepnetOAuth2Api');
 		const defaults = Object.fromEntries(properties.map((p) => [p.name, p.default]));
 		const shown = properties.filter(
-			(p) => p.type !== 'hidden' && NodeHelpers.displayParameter(defaults, p, null, null) && !p.name.startsWith('allowed'),
+			(p) =>
+				p.type !== 'hidden' &&
+				NodeHelpers.displayParameter(defaults, p, null, null) &&
+				!p.name.startsWith('allowed'),
 		);
 		expect(shown.map((p) => `${p.type}:${p.displayName}`)).toEqual([
 			expect.stringMatching(/^notice:Create a REST API client in Keepnet/),

@@ -12,22 +12,46 @@ const PKG = 'n8n-nodes-user-provisioning';
 const BAD_KEY = 'wrong-keitaro-key-000';
 const keitaroCred = { keitaroApi: { id: CREDENTIAL_IDS.keitaroApi, name: 'Keitaro (sandbox)' } };
 
-function node(name: string, type: string, parameters: INode['parameters'], x: number, extra: Partial<INode> = {}): INode {
-	return { id: `${name}-id`, name, type, typeVersion: type.startsWith(PKG) ? 1 : 3.4, position: [x, 0], parameters, ...extra };
+function node(
+	name: string,
+	type: string,
+	parameters: INode['parameters'],
+	x: number,
+	extra: Partial<INode> = {},
+): INode {
+	return {
+		id: `${name}-id`,
+		name,
+		type,
+		typeVersion: type.startsWith(PKG) ? 1 : 3.4,
+		position: [x, 0],
+		parameters,
+		...extra,
+	};
 }
 
 const start = node('Start', 'n8n-nodes-base.manualTrigger', {}, 0, { typeVersion: 1 });
 const line = (...names: string[]) =>
-	Object.fromEntries(names.slice(0, -1).map((n, i) => [n, { main: [[{ node: names[i + 1], type: 'main' as const, index: 0 }]] }]));
+	Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((n, i) => [n, { main: [[{ node: names[i + 1], type: 'main' as const, index: 0 }]] }]),
+	);
 
 const badCredential: WorkflowFile = {
 	id: 'e2eBadCredentl01',
 	name: 'e2e: refused API key',
 	nodes: [
 		start,
-		node('List users', `${PKG}.keitaro`, { resource: 'user', operation: 'getAll', returnAll: true }, 220, {
-			credentials: { keitaroApi: { id: 'e2eBadKeitaro001', name: 'Keitaro (wrong key)' } },
-		}),
+		node(
+			'List users',
+			`${PKG}.keitaro`,
+			{ resource: 'user', operation: 'getAll', returnAll: true },
+			220,
+			{
+				credentials: { keitaroApi: { id: 'e2eBadKeitaro001', name: 'Keitaro (wrong key)' } },
+			},
+		),
 	],
 	connections: line('Start', 'List users'),
 };
@@ -39,21 +63,43 @@ function continueOnError(id: string, onError: INode['onError']): WorkflowFile {
 		name: `e2e: ${onError}`,
 		nodes: [
 			start,
-			node('Logins', 'n8n-nodes-base.set', {
-				mode: 'manual',
-				assignments: { assignments: [{ id: 'l', name: 'logins', type: 'array', value: "={{ ['ann.e2e', '', 'ann.e2e', 'bob.e2e'] }}" }] },
-				options: {},
-			}, 220),
-			node('Split', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'logins', options: {} }, 440, { typeVersion: 1 }),
-			node('Create', `${PKG}.keitaro`, {
-				resource: 'user',
-				operation: 'create',
-				inputMode: 'fields',
-				login: '={{ $json.logins }}',
-				password: 'E2e-Pass-123',
-				type: 'USER',
-				additionalFields: {},
-			}, 660, { credentials: keitaroCred, onError }),
+			node(
+				'Logins',
+				'n8n-nodes-base.set',
+				{
+					mode: 'manual',
+					assignments: {
+						assignments: [
+							{
+								id: 'l',
+								name: 'logins',
+								type: 'array',
+								value: "={{ ['ann.e2e', '', 'ann.e2e', 'bob.e2e'] }}",
+							},
+						],
+					},
+					options: {},
+				},
+				220,
+			),
+			node('Split', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'logins', options: {} }, 440, {
+				typeVersion: 1,
+			}),
+			node(
+				'Create',
+				`${PKG}.keitaro`,
+				{
+					resource: 'user',
+					operation: 'create',
+					inputMode: 'fields',
+					login: '={{ $json.logins }}',
+					password: 'E2e-Pass-123',
+					type: 'USER',
+					additionalFields: {},
+				},
+				660,
+				{ credentials: keitaroCred, onError },
+			),
 		],
 		connections: line('Start', 'Logins', 'Split', 'Create'),
 	};
@@ -64,9 +110,18 @@ let env: E2eEnv;
 beforeAll(async () => {
 	env = await setUpN8n({
 		credentials: (sandbox) => [
-			{ id: 'e2eBadKeitaro001', name: 'Keitaro (wrong key)', type: 'keitaroApi', data: { url: sandbox.urlOf('/keitaro'), apiKey: BAD_KEY } },
+			{
+				id: 'e2eBadKeitaro001',
+				name: 'Keitaro (wrong key)',
+				type: 'keitaroApi',
+				data: { url: sandbox.urlOf('/keitaro'), apiKey: BAD_KEY },
+			},
 		],
-		workflows: [badCredential, continueOnError('e2eContinueReg01', 'continueRegularOutput'), continueOnError('e2eContinueErr01', 'continueErrorOutput')],
+		workflows: [
+			badCredential,
+			continueOnError('e2eContinueReg01', 'continueRegularOutput'),
+			continueOnError('e2eContinueErr01', 'continueErrorOutput'),
+		],
 	});
 });
 afterAll(async () => env?.close());
@@ -78,7 +133,9 @@ describe('error paths in real n8n', () => {
 		expect(res.ok).toBe(false);
 		expect(res.code === 1 || res.crashedOnExit).toBe(true);
 		const error = res.run?.data.resultData.error;
-		expect(error?.message).toBe('Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.');
+		expect(error?.message).toBe(
+			'Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.',
+		);
 		expect(error?.description).toBe('GET /keitaro/admin_api/v1/users');
 		expect(error?.node?.name).toBe('List users');
 		expect(env.sandbox.requests('keitaro')[0].headers['api-key']).toBe(BAD_KEY);
@@ -89,22 +146,35 @@ describe('error paths in real n8n', () => {
 		const res = await executeWorkflow(env.folder, 'e2eContinueReg01');
 		expect(res.ok).toBe(true);
 		const items = nodeOutput(res.run, 'Create');
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		const [ann, empty, taken, bob] = jsonOf(items);
 		expect(ann).toMatchObject({ id: 1, login: 'ann.e2e' });
 		expect(empty.error).toMatch(/Login \(login\): is required/);
 		expect(taken.error).toMatch(/^Keitaro 406: login: /);
 		expect(bob).toMatchObject({ id: 2, login: 'bob.e2e' });
 		// The invalid item never reached the API: three POSTs, the taken one refused by Keitaro.
-		expect(env.sandbox.requests('keitaro').map((r) => (r.body as { login: string }).login)).toEqual(['ann.e2e', 'ann.e2e', 'bob.e2e']);
+		expect(env.sandbox.requests('keitaro').map((r) => (r.body as { login: string }).login)).toEqual(
+			['ann.e2e', 'ann.e2e', 'bob.e2e'],
+		);
 	});
 
 	it('On Error "Continue (using error output)": failures go to the error branch, successes stay', async () => {
 		const res = await executeWorkflow(env.folder, 'e2eContinueErr01');
 		expect(res.ok).toBe(true);
-		expect(jsonOf(nodeOutput(res.run, 'Create', 0)).map((u) => u.login)).toEqual(['ann.e2e', 'bob.e2e']);
+		expect(jsonOf(nodeOutput(res.run, 'Create', 0)).map((u) => u.login)).toEqual([
+			'ann.e2e',
+			'bob.e2e',
+		]);
 		const failed = nodeOutput(res.run, 'Create', 1);
 		expect(failed.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		expect(jsonOf(failed).map((e) => String(e.error))).toEqual([expect.stringMatching(/Login \(login\): is required/), expect.stringMatching(/^Keitaro 406/)]);
+		expect(jsonOf(failed).map((e) => String(e.error))).toEqual([
+			expect.stringMatching(/Login \(login\): is required/),
+			expect.stringMatching(/^Keitaro 406/),
+		]);
 	});
 });

@@ -43,15 +43,34 @@ describe('example workflows in real n8n, against the sandbox', () => {
 		]);
 		const [token, create] = env.sandbox.requests('keepnet');
 		expect(token.headers['content-type']).toContain('application/x-www-form-urlencoded');
-		expect(token.body).toEqual({ grant_type: 'client_credentials', client_id: KEEPNET_CLIENT_ID, client_secret: KEEPNET_CLIENT_SECRET, scope: 'api1' });
+		expect(token.body).toEqual({
+			grant_type: 'client_credentials',
+			client_id: KEEPNET_CLIENT_ID,
+			client_secret: KEEPNET_CLIENT_SECRET,
+			scope: 'api1',
+		});
 		const issued = [...env.platforms.keepnet.tokens.keys()];
 		expect(issued).toHaveLength(1);
-		for (const r of env.sandbox.requests('keepnet').slice(1)) expect(r.headers.authorization).toBe(`Bearer ${issued[0]}`);
-		expect(create.body).toEqual({ email: 'demo.user@example.com', phoneNumber: '+15550100100', firstName: 'Demo', lastName: 'User', department: 'Sales' });
-		expect(out(res, 'Create target user')).toEqual([{ resourceId: 'tu0000001', email: 'demo.user@example.com', outcome: 'created' }]);
-		expect(out(res, 'Update target user')[0]).toMatchObject({ department: 'IT', outcome: 'updated' });
+		for (const r of env.sandbox.requests('keepnet').slice(1))
+			expect(r.headers.authorization).toBe(`Bearer ${issued[0]}`);
+		expect(create.body).toEqual({
+			email: 'demo.user@example.com',
+			phoneNumber: '+15550100100',
+			firstName: 'Demo',
+			lastName: 'User',
+			department: 'Sales',
+		});
+		expect(out(res, 'Create target user')).toEqual([
+			{ resourceId: 'tu0000001', email: 'demo.user@example.com', outcome: 'created' },
+		]);
+		expect(out(res, 'Update target user')[0]).toMatchObject({
+			department: 'IT',
+			outcome: 'updated',
+		});
 		expect(out(res, 'Search by email')[0]).toMatchObject({ email: 'demo.user@example.com' });
-		expect(out(res, 'Delete target user')).toEqual([{ resourceId: 'tu0000001', deleted: true, outcome: 'deleted' }]);
+		expect(out(res, 'Delete target user')).toEqual([
+			{ resourceId: 'tu0000001', deleted: true, outcome: 'deleted' },
+		]);
 		expect(JSON.stringify(res.run)).not.toContain(KEEPNET_CLIENT_SECRET);
 
 		// n8n stored the token in the credential: the next execution asks for none.
@@ -79,9 +98,14 @@ describe('example workflows in real n8n, against the sandbox', () => {
 			new_password_confirmation: 'Demo-Pass-123',
 			preferences: { language: 'en', timezone: 'UTC' },
 		});
-		for (const r of env.sandbox.requests('keitaro')) expect(r.headers['api-key']).toBe(KEITARO_SANDBOX_KEY);
-		expect(env.sandbox.requests('keitaro')[3].body).toEqual({ preferences: { language: 'ru', timezone: 'UTC', first_weekday: '1' } });
-		expect(out(res, 'Create user')).toEqual([expect.objectContaining({ id: 1, login: 'demo.buyer', state: 'active' })]);
+		for (const r of env.sandbox.requests('keitaro'))
+			expect(r.headers['api-key']).toBe(KEITARO_SANDBOX_KEY);
+		expect(env.sandbox.requests('keitaro')[3].body).toEqual({
+			preferences: { language: 'ru', timezone: 'UTC', first_weekday: '1' },
+		});
+		expect(out(res, 'Create user')).toEqual([
+			expect.objectContaining({ id: 1, login: 'demo.buyer', state: 'active' }),
+		]);
 		expect(out(res, 'Update user')[0]).toMatchObject({ id: 1, preferences: { language: 'ru' } });
 		expect(out(res, 'List users').map((u) => u.login)).toEqual(['demo.buyer']);
 		expect(out(res, 'Delete user')).toEqual([{ id: 1, deleted: true, outcome: 'deleted' }]);
@@ -103,28 +127,58 @@ describe('example workflows in real n8n, against the sandbox', () => {
 			`POST ${A}/contacts`,
 			`DELETE ${P}/users/${userId}`,
 		]);
-		expect(sent[0].body).toEqual({ name: 'Demo Agent', email: 'demo.agent@example.com', password: 'Demo-Pass1!', display_name: 'Demo' });
+		expect(sent[0].body).toEqual({
+			name: 'Demo Agent',
+			email: 'demo.agent@example.com',
+			password: 'Demo-Pass1!',
+			display_name: 'Demo',
+		});
 		expect(sent[1].body).toEqual({ user_id: userId, role: 'agent' });
 		for (const r of sent) {
-			expect(r.headers.api_access_token).toBe(r.path.startsWith(P) ? CHATWOOT_PLATFORM_TOKEN : CHATWOOT_USER_TOKEN);
+			expect(r.headers.api_access_token).toBe(
+				r.path.startsWith(P) ? CHATWOOT_PLATFORM_TOKEN : CHATWOOT_USER_TOKEN,
+			);
 		}
-		expect(out(res, 'Create platform user')[0]).toMatchObject({ email: 'demo.agent@example.com', access_token: '***', outcome: 'created' });
+		expect(out(res, 'Create platform user')[0]).toMatchObject({
+			email: 'demo.agent@example.com',
+			access_token: '***',
+			outcome: 'created',
+		});
 		expect(out(res, 'List agents')).toHaveLength(1);
-		expect(out(res, 'Create or update contact')[0]).toMatchObject({ email: 'demo.customer@example.com', outcome: 'created' });
-		expect(out(res, 'Delete platform user')).toEqual([{ id: userId, deleted: true, outcome: 'deleted' }]);
+		expect(out(res, 'Create or update contact')[0]).toMatchObject({
+			email: 'demo.customer@example.com',
+			outcome: 'created',
+		});
+		expect(out(res, 'Delete platform user')).toEqual([
+			{ id: userId, deleted: true, outcome: 'deleted' },
+		]);
 	});
 
 	it('ActivePlatform: create or update, get, update, list; token in the query only', async () => {
 		const res = await runExample('activeplatform');
 		const U = '/api/vendor/v1/users';
 		const id = out(res, 'Create or update user')[0].id as number;
-		expect(calls(env.sandbox, 'activeplatform')).toEqual([`GET ${U}.json`, `POST ${U}.json`, `GET ${U}/${id}.json`, `PUT ${U}/${id}.json`, `GET ${U}.json`]);
+		expect(calls(env.sandbox, 'activeplatform')).toEqual([
+			`GET ${U}.json`,
+			`POST ${U}.json`,
+			`GET ${U}/${id}.json`,
+			`PUT ${U}/${id}.json`,
+			`GET ${U}.json`,
+		]);
 		const sent = env.sandbox.requests('activeplatform');
 		expect(sent[1].headers['content-type']).toBe('application/x-www-form-urlencoded');
-		expect(sent[1].body).toEqual({ first_name: 'Demo', last_name: 'Client', email: 'demo.client@example.com', password: 'Demo-Pass-123' });
+		expect(sent[1].body).toEqual({
+			first_name: 'Demo',
+			last_name: 'Client',
+			email: 'demo.client@example.com',
+			password: 'Demo-Pass-123',
+		});
 		for (const r of sent) expect(r.query.api_token).toBe(ACTIVEPLATFORM_SANDBOX_TOKEN);
 		expect(sent[3].body).toEqual({ last_name: 'Customer' });
-		expect(out(res, 'Create or update user')[0]).toMatchObject({ email: 'demo.client@example.com', outcome: 'created' });
+		expect(out(res, 'Create or update user')[0]).toMatchObject({
+			email: 'demo.client@example.com',
+			outcome: 'created',
+		});
 		expect(out(res, 'List users').map((u) => u.last_name)).toEqual(['Customer']);
 	});
 
@@ -137,11 +191,26 @@ describe('example workflows in real n8n, against the sandbox', () => {
 			'POST /api/v2/users-import/single',
 			'GET /api/v2/users/list',
 		]);
-		expect(sent[0].body).toEqual({ uid: 'EMP-0001', secondname: 'Learner', firstname: 'Demo', login: 'demo.learner', email: 'demo.learner@example.com', department: 'Sales' });
-		expect(sent.slice(1, 3).map((r) => r.body)).toEqual([{ uid: 'EMP-0001', is_active: 0 }, { uid: 'EMP-0001', is_active: 1 }]);
-		for (const r of sent) expect(r.headers['x-cbr-authorization']).toBe(`Bearer ${DAVINTOO_SANDBOX_TOKEN}`);
-		expect(out(res, 'Import user')).toEqual([expect.objectContaining({ uid: 'EMP-0001', created_count: 1, outcome: 'created' })]);
-		expect(out(res, 'List users')).toEqual([expect.objectContaining({ uid: 'EMP-0001', is_active: 1 })]);
+		expect(sent[0].body).toEqual({
+			uid: 'EMP-0001',
+			secondname: 'Learner',
+			firstname: 'Demo',
+			login: 'demo.learner',
+			email: 'demo.learner@example.com',
+			department: 'Sales',
+		});
+		expect(sent.slice(1, 3).map((r) => r.body)).toEqual([
+			{ uid: 'EMP-0001', is_active: 0 },
+			{ uid: 'EMP-0001', is_active: 1 },
+		]);
+		for (const r of sent)
+			expect(r.headers['x-cbr-authorization']).toBe(`Bearer ${DAVINTOO_SANDBOX_TOKEN}`);
+		expect(out(res, 'Import user')).toEqual([
+			expect.objectContaining({ uid: 'EMP-0001', created_count: 1, outcome: 'created' }),
+		]);
+		expect(out(res, 'List users')).toEqual([
+			expect.objectContaining({ uid: 'EMP-0001', is_active: 1 }),
+		]);
 	});
 
 	it('Onboarding: one person on all five platforms, and a second run changes nothing new', async () => {
@@ -156,7 +225,8 @@ describe('example workflows in real n8n, against the sandbox', () => {
 			davintooUid: 'EMP-1001',
 		});
 		const snap = (p: keyof E2eEnv['platforms']) => JSON.stringify(env.platforms[p].snapshot());
-		for (const p of ['keepnet', 'chatwoot', 'activeplatform', 'davintoo'] as const) expect(snap(p)).toContain('jane.doe@example.com');
+		for (const p of ['keepnet', 'chatwoot', 'activeplatform', 'davintoo'] as const)
+			expect(snap(p)).toContain('jane.doe@example.com');
 		expect(snap('keitaro')).toContain('"login":"jane.doe"');
 		expect(out(res, 'Keitaro')[0]).toMatchObject({ outcome: 'created' });
 		expect(out(res, 'Chatwoot')[0]).toMatchObject({ outcome: 'created' });
@@ -166,7 +236,9 @@ describe('example workflows in real n8n, against the sandbox', () => {
 		// Same ids everywhere (Chatwoot hands back the existing user: with no account and the same
 		// name it reads as "created", as the README says); Keepnet finds the target user unchanged.
 		expect(out(again, 'Keepnet Labs')[0]).toMatchObject({ outcome: 'unchanged' });
-		expect([...env.platforms.chatwoot.users.values()].filter((u) => u.email === 'jane.doe@example.com')).toHaveLength(1);
+		expect(
+			[...env.platforms.chatwoot.users.values()].filter((u) => u.email === 'jane.doe@example.com'),
+		).toHaveLength(1);
 		expect(out(again, 'Davintoo Collaborator')[0]).toMatchObject({ created_count: 0 });
 	});
 });
@@ -202,9 +274,23 @@ describe('sync examples in real n8n: plan, then apply', () => {
 			['create', 'media.jo', ''],
 			['remove', 'media.old', ''],
 		]);
-		expect(summaryOf(res, 'Apply sync')).toMatchObject({ existing: 10, created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
-		expect(calls(env.sandbox, 'keitaro').filter((c) => !c.startsWith('GET ')).map((c) => c.split(' ')[0]).sort()).toEqual(['DELETE', 'POST', 'PUT']);
-		expect([...env.platforms.keitaro.users.values()].map((u) => u.login).sort()).toEqual(['admin.root', ...names.map((n) => `media.${n}`), 'media.jo'].sort());
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({
+			existing: 10,
+			created: 1,
+			updated: 1,
+			unchanged: 8,
+			removed: 1,
+			failed: 0,
+		});
+		expect(
+			calls(env.sandbox, 'keitaro')
+				.filter((c) => !c.startsWith('GET '))
+				.map((c) => c.split(' ')[0])
+				.sort(),
+		).toEqual(['DELETE', 'POST', 'PUT']);
+		expect([...env.platforms.keitaro.users.values()].map((u) => u.login).sort()).toEqual(
+			['admin.root', ...names.map((n) => `media.${n}`), 'media.jo'].sort(),
+		);
 	});
 
 	it('Keepnet: the Sales group matches the list; a member not on it leaves the group', async () => {
@@ -224,13 +310,31 @@ describe('sync examples in real n8n: plan, then apply', () => {
 			['create', 'jo@acme.example', ''],
 			['remove', 'old@acme.example', ''],
 		]);
-		expect(summaryOf(res, 'Apply sync')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
-		const old = [...env.platforms.keepnet.users.values()].find((u) => u.email === 'old@acme.example');
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({
+			created: 1,
+			updated: 1,
+			unchanged: 8,
+			removed: 1,
+			failed: 0,
+		});
+		const old = [...env.platforms.keepnet.users.values()].find(
+			(u) => u.email === 'old@acme.example',
+		);
 		expect(old?.groups).toEqual([]);
-		const lists = ['POST /connect/token', 'POST /api/target-users/search', 'POST /api/target-groups/grpSales01/users'];
-		const writes = calls(env.sandbox, 'keepnet').filter((c) => !c.startsWith('GET ') && !lists.includes(c));
+		const lists = [
+			'POST /connect/token',
+			'POST /api/target-users/search',
+			'POST /api/target-groups/grpSales01/users',
+		];
+		const writes = calls(env.sandbox, 'keepnet').filter(
+			(c) => !c.startsWith('GET ') && !lists.includes(c),
+		);
 		expect(writes.map((c) => c.replace(/tu\d+/, 'ID')).sort()).toEqual(
-			['PUT /api/target-users/ID', 'POST /api/target-users', 'DELETE /api/target-groups/grpSales01/users'].sort(),
+			[
+				'PUT /api/target-users/ID',
+				'POST /api/target-users',
+				'DELETE /api/target-groups/grpSales01/users',
+			].sort(),
 		);
 	});
 
@@ -238,10 +342,21 @@ describe('sync examples in real n8n: plan, then apply', () => {
 		const cw = env.platforms.chatwoot;
 		const customers = ['kim', 'lee', 'max', 'ned', 'oli', 'pam', 'quin', 'rae', 'sam'];
 		const res = await seeded('chatwoot-sync', () => {
-			names.forEach((n, i) => cw.addMember(1, cw.addUser({ name: i === 0 ? 'Annie' : cap(n), email: `${n}@support.example` }).id, 'agent'));
+			names.forEach((n, i) =>
+				cw.addMember(
+					1,
+					cw.addUser({ name: i === 0 ? 'Annie' : cap(n), email: `${n}@support.example` }).id,
+					'agent',
+				),
+			);
 			cw.addMember(1, cw.addUser({ name: 'Old', email: 'old@support.example' }).id, 'agent');
 			customers.forEach((n, i) =>
-				cw.addContact({ email: `${n}@customer.example`, name: i === 0 ? 'Kimberly' : cap(n), custom_attributes: { tier: i < 3 ? 'gold' : 'basic' }, labels: ['customer'] }),
+				cw.addContact({
+					email: `${n}@customer.example`,
+					name: i === 0 ? 'Kimberly' : cap(n),
+					custom_attributes: { tier: i < 3 ? 'gold' : 'basic' },
+					labels: ['customer'],
+				}),
 			);
 			cw.addContact({ email: 'old@customer.example', name: 'Old', labels: ['customer'] });
 		});
@@ -255,17 +370,41 @@ describe('sync examples in real n8n: plan, then apply', () => {
 			['create', 'tess@customer.example', ''],
 			['remove', 'old@customer.example', ''],
 		]);
-		expect(summaryOf(res, 'Apply agents')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
-		expect(summaryOf(res, 'Apply contacts')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
-		expect([...cw.contacts.values()].find((c) => c.email === 'tess@customer.example')).toMatchObject({ labels: ['customer'], custom_attributes: { tier: 'basic' } });
-		expect([...cw.contacts.values()].find((c) => c.email === 'old@customer.example')?.labels).toEqual([]);
+		expect(summaryOf(res, 'Apply agents')).toMatchObject({
+			created: 1,
+			updated: 1,
+			unchanged: 8,
+			removed: 1,
+			failed: 0,
+		});
+		expect(summaryOf(res, 'Apply contacts')).toMatchObject({
+			created: 1,
+			updated: 1,
+			unchanged: 8,
+			removed: 1,
+			failed: 0,
+		});
+		expect(
+			[...cw.contacts.values()].find((c) => c.email === 'tess@customer.example'),
+		).toMatchObject({ labels: ['customer'], custom_attributes: { tier: 'basic' } });
+		expect(
+			[...cw.contacts.values()].find((c) => c.email === 'old@customer.example')?.labels,
+		).toEqual([]);
 	});
 
 	it('ActivePlatform: the demo account holds the listed users; a new one is created and attached', async () => {
 		const ap = env.platforms.activeplatform;
 		const account = 2000500;
 		const res = await seeded('activeplatform-sync', () => {
-			names.forEach((n, i) => ap.attach(ap.addUser(`${n}@acme.example`, { first_name: i === 0 ? 'Annie' : cap(n), last_name: 'Demo' }).id, account));
+			names.forEach((n, i) =>
+				ap.attach(
+					ap.addUser(`${n}@acme.example`, {
+						first_name: i === 0 ? 'Annie' : cap(n),
+						last_name: 'Demo',
+					}).id,
+					account,
+				),
+			);
 			ap.attach(ap.addUser('old@acme.example').id, account);
 		});
 		expect(planOf(res, 'Plan sync')).toEqual([
@@ -273,8 +412,16 @@ describe('sync examples in real n8n: plan, then apply', () => {
 			['create', 'jo@acme.example', ''],
 			['remove', 'old@acme.example', ''],
 		]);
-		expect(summaryOf(res, 'Apply sync')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
-		const onAccount = ap.accesses.filter((a) => a.account_id === account).map((a) => ap.users.get(a.user_id)?.email);
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({
+			created: 1,
+			updated: 1,
+			unchanged: 8,
+			removed: 1,
+			failed: 0,
+		});
+		const onAccount = ap.accesses
+			.filter((a) => a.account_id === account)
+			.map((a) => ap.users.get(a.user_id)?.email);
 		expect(onAccount.sort()).toEqual([...names, 'jo'].map((n) => `${n}@acme.example`).sort());
 	});
 
@@ -282,7 +429,14 @@ describe('sync examples in real n8n: plan, then apply', () => {
 		const dv = env.platforms.davintoo;
 		const res = await seeded('davintoo-sync', () => {
 			names.forEach((n, i) =>
-				dv.addUser(`EMP-${100 + i}`, { login: n, email: `${n}@acme.example`, firstname: cap(n), secondname: 'Demo', department: 'Sales', position: i === 0 ? 'Trainee' : 'Rep' }),
+				dv.addUser(`EMP-${100 + i}`, {
+					login: n,
+					email: `${n}@acme.example`,
+					firstname: cap(n),
+					secondname: 'Demo',
+					department: 'Sales',
+					position: i === 0 ? 'Trainee' : 'Rep',
+				}),
 			);
 			dv.addUser('EMP-999', { department: 'Sales' });
 		});
@@ -291,7 +445,13 @@ describe('sync examples in real n8n: plan, then apply', () => {
 			['create', 'EMP-109', ''],
 			['remove', 'EMP-999', ''],
 		]);
-		expect(summaryOf(res, 'Apply sync')).toMatchObject({ created: 1, updated: 1, unchanged: 8, removed: 1, failed: 0 });
+		expect(summaryOf(res, 'Apply sync')).toMatchObject({
+			created: 1,
+			updated: 1,
+			unchanged: 8,
+			removed: 1,
+			failed: 0,
+		});
 		expect(dv.users.get('EMP-999')?.is_active).toBe(0);
 		expect(dv.users.get('EMP-109')?.fields).toMatchObject({ login: 'jo', department: 'Sales' });
 	});

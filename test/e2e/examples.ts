@@ -11,12 +11,19 @@ import type { CredentialFile, WorkflowFile } from './n8n';
 import platformsFile from '../../platforms.json';
 
 /** The repo root, from test/e2e or from its compiled copy in .build/test/e2e. */
-export const REPO_ROOT = join(__dirname, '..', '..', ...(basename(join(__dirname, '..', '..')) === '.build' ? ['..'] : []));
+export const REPO_ROOT = join(
+	__dirname,
+	'..',
+	'..',
+	...(basename(join(__dirname, '..', '..')) === '.build' ? ['..'] : []),
+);
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
 /** Credential id per n8n credential type (platforms.json); the examples' nodes reference these. */
 export const CREDENTIAL_IDS: Record<string, string> = Object.fromEntries(
-	platformsFile.platforms.flatMap((p) => p.credentials.flatMap((c) => (c.exampleId ? [[c.type, c.exampleId]] : []))),
+	platformsFile.platforms.flatMap((p) =>
+		p.credentials.flatMap((c) => (c.exampleId ? [[c.type, c.exampleId]] : [])),
+	),
 );
 
 /** Workflow id per example file name (without .json). */
@@ -52,5 +59,10 @@ export function exampleCredentials(sandbox: Sandbox): CredentialFile[] {
 /** Every examples/*.json workflow, keyed by file name. */
 export function loadExamples(dir = EXAMPLES_DIR): Record<string, WorkflowFile> {
 	const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-	return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, f), 'utf8')) as WorkflowFile]));
+	return Object.fromEntries(
+		files.map((f) => [
+			f.replace(/\.json$/, ''),
+			JSON.parse(readFileSync(join(dir, f), 'utf8')) as WorkflowFile,
+		]),
+	);
 }

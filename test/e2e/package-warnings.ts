@@ -5,5 +5,10 @@ export function warningsAboutPackage(text: string, packageName = PACKAGE_NAME): 
 	return text
 		.split('\n')
 		.filter((l) => /warn|error|fail|deprecat|could not|cannot|unable/i.test(l))
-		.filter((l) => l.includes(packageName) || /dist\/(nodes|credentials)\//.test(l) || /\b(Keitaro|Keepnet|Chatwoot|ActivePlatform|Davintoo)\b/.test(l));
+		.filter(
+			(l) =>
+				l.includes(packageName) ||
+				/dist\/(nodes|credentials)\//.test(l) ||
+				/\b(Keitaro|Keepnet|Chatwoot|ActivePlatform|Davintoo)\b/.test(l),
+		);
 }

@@ -4,7 +4,14 @@
  */
 import { KEITARO_SANDBOX_KEY } from '../sandbox/platforms/keitaro';
 import { CREDENTIAL_IDS } from './examples';
-import { publishWorkflow, startN8n, startRedis, startWorker, waitForWebhook, type WorkflowFile } from './n8n';
+import {
+	publishWorkflow,
+	startN8n,
+	startRedis,
+	startWorker,
+	waitForWebhook,
+	type WorkflowFile,
+} from './n8n';
 import { warningsAboutPackage } from './package-warnings';
 import { PACKAGE_NAME, setUpN8n, type E2eEnv } from './setup';
 
@@ -28,7 +35,15 @@ const workflow: WorkflowFile = {
 			type: `${PACKAGE_NAME}.keitaro`,
 			typeVersion: 1,
 			position: [220, 0],
-			parameters: { resource: 'user', operation: 'create', inputMode: 'fields', login: '={{ $json.query.login }}', password: 'Queue-Pass-1', type: 'USER', additionalFields: {} },
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				inputMode: 'fields',
+				login: '={{ $json.query.login }}',
+				password: 'Queue-Pass-1',
+				type: 'USER',
+				additionalFields: {},
+			},
 			credentials: { keitaroApi: { id: CREDENTIAL_IDS.keitaroApi, name: 'Keitaro (sandbox)' } },
 		},
 	],
@@ -45,7 +60,10 @@ afterAll(async () => env?.close());
 
 it('a webhook on main is executed by the worker, which runs the Keitaro node against the sandbox', async () => {
 	const redis = await startRedis();
-	const [main, worker] = await Promise.all([startN8n(env.folder, { mode: 'queue', redis }), startWorker(env.folder, { redis })]);
+	const [main, worker] = await Promise.all([
+		startN8n(env.folder, { mode: 'queue', redis }),
+		startWorker(env.folder, { redis }),
+	]);
 	await waitForWebhook(main, PATH);
 
 	const res = await fetch(`${main.baseUrl}/webhook/${PATH}?login=queue.user`);
@@ -53,12 +71,21 @@ it('a webhook on main is executed by the worker, which runs the Keitaro node aga
 	expect(await res.json()).toMatchObject({ id: 1, login: 'queue.user', type: 'USER' });
 
 	const [post] = env.sandbox.requests('keitaro');
-	expect(post).toMatchObject({ method: 'POST', path: '/admin_api/v1/users', body: { login: 'queue.user', new_password: 'Queue-Pass-1' } });
+	expect(post).toMatchObject({
+		method: 'POST',
+		path: '/admin_api/v1/users',
+		body: { login: 'queue.user', new_password: 'Queue-Pass-1' },
+	});
 	expect(post.headers['api-key']).toBe(KEITARO_SANDBOX_KEY);
 
 	const executionId = /Enqueued execution (\d+)/.exec(main.logs())?.[1];
 	expect(executionId).toBeDefined();
-	for (let i = 0; i < 40 && !worker.logs().includes(`Worker finished execution ${executionId}`); i++) await new Promise((r) => setTimeout(r, 250));
+	for (
+		let i = 0;
+		i < 40 && !worker.logs().includes(`Worker finished execution ${executionId}`);
+		i++
+	)
+		await new Promise((r) => setTimeout(r, 250));
 	expect(worker.logs()).toContain(`Worker started execution ${executionId}`);
 	expect(worker.logs()).toContain(`Worker finished execution ${executionId}`);
 	// Both processes loaded the package without complaint.

@@ -38,14 +38,19 @@ export interface E2eEnv {
 }
 
 /** Packs the repo (dist/ must be built), installs it into a new user folder, imports examples. */
-export async function setUpN8n(extra: { credentials?: (sandbox: Sandbox) => CredentialFile[]; workflows?: WorkflowFile[] } = {}): Promise<E2eEnv> {
+export async function setUpN8n(
+	extra: { credentials?: (sandbox: Sandbox) => CredentialFile[]; workflows?: WorkflowFile[] } = {},
+): Promise<E2eEnv> {
 	n8nPaths(); // a clear message when n8n is not installed
 	const scratch = await mkdtemp(join(tmpdir(), 'n8n-up-e2e-'));
 	const { sandbox, platforms } = await startSandbox();
 	const tarball = await packPackage(REPO_ROOT, scratch);
 	const folder = await createUserFolder({ packageTarball: tarball });
 	const setupLogs = [
-		await importCredentials(folder, [...exampleCredentials(sandbox), ...(extra.credentials?.(sandbox) ?? [])]),
+		await importCredentials(folder, [
+			...exampleCredentials(sandbox),
+			...(extra.credentials?.(sandbox) ?? []),
+		]),
 		await importWorkflows(folder, [...Object.values(loadExamples()), ...(extra.workflows ?? [])]),
 	];
 	return {
@@ -64,7 +69,8 @@ export async function setUpN8n(extra: { credentials?: (sandbox: Sandbox) => Cred
 	};
 }
 
-export const jsonOf = (items: INodeExecutionData[]): Array<INodeExecutionData['json']> => items.map((i) => i.json);
+export const jsonOf = (items: INodeExecutionData[]): Array<INodeExecutionData['json']> =>
+	items.map((i) => i.json);
 
 /** "METHOD /path" of each request a platform's sandbox saw (OAuth token calls included). */
 export const calls = (sandbox: Sandbox, platform: string): string[] =>

@@ -51,16 +51,38 @@ async function folder(packageTarball?: string): Promise<UserFolder> {
 	return f;
 }
 
-function node(name: string, type: string, typeVersion: number, parameters: INode['parameters'], x: number): INode {
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: INode['parameters'],
+	x: number,
+): INode {
 	return { id: `${name}-id`, name, type, typeVersion, position: [x, 0], parameters };
 }
 
 function setNode(fields: Record<string, string>): INode {
-	const assignments = Object.entries(fields).map(([name, value], i) => ({ id: `a${i}`, name, value, type: 'string' }));
-	return node('Set', 'n8n-nodes-base.set', 3.4, { mode: 'manual', assignments: { assignments }, options: {} }, 200);
+	const assignments = Object.entries(fields).map(([name, value], i) => ({
+		id: `a${i}`,
+		name,
+		value,
+		type: 'string',
+	}));
+	return node(
+		'Set',
+		'n8n-nodes-base.set',
+		3.4,
+		{ mode: 'manual', assignments: { assignments }, options: {} },
+		200,
+	);
 }
 
-const owner: Owner = { email: 'owner@example.com', password: 'E2e-Passw0rd', firstName: 'Test', lastName: 'Owner' };
+const owner: Owner = {
+	email: 'owner@example.com',
+	password: 'E2e-Passw0rd',
+	firstName: 'Test',
+	lastName: 'Owner',
+};
 const toSet: IConnections[string] = { main: [[{ node: 'Set', type: 'main', index: 0 }]] };
 
 beforeAll(async () => {
@@ -87,25 +109,47 @@ describe('real n8n 2.40.7', () => {
 		try {
 			const f = await folder();
 			await timed('importCredentials', () =>
-				importCredentials(f, [{ id: 'smokeCred000001', name: 'e2e basic', type: 'httpBasicAuth', data: { user: 'e2e-user', password: 'e2e-pass' } }]),
+				importCredentials(f, [
+					{
+						id: 'smokeCred000001',
+						name: 'e2e basic',
+						type: 'httpBasicAuth',
+						data: { user: 'e2e-user', password: 'e2e-pass' },
+					},
+				]),
 			);
-			const http = node('HTTP', 'n8n-nodes-base.httpRequest', 4.2, {
-				method: 'GET',
-				url: `http://127.0.0.1:${port}/echo`,
-				authentication: 'genericCredentialType',
-				genericAuthType: 'httpBasicAuth',
-				options: {},
-			}, 400);
+			const http = node(
+				'HTTP',
+				'n8n-nodes-base.httpRequest',
+				4.2,
+				{
+					method: 'GET',
+					url: `http://127.0.0.1:${port}/echo`,
+					authentication: 'genericCredentialType',
+					genericAuthType: 'httpBasicAuth',
+					options: {},
+				},
+				400,
+			);
 			http.credentials = { httpBasicAuth: { id: 'smokeCred000001', name: 'e2e basic' } };
 			const wf: WorkflowFile = {
 				id: 'smokeCli0000001',
 				name: 'smoke cli',
-				nodes: [node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0), setNode({ greeting: 'hello from n8n' }), http],
+				nodes: [
+					node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0),
+					setNode({ greeting: 'hello from n8n' }),
+					http,
+				],
 				connections: { Start: toSet, Set: { main: [[{ node: 'HTTP', type: 'main', index: 0 }]] } },
 			};
 			await timed('importWorkflow', () => importWorkflow(f, wf));
 			const res = await timed('executeWorkflow', () => executeWorkflow(f, wf.id));
-			expect({ ok: res.ok, code: res.code, signal: res.signal, stderr: res.stderr.slice(-2000) }).toMatchObject({ ok: true });
+			expect({
+				ok: res.ok,
+				code: res.code,
+				signal: res.signal,
+				stderr: res.stderr.slice(-2000),
+			}).toMatchObject({ ok: true });
 			expect(nodeOutput(res.run, 'Set')[0].json).toEqual({ greeting: 'hello from n8n' });
 			const basic = `Basic ${Buffer.from('e2e-user:e2e-pass').toString('base64')}`;
 			expect(nodeOutput(res.run, 'HTTP')[0].json).toEqual({ authorization: basic });
@@ -155,7 +199,8 @@ describe('real n8n 2.40.7', () => {
 			name: string;
 			n8n: { nodes: string[] };
 		};
-		const built = pkg.n8n.nodes.length > 0 && pkg.n8n.nodes.every((p) => existsSync(join(repoRoot, p)));
+		const built =
+			pkg.n8n.nodes.length > 0 && pkg.n8n.nodes.every((p) => existsSync(join(repoRoot, p)));
 		if (!built) {
 			console.log('dist/ not built: skipping the repo package check');
 			return;
@@ -184,7 +229,13 @@ describe('real n8n 2.40.7', () => {
 			name: 'smoke queue',
 			nodes: [
 				{
-					...node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'GET', path: 'e2e-smoke', responseMode: 'lastNode', options: {} }, 0),
+					...node(
+						'Webhook',
+						'n8n-nodes-base.webhook',
+						2,
+						{ httpMethod: 'GET', path: 'e2e-smoke', responseMode: 'lastNode', options: {} },
+						0,
+					),
 					webhookId: '0b7f7a4e-4c59-4f4e-9a39-2f0e3c1d5a11',
 				},
 				setNode({ executionId: '={{ $execution.id }}', via: 'queue' }),
@@ -195,7 +246,10 @@ describe('real n8n 2.40.7', () => {
 		await timed('publishWorkflow', () => publishWorkflow(f, wf.id));
 		const redis = await timed('startRedis', () => startRedis());
 		const [main, worker] = await timed('start(main+worker)', () =>
-			Promise.all([startN8n(f, { mode: 'queue', redis, env: ownerEnv(owner) }), startWorker(f, { redis })]),
+			Promise.all([
+				startN8n(f, { mode: 'queue', redis, env: ownerEnv(owner) }),
+				startWorker(f, { redis }),
+			]),
 		);
 		// The owner came from env (N8N_INSTANCE_OWNER_*), not from /rest/owner/setup.
 		expect((await login(main.baseUrl, owner.email, owner.password)).user.role).toBe('global:owner');
@@ -206,7 +260,11 @@ describe('real n8n 2.40.7', () => {
 		expect(body.via).toBe('queue');
 		expect(main.logs()).toContain(`Enqueued execution ${body.executionId}`);
 		// The log line can trail the HTTP answer by a moment.
-		for (let i = 0; i < 40 && !worker.logs().includes(`Worker finished execution ${body.executionId}`); i++) {
+		for (
+			let i = 0;
+			i < 40 && !worker.logs().includes(`Worker finished execution ${body.executionId}`);
+			i++
+		) {
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		expect(worker.logs()).toContain(`Worker started execution ${body.executionId}`);

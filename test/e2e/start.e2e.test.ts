@@ -12,7 +12,13 @@ import { join } from 'node:path';
 
 import { SEED_FILE, seedUserFolder } from '../../scripts/start-seed';
 import { startSandbox } from '../sandbox';
-import { CREDENTIAL_IDS, EXAMPLE_IDS, exampleCredentials, loadExamples, REPO_ROOT } from './examples';
+import {
+	CREDENTIAL_IDS,
+	EXAMPLE_IDS,
+	exampleCredentials,
+	loadExamples,
+	REPO_ROOT,
+} from './examples';
 import { freePort, login, openUserFolder, runN8n, type Session } from './n8n';
 
 const script = join(REPO_ROOT, '.build', 'scripts', 'start.js');
@@ -31,9 +37,19 @@ interface Started {
 
 /** Runs start.js on the test's folder and ports until it prints its ready block. */
 async function npmStart(): Promise<Started> {
-	const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', N8N_PORT: String(n8nPort), SANDBOX_PORT: String(sandboxPort), N8N_START_DIR: dir };
+	const env = {
+		PATH: process.env.PATH ?? '',
+		HOME: process.env.HOME ?? '',
+		N8N_PORT: String(n8nPort),
+		SANDBOX_PORT: String(sandboxPort),
+		N8N_START_DIR: dir,
+	};
 	const spawned = Date.now();
-	const child = spawn(process.execPath, [script], { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [script], {
+		env,
+		cwd: REPO_ROOT,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let text = '';
 	child.stdout?.on('data', (b: Buffer) => (text += b.toString()));
 	child.stderr?.on('data', (b: Buffer) => (text += b.toString()));
@@ -47,7 +63,9 @@ async function npmStart(): Promise<Started> {
 }
 
 async function stop(started: Started): Promise<number | null> {
-	const exited = new Promise<number | null>((resolve) => started.child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		started.child.once('exit', (code) => resolve(code)),
+	);
 	started.child.kill('SIGTERM');
 	const code = await exited;
 	running = undefined;
@@ -108,7 +126,9 @@ describe('npm start', () => {
 		const page = await fetch(`${base}/`);
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('<div id="app"');
-		expect(out).toContain(`imported ${Object.keys(CREDENTIAL_IDS).length} credentials and ${Object.keys(loadExamples()).length} workflows that were missing`);
+		expect(out).toContain(
+			`imported ${Object.keys(CREDENTIAL_IDS).length} credentials and ${Object.keys(loadExamples()).length} workflows that were missing`,
+		);
 
 		const [, email, password] = /log in:\s+(\S+) \/ (\S+)/.exec(out) ?? [];
 		session = await login(base, email, password);
@@ -129,26 +149,43 @@ describe('npm start', () => {
 		let status = '';
 		for (let i = 0; i < 60 && !['success', 'error', 'crashed'].includes(status); i++) {
 			await new Promise((r) => setTimeout(r, 500));
-			status = (await getJson<{ status: string }>(`/rest/executions/${executionId}`, session)).data.status;
+			status = (await getJson<{ status: string }>(`/rest/executions/${executionId}`, session)).data
+				.status;
 		}
 		expect(status).toBe('success');
-		const log = (await (await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/log`)).json()) as Array<{ platform: string; method: string }>;
+		const log = (await (
+			await fetch(`http://127.0.0.1:${sandboxPort}/__sandbox/log`)
+		).json()) as Array<{ platform: string; method: string }>;
 		expect(new Set(log.filter((r) => r.method === 'POST').map((r) => r.platform))).toEqual(
 			new Set(['keitaro', 'keepnet', 'chatwoot', 'activeplatform', 'davintoo']),
 		);
 
 		// The user's own work, as the editor saves it: a renamed example with a changed node, and a
 		// renamed credential.
-		const keitaro = (await getJson<StoredWorkflow>(`/rest/workflows/${EXAMPLE_IDS.keitaro}`, session)).data;
-		const nodes = keitaro.nodes.map((n) => (n.name === 'Create user' ? { ...n, notes: 'my note' } : n));
+		const keitaro = (
+			await getJson<StoredWorkflow>(`/rest/workflows/${EXAMPLE_IDS.keitaro}`, session)
+		).data;
+		const nodes = keitaro.nodes.map((n) =>
+			n.name === 'Create user' ? { ...n, notes: 'my note' } : n,
+		);
 		const saved = await fetch(`${base}/rest/workflows/${EXAMPLE_IDS.keitaro}`, {
 			method: 'PATCH',
 			headers,
-			body: JSON.stringify({ name: editedName, nodes, connections: keitaro.connections, versionId: keitaro.versionId }),
+			body: JSON.stringify({
+				name: editedName,
+				nodes,
+				connections: keitaro.connections,
+				versionId: keitaro.versionId,
+			}),
 		});
 		expect(saved.status).toBe(200);
 		// As the editor does: the data comes back with secrets blanked, and n8n keeps the stored ones.
-		const credential = (await getJson<{ data: Record<string, unknown> }>('/rest/credentials/sbxKeitaroCred01?includeData=true', session)).data;
+		const credential = (
+			await getJson<{ data: Record<string, unknown> }>(
+				'/rest/credentials/sbxKeitaroCred01?includeData=true',
+				session,
+			)
+		).data;
 		const renamed = await fetch(`${base}/rest/credentials/sbxKeitaroCred01`, {
 			method: 'PATCH',
 			headers,
@@ -170,29 +207,48 @@ describe('npm start', () => {
 		// The session cookie from before the restart still works: no new login.
 		const me = await fetch(`${base}/rest/login`, { headers: headersOf(session) });
 		expect(me.status).toBe(200);
-		const keitaro = await getJson<StoredWorkflow>(`/rest/workflows/${EXAMPLE_IDS.keitaro}`, session);
+		const keitaro = await getJson<StoredWorkflow>(
+			`/rest/workflows/${EXAMPLE_IDS.keitaro}`,
+			session,
+		);
 		expect(keitaro.status).toBe(200);
 		expect(keitaro.data.name).toBe(editedName);
 		expect(keitaro.data.nodes.find((n) => n.name === 'Create user')?.notes).toBe('my note');
-		const credential = await getJson<{ name: string }>('/rest/credentials/sbxKeitaroCred01', session);
+		const credential = await getJson<{ name: string }>(
+			'/rest/credentials/sbxKeitaroCred01',
+			session,
+		);
 		expect(credential.data.name).toBe('My Keitaro');
 		expect(await stop(started)).toBe(0);
 	});
 
 	it('an example changed in the repo arrives once as a fresh copy; the one in use is left alone', async () => {
 		const examples = loadExamples();
-		const changed = { ...examples.keitaro, nodes: examples.keitaro.nodes.map((n) => ({ ...n, notes: 'new in the repo' })) };
+		const changed = {
+			...examples.keitaro,
+			nodes: examples.keitaro.nodes.map((n) => ({ ...n, notes: 'new in the repo' })),
+		};
 		const { sandbox } = await startSandbox({ port: sandboxPort });
 		try {
 			const folder = await openUserFolder(dir);
-			const first = await seedUserFolder(folder, dir, exampleCredentials(sandbox), { ...examples, keitaro: changed });
+			const first = await seedUserFolder(folder, dir, exampleCredentials(sandbox), {
+				...examples,
+				keitaro: changed,
+			});
 			expect(first.importedCredentials).toEqual([]);
-			expect(first.copies.map(([file, copy]) => [file, copy.name])).toEqual([['keitaro', `${examples.keitaro.name} (new version)`]]);
+			expect(first.copies.map(([file, copy]) => [file, copy.name])).toEqual([
+				['keitaro', `${examples.keitaro.name} (new version)`],
+			]);
 			expect(first.importedWorkflows).toEqual([first.copies[0][1].id]);
 			// Seeded once: the same change does not make a second copy.
-			const again = await seedUserFolder(folder, dir, exampleCredentials(sandbox), { ...examples, keitaro: changed });
+			const again = await seedUserFolder(folder, dir, exampleCredentials(sandbox), {
+				...examples,
+				keitaro: changed,
+			});
 			expect(again.importedWorkflows).toEqual([]);
-			const state = JSON.parse(readFileSync(join(dir, SEED_FILE), 'utf8')) as { workflows: Record<string, string> };
+			const state = JSON.parse(readFileSync(join(dir, SEED_FILE), 'utf8')) as {
+				workflows: Record<string, string>;
+			};
 			expect(Object.keys(state.workflows).sort()).toEqual(Object.values(EXAMPLE_IDS).sort());
 			// The user's version is still the one under the example's id; the copy sits beside it.
 			const exported = join(dir, 'exported.json');
@@ -200,7 +256,11 @@ describe('npm start', () => {
 			expect(res.code).toBe(0);
 			const stored = JSON.parse(readFileSync(exported, 'utf8')) as StoredWorkflow[];
 			expect(stored.find((w) => w.id === EXAMPLE_IDS.keitaro)?.name).toBe(editedName);
-			expect(stored.find((w) => w.id === first.copies[0][1].id)?.nodes.every((n) => n.notes === 'new in the repo')).toBe(true);
+			expect(
+				stored
+					.find((w) => w.id === first.copies[0][1].id)
+					?.nodes.every((n) => n.notes === 'new in the repo'),
+			).toBe(true);
 		} finally {
 			await sandbox.stop();
 		}

@@ -43,14 +43,18 @@ interface Case {
 }
 
 const long = (n: number) => 'x'.repeat(n);
-const CSV_HEADER = 'ID;Last name;First name;Middle name;Login;Email;Password;Birthdate;Gender (F-1, M-0);City;Department;Position';
+const CSV_HEADER =
+	'ID;Last name;First name;Middle name;Login;Email;Password;Birthdate;Gender (F-1, M-0);City;Department;Position';
 
 const cases: Case[] = [
 	{
 		name: 'Keitaro: invalid JSON in User Data',
 		run: keitaro,
 		params: { operation: 'create', inputMode: 'json', userData: '={{ $json.data }}' },
-		items: [{ json: { data: '{"login":"ok","new_password":"Pw-123456"}' } }, { json: { data: '{"login": "x",' } }],
+		items: [
+			{ json: { data: '{"login":"ok","new_password":"Pw-123456"}' } },
+			{ json: { data: '{"login": "x",' } },
+		],
 		error: 'Item 1: User Data (userData): is not valid JSON',
 		platform: 'keitaro',
 	},
@@ -66,7 +70,13 @@ const cases: Case[] = [
 	{
 		name: 'Keitaro: a missing login',
 		run: keitaro,
-		params: { operation: 'create', inputMode: 'fields', login: '={{ $json.login }}', password: 'Pw-123456', type: 'USER' },
+		params: {
+			operation: 'create',
+			inputMode: 'fields',
+			login: '={{ $json.login }}',
+			password: 'Pw-123456',
+			type: 'USER',
+		},
 		items: [{ json: { login: 'ok' } }, { json: {} }],
 		error: 'Item 1: Login (login): is required',
 		platform: 'keitaro',
@@ -82,31 +92,63 @@ const cases: Case[] = [
 	{
 		name: 'Keepnet: an oversized first name',
 		run: keepnet,
-		params: { operation: 'create', email: '={{ $json.email }}', phoneNumber: '+447700900123', additionalFields: { firstName: '={{ $json.name }}' } },
-		items: [{ json: { email: 'ok@example.com', name: 'Jane' } }, { json: { email: 'b@example.com', name: long(41) } }],
+		params: {
+			operation: 'create',
+			email: '={{ $json.email }}',
+			phoneNumber: '+447700900123',
+			additionalFields: { firstName: '={{ $json.name }}' },
+		},
+		items: [
+			{ json: { email: 'ok@example.com', name: 'Jane' } },
+			{ json: { email: 'b@example.com', name: long(41) } },
+		],
 		error: 'Item 1: Additional Fields > First Name (additionalFields.firstName)',
 		platform: 'keepnet',
 	},
 	{
 		name: 'Chatwoot: a weak platform-user password',
 		run: chatwoot,
-		params: { resource: 'platformUser', operation: 'create', name: 'Ana', email: '={{ $json.email }}', password: '={{ $json.password }}' },
-		items: [{ json: { email: 'ana@example.com', password: 'Str0ng!pass' } }, { json: { email: 'bo@example.com', password: 'weakpass' } }],
+		params: {
+			resource: 'platformUser',
+			operation: 'create',
+			name: 'Ana',
+			email: '={{ $json.email }}',
+			password: '={{ $json.password }}',
+		},
+		items: [
+			{ json: { email: 'ana@example.com', password: 'Str0ng!pass' } },
+			{ json: { email: 'bo@example.com', password: 'weakpass' } },
+		],
 		error: 'Item 1: Password (password)',
 		platform: 'chatwoot',
 	},
 	{
 		name: 'Chatwoot: an oversized password',
 		run: chatwoot,
-		params: { resource: 'platformUser', operation: 'create', name: 'Ana', email: '={{ $json.email }}', password: '={{ $json.password }}' },
-		items: [{ json: { email: 'ana@example.com', password: 'Str0ng!pass' } }, { json: { email: 'bo@example.com', password: `Aa1!${long(130)}` } }],
+		params: {
+			resource: 'platformUser',
+			operation: 'create',
+			name: 'Ana',
+			email: '={{ $json.email }}',
+			password: '={{ $json.password }}',
+		},
+		items: [
+			{ json: { email: 'ana@example.com', password: 'Str0ng!pass' } },
+			{ json: { email: 'bo@example.com', password: `Aa1!${long(130)}` } },
+		],
 		error: 'Item 1: Password (password)',
 		platform: 'chatwoot',
 	},
 	{
 		name: 'ActivePlatform: an invalid email',
 		run: activePlatform,
-		params: { operation: 'create', firstName: 'Olena', lastName: 'Koval', email: '={{ $json.email }}', password: 'Xy7!pass-word' },
+		params: {
+			operation: 'create',
+			firstName: 'Olena',
+			lastName: 'Koval',
+			email: '={{ $json.email }}',
+			password: 'Xy7!pass-word',
+		},
 		items: [{ json: { email: 'ok@example.com' } }, { json: { email: 'olena@' } }],
 		error: 'Item 1: Email (email): is not a valid email address',
 		platform: 'activeplatform',
@@ -123,7 +165,10 @@ const cases: Case[] = [
 			email: '={{ $json.uid + "@acme.example" }}',
 			additionalFields: { birth_date: '={{ $json.born }}' },
 		},
-		items: [{ json: { uid: 'EMP-1', born: '1990-03-31' } }, { json: { uid: 'EMP-2', born: '31.02.1990' } }],
+		items: [
+			{ json: { uid: 'EMP-1', born: '1990-03-31' } },
+			{ json: { uid: 'EMP-2', born: '31.02.1990' } },
+		],
 		error: 'Item 1: Additional Fields > Birth Date (additionalFields.birth_date)',
 		platform: 'davintoo',
 	},
@@ -132,33 +177,43 @@ const cases: Case[] = [
 		run: davintoo,
 		params: { operation: 'importMany', source: 'binary', binaryPropertyName: 'data' },
 		items: [
-			csvItem(`${CSV_HEADER}\r\nEMP-1;Koval;Olena;;o.koval;o@acme.example;;;0;Lviv;Sales;Manager\r\n`),
-			csvItem(`${CSV_HEADER}\r\nEMP-2;Koval;Olena;;o.koval2;o2@acme.example;;;0;Lviv;"Sales;Manager\r\nEMP-3;Bo;Ivan;;i.bo;i@acme.example;;;0;Kyiv;IT;Dev\r\n`),
+			csvItem(
+				`${CSV_HEADER}\r\nEMP-1;Koval;Olena;;o.koval;o@acme.example;;;0;Lviv;Sales;Manager\r\n`,
+			),
+			csvItem(
+				`${CSV_HEADER}\r\nEMP-2;Koval;Olena;;o.koval2;o2@acme.example;;;0;Lviv;"Sales;Manager\r\nEMP-3;Bo;Ivan;;i.bo;i@acme.example;;;0;Kyiv;IT;Dev\r\n`,
+			),
 		],
-		error: 'Item 1: CSV file (binary property "data"): line 2: a quoted value is opened and never closed (broken quoting)',
+		error:
+			'Item 1: CSV file (binary property "data"): line 2: a quoted value is opened and never closed (broken quoting)',
 		platform: 'davintoo',
 	},
 ];
 
 describe('bad input: named item and field, nothing sent for it', () => {
-	it.each(cases)('$name', async (c) => {
-		c.setup?.();
-		const alone = await c.run(c.params, [c.items[0]]);
-		expect(alone.error).toBeUndefined();
-		const validRequests = sandbox.requests(c.platform).length;
-		sandbox.reset();
-		c.setup?.();
+	it.each(cases)(
+		'$name',
+		async (c) => {
+			c.setup?.();
+			const alone = await c.run(c.params, [c.items[0]]);
+			expect(alone.error).toBeUndefined();
+			const validRequests = sandbox.requests(c.platform).length;
+			sandbox.reset();
+			c.setup?.();
 
-		const run = await c.run(c.params, c.items);
-		expect(run.error).toBeUndefined();
-		const out = run.outputs[0] ?? [];
-		const pairedWith = (i: INodeExecutionData) => [i.pairedItem ?? []].flat().map((p) => (p as { item: number }).item);
-		const bad = out.find((i) => pairedWith(i).includes(1));
-		expect(bad?.json.error).toEqual(expect.stringContaining(c.error));
-		expect(String(bad?.json.error).startsWith(c.error)).toBe(true);
-		expect(bad?.json.details).toMatchObject({ itemIndex: 1 });
-		expect(out.some((i) => pairedWith(i).includes(0) && !('error' in i.json))).toBe(true);
-		// Only item 0's requests reached the service (token requests count as the platform's too).
-		expect(sandbox.requests(c.platform)).toHaveLength(validRequests);
-	}, 30000);
+			const run = await c.run(c.params, c.items);
+			expect(run.error).toBeUndefined();
+			const out = run.outputs[0] ?? [];
+			const pairedWith = (i: INodeExecutionData) =>
+				[i.pairedItem ?? []].flat().map((p) => (p as { item: number }).item);
+			const bad = out.find((i) => pairedWith(i).includes(1));
+			expect(bad?.json.error).toEqual(expect.stringContaining(c.error));
+			expect(String(bad?.json.error).startsWith(c.error)).toBe(true);
+			expect(bad?.json.details).toMatchObject({ itemIndex: 1 });
+			expect(out.some((i) => pairedWith(i).includes(0) && !('error' in i.json))).toBe(true);
+			// Only item 0's requests reached the service (token requests count as the platform's too).
+			expect(sandbox.requests(c.platform)).toHaveLength(validRequests);
+		},
+		30000,
+	);
 });

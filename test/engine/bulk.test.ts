@@ -10,8 +10,15 @@ beforeAll(async () => {
 afterAll(async () => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-const create = { operation: 'create', inputMode: 'fields', login: '={{ $json.login }}', password: 'S3cret-pass', type: 'USER' };
-const people = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { login: `user.${String(i).padStart(3, '0')}` } }));
+const create = {
+	operation: 'create',
+	inputMode: 'fields',
+	login: '={{ $json.login }}',
+	password: 'S3cret-pass',
+	type: 'USER',
+};
+const people = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ json: { login: `user.${String(i).padStart(3, '0')}` } }));
 const times = () => sandbox.requests().map((r) => Date.parse(r.time));
 
 describe('bulk runs in the shared core (through the Keitaro node)', () => {
@@ -29,7 +36,11 @@ describe('bulk runs in the shared core (through the Keitaro node)', () => {
 	});
 
 	it('Rate Limit spaces the requests out', async () => {
-		const run = await runKeitaro(sandbox, { ...create, options: { rateLimit: 20, concurrency: 4 } }, { items: people(8) });
+		const run = await runKeitaro(
+			sandbox,
+			{ ...create, options: { rateLimit: 20, concurrency: 4 } },
+			{ items: people(8) },
+		);
 		expect(run.error).toBeUndefined();
 		const t = times();
 		// From the second request on: the first one arrives late on a cold engine (lazy setup).
@@ -52,7 +63,11 @@ describe('bulk runs in the shared core (through the Keitaro node)', () => {
 	it('a throttling service slows the run down, and every item still ends created exactly once', async () => {
 		sandbox.settings.rateLimit = 25;
 		const items = people(60);
-		const run = await runKeitaro(sandbox, { ...create, options: { concurrency: 8 } }, { items, onError: 'continueRegularOutput' });
+		const run = await runKeitaro(
+			sandbox,
+			{ ...create, options: { concurrency: 8 } },
+			{ items, onError: 'continueRegularOutput' },
+		);
 		expect(run.error).toBeUndefined();
 		const out = jsonOf(run.outputs[0]);
 		expect(out.filter((j) => 'error' in j)).toEqual([]);
@@ -67,7 +82,11 @@ describe('bulk runs in the shared core (through the Keitaro node)', () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: '/users', times: 2 });
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 2, retryAfter: '0' });
 		sandbox.fault({ kind: 'status', status: 429, method: 'POST', times: 3, retryAfter: '0' });
-		const run = await runKeitaro(sandbox, { ...create, options: { concurrency: 3, summary: true } }, { items, onError: 'continueRegularOutput' });
+		const run = await runKeitaro(
+			sandbox,
+			{ ...create, options: { concurrency: 3, summary: true } },
+			{ items, onError: 'continueRegularOutput' },
+		);
 		expect(run.error).toBeUndefined();
 		const out = run.outputs[0];
 		expect(out).toHaveLength(21);
@@ -87,12 +106,20 @@ describe('bulk runs in the shared core (through the Keitaro node)', () => {
 		platforms.keitaro.addUser('user.001', { type: 'ADMIN' });
 		const run = await runKeitaro(
 			sandbox,
-			{ operation: 'upsert', login: '={{ $json.login }}', password: '', type: 'USER', options: { summary: true } },
+			{
+				operation: 'upsert',
+				login: '={{ $json.login }}',
+				password: '',
+				type: 'USER',
+				options: { summary: true },
+			},
 			{ items: people(3), onError: 'continueRegularOutput' },
 		);
 		const summary = run.outputs[0][3].json.summary;
 		// user.002 has no password to be created with: one failure, named.
 		expect(summary).toEqual({ items: 3, succeeded: 2, failed: 1, unchanged: 1, updated: 1 });
-		expect(run.outputs[0][2].json.error).toBe('Item 2: Password (password): is required to create the new user "user.002"');
+		expect(run.outputs[0][2].json.error).toBe(
+			'Item 2: Password (password): is required to create the new user "user.002"',
+		);
 	});
 });

@@ -46,7 +46,13 @@ const subjects: Subject[] = [
 		platform: 'keitaro',
 		createPath: '/admin_api/v1/users',
 		run: (p, items) => runKeitaro(sandbox, p, { items, ...each }),
-		create: { operation: 'create', inputMode: 'fields', login: '={{ $json.key }}', password: 'S3cret-pass', type: 'USER' },
+		create: {
+			operation: 'create',
+			inputMode: 'fields',
+			login: '={{ $json.key }}',
+			password: 'S3cret-pass',
+			type: 'USER',
+		},
 		key: (i) => `user.${i}`,
 		stored: () => [...platforms.keitaro.users.values()].map((u) => u.login),
 		secrets: [KEITARO_SANDBOX_KEY, 'S3cret-pass'],
@@ -66,7 +72,11 @@ const subjects: Subject[] = [
 		platform: 'chatwoot',
 		createPath: '/contacts',
 		run: (p, items) => runChatwoot(sandbox, p, { items, ...each }),
-		create: { resource: 'contact', operation: 'create', fields: { name: 'Mia', email: '={{ $json.key }}' } },
+		create: {
+			resource: 'contact',
+			operation: 'create',
+			fields: { name: 'Mia', email: '={{ $json.key }}' },
+		},
 		key: (i) => `mia${i}@shop.test`,
 		stored: () => [...platforms.chatwoot.contacts.values()].map((c) => String(c.email)),
 		secrets: [CHATWOOT_USER_TOKEN, CHATWOOT_PLATFORM_TOKEN],
@@ -76,7 +86,13 @@ const subjects: Subject[] = [
 		platform: 'activeplatform',
 		createPath: '/users.json',
 		run: (p, items) => runActivePlatform(sandbox, p, { items, ...each }),
-		create: { operation: 'create', firstName: 'Olena', lastName: 'Koval', email: '={{ $json.key }}', password: 'Xy7!pass-word' },
+		create: {
+			operation: 'create',
+			firstName: 'Olena',
+			lastName: 'Koval',
+			email: '={{ $json.key }}',
+			password: 'Xy7!pass-word',
+		},
 		key: (i) => `olena${i}@example.com`,
 		stored: () => [...platforms.activeplatform.users.values()].map((u) => u.email),
 		secrets: [ACTIVEPLATFORM_SANDBOX_TOKEN, 'Xy7!pass-word'],
@@ -100,7 +116,8 @@ const subjects: Subject[] = [
 	},
 ];
 
-const items = (s: Subject, n: number) => Array.from({ length: n }, (_, i) => ({ json: { key: s.key(i) } }));
+const items = (s: Subject, n: number) =>
+	Array.from({ length: n }, (_, i) => ({ json: { key: s.key(i) } }));
 
 /** The invariants every fault run must keep. */
 function expectAccountedFor(s: Subject, run: RunNodeResult, n: number) {
@@ -119,27 +136,65 @@ function expectAccountedFor(s: Subject, run: RunNodeResult, n: number) {
 	for (const secret of s.secrets) expect(text).not.toContain(secret);
 }
 
-const scenarios: Array<{ name: string; faults: FaultRule[]; allSucceed: boolean; latencyMs?: number }> = [
-	{ name: '429 burst without Retry-After', faults: [{ kind: 'status', status: 429, times: 3 }], allSucceed: true },
-	{ name: '429 burst with Retry-After', faults: [{ kind: 'status', status: 429, times: 2, retryAfter: '1' }], allSucceed: true },
+const scenarios: Array<{
+	name: string;
+	faults: FaultRule[];
+	allSucceed: boolean;
+	latencyMs?: number;
+}> = [
+	{
+		name: '429 burst without Retry-After',
+		faults: [{ kind: 'status', status: 429, times: 3 }],
+		allSucceed: true,
+	},
+	{
+		name: '429 burst with Retry-After',
+		faults: [{ kind: 'status', status: 429, times: 2, retryAfter: '1' }],
+		allSucceed: true,
+	},
 	// Creates look the record up before sending again (or are upserts): these all recover.
-	{ name: '502, 503 and 504 on creates', faults: [502, 503, 504].map((status) => ({ kind: 'status' as const, status, times: 1, retryAfter: '0' })), allSucceed: true },
-	{ name: 'a 500 on a create', faults: [{ kind: 'status', status: 500, times: 1 }], allSucceed: false },
-	{ name: 'dropped connections, before and after the server acted', faults: [{ kind: 'drop', times: 1 }, { kind: 'dropAfter', times: 1 }], allSucceed: true },
+	{
+		name: '502, 503 and 504 on creates',
+		faults: [502, 503, 504].map((status) => ({
+			kind: 'status' as const,
+			status,
+			times: 1,
+			retryAfter: '0',
+		})),
+		allSucceed: true,
+	},
+	{
+		name: 'a 500 on a create',
+		faults: [{ kind: 'status', status: 500, times: 1 }],
+		allSucceed: false,
+	},
+	{
+		name: 'dropped connections, before and after the server acted',
+		faults: [
+			{ kind: 'drop', times: 1 },
+			{ kind: 'dropAfter', times: 1 },
+		],
+		allSucceed: true,
+	},
 	{ name: 'a malformed JSON answer', faults: [{ kind: 'malformed', times: 1 }], allSucceed: false },
 	{ name: 'latency on every answer', faults: [], allSucceed: true, latencyMs: 80 },
 ];
 
 describe.each(subjects)('$name create under faults', (s) => {
-	it.each(scenarios)('$name: every item ends as one success or one error, no duplicates, no secrets', async ({ faults, allSucceed, latencyMs }) => {
-		const n = 4;
-		for (const f of faults) sandbox.fault({ ...f, platform: s.platform, method: 'POST', path: s.createPath });
-		if (latencyMs) sandbox.settings.latencyMs = latencyMs;
-		const run = await s.run({ ...s.create, options: { concurrency: 2 } }, items(s, n));
-		expectAccountedFor(s, run, n);
-		const failed = (run.outputs[0] ?? []).filter((i) => 'error' in i.json);
-		if (allSucceed) expect(failed).toEqual([]);
-		// A 500 or a broken answer to a create is reported, not guessed at: at most that one item fails.
-		else expect(failed.length).toBeLessThanOrEqual(1);
-	}, 30000);
+	it.each(scenarios)(
+		'$name: every item ends as one success or one error, no duplicates, no secrets',
+		async ({ faults, allSucceed, latencyMs }) => {
+			const n = 4;
+			for (const f of faults)
+				sandbox.fault({ ...f, platform: s.platform, method: 'POST', path: s.createPath });
+			if (latencyMs) sandbox.settings.latencyMs = latencyMs;
+			const run = await s.run({ ...s.create, options: { concurrency: 2 } }, items(s, n));
+			expectAccountedFor(s, run, n);
+			const failed = (run.outputs[0] ?? []).filter((i) => 'error' in i.json);
+			if (allSucceed) expect(failed).toEqual([]);
+			// A 500 or a broken answer to a create is reported, not guessed at: at most that one item fails.
+			else expect(failed.length).toBeLessThanOrEqual(1);
+		},
+		30000,
+	);
 });

@@ -32,7 +32,12 @@ export class HarnessOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'string',
+			default: '',
+		},
 		{
 			displayName: 'Authentication',
 			name: 'authentication',

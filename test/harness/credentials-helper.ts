@@ -55,7 +55,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (!this.types.has(credentialType)) return true;
 		const type = this.types.getByName(credentialType);
 		if (!type.restrictToSupportedNodes) return true;
-		return (type.supportedNodes ?? []).some((name) => nodeType === name || nodeType.endsWith(`.${name}`));
+		return (type.supportedNodes ?? []).some(
+			(name) => nodeType === name || nodeType.endsWith(`.${name}`),
+		);
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -77,7 +79,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			const resolve = this.resolver(credentials, workflow, node);
 			requestOptions.headers ??= {};
 			// Each of headers/qs/body/auth is a map whose keys and values may be expressions.
-			const target = requestOptions as unknown as Record<string, Record<string, unknown> | undefined>;
+			const target = requestOptions as unknown as Record<
+				string,
+				Record<string, unknown> | undefined
+			>;
 			for (const [outerKey, inner] of Object.entries(authenticate.properties)) {
 				const bucket = (target[outerKey] ??= {});
 				for (const [key, value] of Object.entries(inner as Record<string, string>)) {
@@ -95,7 +100,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const additionalKeys: IWorkflowDataProxyAdditionalKeys = { $credentials: credentials };
 		return (value: string): string => {
 			if (!isExpression(value)) return value;
-			const resolved = wf.expression.getSimpleParameterValue(contextNode, value, 'internal', additionalKeys, undefined, '');
+			const resolved = wf.expression.getSimpleParameterValue(
+				contextNode,
+				value,
+				'internal',
+				additionalKeys,
+				undefined,
+				'',
+			);
 			return resolved ? String(resolved) : '';
 		};
 	}
@@ -108,15 +120,23 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.types.getByName(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		const nodeCredentials = node.credentials?.[typeName];
 		if (!nodeCredentials) return undefined;
-		await this.updateCredentials(nodeCredentials, typeName, { ...this.stored(typeName), ...output });
+		await this.updateCredentials(nodeCredentials, typeName, {
+			...this.stored(typeName),
+			...output,
+		});
 		return Object.assign(credentials, output);
 	}
 
@@ -131,7 +151,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return (output as ICredentialDataDecryptedObject | undefined) ?? undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		// Only a handle: data is kept decrypted in the store, never encrypted with a key.
 		return new Credentials(nodeCredentials, type);
 	}
@@ -163,7 +186,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		const parameters = withDefaults as INodeParameters;
 		if (resolveValues) {
-			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } = resolveValues;
+			const { workflow, runExecutionData, runIndex, itemIndex, node, connectionInputData } =
+				resolveValues;
 			return workflow.expression.getParameterValue(
 				parameters,
 				runExecutionData,
@@ -207,13 +231,19 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	private stored(type: string): ICredentialDataDecryptedObject {
 		const data = this.store.get(type);
-		if (!data) throw new UserError(`Harness: no credentials of type "${type}" were given to runNode`);
+		if (!data)
+			throw new UserError(`Harness: no credentials of type "${type}" were given to runNode`);
 		return deepCopy(data);
 	}
 
 	/** Expression context for resolving outside a node run, as the CLI's mock workflow. */
 	private mockWorkflow(): Workflow {
-		return new Workflow({ nodes: [{ ...MOCK_NODE }], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		return new Workflow({
+			nodes: [{ ...MOCK_NODE }],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
 	}
 }
 

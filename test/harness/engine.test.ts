@@ -47,7 +47,9 @@ beforeAll(async () => {
 				body,
 			};
 			requests.push(recorded);
-			const reply = (routes[url.pathname] ?? (() => ({ status: 200, body: { ok: true } })))(recorded);
+			const reply = (routes[url.pathname] ?? (() => ({ status: 200, body: { ok: true } })))(
+				recorded,
+			);
 			res.writeHead(reply.status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(reply.body));
 		});
@@ -63,13 +65,24 @@ beforeEach(() => {
 
 // ---- throwaway credential types --------------------------------------------------------
 
-const baseUrlField = { displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' } as const;
+const baseUrlField = {
+	displayName: 'Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: '',
+} as const;
 
 class HeaderKeyApi implements ICredentialType {
 	name = 'headerKeyApi';
 	displayName = 'Header Key';
-	properties = [baseUrlField, { displayName: 'Key', name: 'apiKey', type: 'string' as const, default: '' }];
-	authenticate = { type: 'generic' as const, properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } } };
+	properties = [
+		baseUrlField,
+		{ displayName: 'Key', name: 'apiKey', type: 'string' as const, default: '' },
+	];
+	authenticate = {
+		type: 'generic' as const,
+		properties: { headers: { 'X-Api-Key': '={{$credentials.apiKey}}' } },
+	};
 }
 
 class QueryTokenApi implements ICredentialType {
@@ -83,14 +96,19 @@ class QueryTokenApi implements ICredentialType {
 	];
 	authenticate = {
 		type: 'generic' as const,
-		properties: { qs: { token: '={{$credentials.token}}', version: '={{$credentials.apiVersion}}' } },
+		properties: {
+			qs: { token: '={{$credentials.token}}', version: '={{$credentials.apiVersion}}' },
+		},
 	};
 }
 
 class BearerApi implements ICredentialType {
 	name = 'bearerApi';
 	displayName = 'Bearer';
-	properties = [baseUrlField, { displayName: 'Token', name: 'apiToken', type: 'string' as const, default: '' }];
+	properties = [
+		baseUrlField,
+		{ displayName: 'Token', name: 'apiToken', type: 'string' as const, default: '' },
+	];
 	authenticate = {
 		type: 'generic' as const,
 		properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } },
@@ -100,7 +118,10 @@ class BearerApi implements ICredentialType {
 class SignedApi implements ICredentialType {
 	name = 'signedApi';
 	displayName = 'Signed (function authenticate)';
-	properties = [baseUrlField, { displayName: 'Secret', name: 'secret', type: 'string' as const, default: '' }];
+	properties = [
+		baseUrlField,
+		{ displayName: 'Secret', name: 'secret', type: 'string' as const, default: '' },
+	];
 	authenticate: ICredentialType['authenticate'] = async (credentials, requestOptions) => ({
 		...requestOptions,
 		headers: { ...requestOptions.headers, 'X-Signature': `sig:${String(credentials.secret)}` },
@@ -161,7 +182,12 @@ class ClientCredsOAuth2Api implements ICredentialType {
 	displayName = 'Client Credentials OAuth2';
 	properties = [
 		baseUrlField,
-		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden' as const, default: 'clientCredentials' },
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden' as const,
+			default: 'clientCredentials',
+		},
 		// Resolved from the credential's own data, as n8n does with $self.
 		{
 			displayName: 'Token URL',
@@ -169,8 +195,18 @@ class ClientCredsOAuth2Api implements ICredentialType {
 			type: 'hidden' as const,
 			default: '={{$self["baseUrl"]}}/oauth/token',
 		},
-		{ displayName: 'Scope', name: 'scope', type: 'hidden' as const, default: 'users:read users:write' },
-		{ displayName: 'Authentication', name: 'authentication', type: 'hidden' as const, default: 'body' },
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden' as const,
+			default: 'users:read users:write',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden' as const,
+			default: 'body',
+		},
 	];
 }
 
@@ -199,7 +235,12 @@ class HttpProbe implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialTypes.map((type) => ({ name: type.name, required: false })),
 		properties: [
-			{ displayName: 'Credential', name: 'credentialType', type: 'string', default: 'headerKeyApi' },
+			{
+				displayName: 'Credential',
+				name: 'credentialType',
+				type: 'string',
+				default: 'headerKeyApi',
+			},
 			{ displayName: 'Path', name: 'path', type: 'string', default: '/api/users' },
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Retries', name: 'retries', type: 'number', default: 0 },
@@ -216,11 +257,15 @@ class HttpProbe implements INodeType {
 			let retries = this.getNodeParameter('retries', i) as number;
 			for (;;) {
 				try {
-					const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-						method: this.getNodeParameter('method', i) as IHttpRequestMethods,
-						url: `${String(credentials.baseUrl)}${this.getNodeParameter('path', i) as string}`,
-						json: true,
-					})) as JsonObject;
+					const response = (await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						credentialType,
+						{
+							method: this.getNodeParameter('method', i) as IHttpRequestMethods,
+							url: `${String(credentials.baseUrl)}${this.getNodeParameter('path', i) as string}`,
+							json: true,
+						},
+					)) as JsonObject;
 					out.push({ json: response, pairedItem: { item: i } });
 					break;
 				} catch (error) {
@@ -269,10 +314,17 @@ class BinaryReader implements INodeType {
 					const buffer = await this.helpers.getBinaryDataBuffer(i, 'data');
 					// The usual node pattern: stream stored data, which only stored modes have an id for.
 					const streamed = meta.id
-						? (await this.helpers.binaryToBuffer(await this.helpers.getBinaryStream(meta.id))).toString('utf8')
+						? (
+								await this.helpers.binaryToBuffer(await this.helpers.getBinaryStream(meta.id))
+							).toString('utf8')
 						: null;
 					return {
-						json: { text: buffer.toString('utf8'), streamed, fileName: meta.fileName, mimeType: meta.mimeType },
+						json: {
+							text: buffer.toString('utf8'),
+							streamed,
+							fileName: meta.fileName,
+							mimeType: meta.mimeType,
+						},
 						binary: item.binary,
 					};
 				}),
@@ -282,7 +334,9 @@ class BinaryReader implements INodeType {
 }
 
 const probe = new HttpProbe();
-const creds = (type: string, data: ICredentialDataDecryptedObject) => ({ [type]: { baseUrl, ...data } });
+const creds = (type: string, data: ICredentialDataDecryptedObject) => ({
+	[type]: { baseUrl, ...data },
+});
 
 // ---- tests -----------------------------------------------------------------------------
 
@@ -340,14 +394,18 @@ describe('runNode (n8n-core WorkflowExecute)', () => {
 			credentials: creds('bodyAndBasicApi', { account: 'acme', user: 'u', password: 'p' }),
 		});
 		expect(JSON.parse(requests[0].body)).toEqual({ account: 'acme' });
-		expect(requests[0].headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+		expect(requests[0].headers.authorization).toBe(
+			`Basic ${Buffer.from('u:p').toString('base64')}`,
+		);
 	});
 
 	it('runs preAuthentication for an empty expirable field, again on 401, and stores the result', async () => {
 		let logins = 0;
 		routes['/login'] = () => ({ status: 200, body: { token: `s${++logins}` } });
 		routes['/api/users'] = (req) =>
-			req.headers['x-session'] === 's2' ? { status: 200, body: { ok: 's2' } } : { status: 401, body: {} };
+			req.headers['x-session'] === 's2'
+				? { status: 200, body: { ok: 's2' } }
+				: { status: 401, body: {} };
 
 		const result = await runNode({
 			node: probe,
@@ -384,7 +442,9 @@ describe('runNode (n8n-core WorkflowExecute)', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`.trim())).toEqual([
+		expect(
+			requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`.trim()),
+		).toEqual([
 			'POST /oauth/token',
 			'GET /api/users Bearer tok-1',
 			'POST /oauth/token',
@@ -418,16 +478,29 @@ describe('runNode (n8n-core WorkflowExecute)', () => {
 			}),
 		});
 		expect(result.error).toBeUndefined();
-		expect(requests.map((r) => `${r.path} ${r.headers.authorization}`)).toEqual(['/api/users Bearer stored']);
+		expect(requests.map((r) => `${r.path} ${r.headers.authorization}`)).toEqual([
+			'/api/users Bearer stored',
+		]);
 	});
 
 	const csvItem = (): INodeExecutionData => ({
 		json: {},
-		binary: { data: { data: Buffer.from('a;b\n1;2').toString('base64'), mimeType: 'text/csv', fileName: 'u.csv' } },
+		binary: {
+			data: {
+				data: Buffer.from('a;b\n1;2').toString('base64'),
+				mimeType: 'text/csv',
+				fileName: 'u.csv',
+			},
+		},
 	});
 
 	it('makes input binary data readable through assertBinaryData / getBinaryDataBuffer', async () => {
-		const result = await runNode({ node: new BinaryReader(), parameters: {}, credentialTypes: [], items: [csvItem()] });
+		const result = await runNode({
+			node: new BinaryReader(),
+			parameters: {},
+			credentialTypes: [],
+			items: [csvItem()],
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json).toEqual({
 			text: 'a;b\n1;2',
@@ -517,7 +590,8 @@ describe('runNode (n8n-core WorkflowExecute)', () => {
 
 	it('lets node code sleep between retries (n8n-workflow sleep)', async () => {
 		let calls = 0;
-		routes['/flaky'] = () => (++calls === 1 ? { status: 503, body: {} } : { status: 200, body: { ok: 'later' } });
+		routes['/flaky'] = () =>
+			++calls === 1 ? { status: 503, body: {} } : { status: 200, body: { ok: 'later' } };
 		const started = Date.now();
 		const result = await runNode({
 			node: probe,

@@ -69,8 +69,12 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const binaryDataMode = opts.binaryDataMode ?? 'default';
 	await useBinaryDataMode(binaryDataMode);
 
-	const nodeTypeName = opts.nodeTypeName ?? `n8n-nodes-user-provisioning.${opts.node.description.name}`;
-	const nodeTypes = new HarnessNodeTypes({ [START_NODE_TYPE]: new HarnessStart(), [nodeTypeName]: opts.node });
+	const nodeTypeName =
+		opts.nodeTypeName ?? `n8n-nodes-user-provisioning.${opts.node.description.name}`;
+	const nodeTypes = new HarnessNodeTypes({
+		[START_NODE_TYPE]: new HarnessStart(),
+		[nodeTypeName]: opts.node,
+	});
 	const credentials = opts.credentials ?? {};
 	const credentialsHelper = new HarnessCredentialsHelper(
 		new CredentialTypeRegistry(opts.credentialTypes),
@@ -116,13 +120,23 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 
 	const executionId = randomUUID();
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 
 	const runExecutionData = newRunExecutionData([
-		{ node: start, data: { main: [opts.shareItems && opts.items ? opts.items : deepCopy(opts.items ?? [{ json: {} }])] }, source: null },
+		{
+			node: start,
+			data: {
+				main: [opts.shareItems && opts.items ? opts.items : deepCopy(opts.items ?? [{ json: {} }])],
+			},
+			source: null,
+		},
 	]);
 	const additionalData = buildAdditionalData(hooks, credentialsHelper, executionId);
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await finished;
 	releaseSshSweepTimer();
 

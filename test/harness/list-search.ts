@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodeListSearchResult, INodeParameters, INodeType, IWorkflowBase } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeType,
+	IWorkflowBase,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { buildAdditionalData } from './additional-data';
@@ -29,8 +37,15 @@ export async function runListSearch(opts: ListSearchOptions): Promise<INodeListS
 	setUpContainer();
 	const type = `n8n-nodes-user-provisioning.${opts.node.description.name}`;
 	// The registry serves n8n's lookups of the start node too.
-	const nodeTypes = new HarnessNodeTypes({ [START_NODE_TYPE]: new HarnessStart(), [type]: opts.node });
-	const credentialsHelper = new HarnessCredentialsHelper(new CredentialTypeRegistry(opts.credentialTypes), opts.credentials, nodeTypes);
+	const nodeTypes = new HarnessNodeTypes({
+		[START_NODE_TYPE]: new HarnessStart(),
+		[type]: opts.node,
+	});
+	const credentialsHelper = new HarnessCredentialsHelper(
+		new CredentialTypeRegistry(opts.credentialTypes),
+		opts.credentials,
+		nodeTypes,
+	);
 	const node: INode = {
 		id: randomUUID(),
 		name: 'Node in the editor',
@@ -38,7 +53,9 @@ export async function runListSearch(opts: ListSearchOptions): Promise<INodeListS
 		typeVersion: latestVersion(opts.node),
 		position: [0, 0],
 		parameters: opts.parameters,
-		credentials: Object.fromEntries(Object.keys(opts.credentials).map((t) => [t, { id: `harness-${t}`, name: t }])),
+		credentials: Object.fromEntries(
+			Object.keys(opts.credentials).map((t) => [t, { id: `harness-${t}`, name: t }]),
+		),
 	};
 	const workflowData: IWorkflowBase = {
 		id: 'harness-list-search',
@@ -53,10 +70,20 @@ export async function runListSearch(opts: ListSearchOptions): Promise<INodeListS
 		activeVersionId: null,
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
-	const additionalData = buildAdditionalData(new ExecutionLifecycleHooks('manual', randomUUID(), workflowData), credentialsHelper, randomUUID());
+	const additionalData = buildAdditionalData(
+		new ExecutionLifecycleHooks('manual', randomUUID(), workflowData),
+		credentialsHelper,
+		randomUUID(),
+	);
 	additionalData.currentNodeParameters = opts.parameters;
 	const search = opts.node.methods?.listSearch?.[opts.method];
-	if (!search) throw new Error(`${opts.node.description.name} has no listSearch method ${opts.method}`);
-	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${opts.method}`);
+	if (!search)
+		throw new Error(`${opts.node.description.name} has no listSearch method ${opts.method}`);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData,
+		`parameters.${opts.method}`,
+	);
 	return await search.call(context, opts.filter, opts.paginationToken);
 }

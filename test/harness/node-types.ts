@@ -26,7 +26,9 @@ export class HarnessStart implements INodeType {
 		defaults: { name: 'Start' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Store Binary', name: 'storeBinary', type: 'hidden', default: false }],
+		properties: [
+			{ displayName: 'Store Binary', name: 'storeBinary', type: 'hidden', default: false },
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -25,7 +25,11 @@ import * as workflow from 'n8n-workflow';
 
 type LoggerClass = typeof Logger;
 /** What only some lines export; read by name so the other lines still load this file. */
-const coreExtras = core as unknown as { Logger?: LoggerClass; BinaryDataConfig?: unknown; ExternalSecretsProxy?: unknown };
+const coreExtras = core as unknown as {
+	Logger?: LoggerClass;
+	BinaryDataConfig?: unknown;
+	ExternalSecretsProxy?: unknown;
+};
 
 /** n8n's root Logger class: in n8n-core up to 1.8x, in @n8n/backend-common since. */
 export function loggerClass(): LoggerClass {
@@ -46,23 +50,40 @@ export async function newBinaryDataService(mode: BinaryDataMode): Promise<Binary
 	if (coreExtras.BinaryDataConfig === undefined) {
 		// n8n-core 1.84: no constructor arguments; the mode comes with init().
 		const Legacy = BinaryDataService as unknown as new () => BinaryDataService & {
-			init(config: { mode: string; availableModes: string[]; localStoragePath: string }): Promise<void>;
+			init(config: {
+				mode: string;
+				availableModes: string[];
+				localStoragePath: string;
+			}): Promise<void>;
 		};
 		const service = new Legacy();
-		if (mode === 'filesystem') await service.init({ mode, availableModes: [mode], localStoragePath });
+		if (mode === 'filesystem')
+			await service.init({ mode, availableModes: [mode], localStoragePath });
 		return service;
 	}
 	const { BinaryDataConfig, ErrorReporter } = core;
 	const base = Container.get(BinaryDataConfig);
-	const config = mode === 'default' ? base : Object.assign(Object.create(BinaryDataConfig.prototype) as typeof base, { ...base, mode, localStoragePath });
-	const service = new BinaryDataService(config, Container.get(ErrorReporter), Container.get(loggerClass()));
+	const config =
+		mode === 'default'
+			? base
+			: Object.assign(Object.create(BinaryDataConfig.prototype) as typeof base, {
+					...base,
+					mode,
+					localStoragePath,
+				});
+	const service = new BinaryDataService(
+		config,
+		Container.get(ErrorReporter),
+		Container.get(loggerClass()),
+	);
 	if (mode === 'filesystem') await service.init();
 	return service;
 }
 
 /** The external-secrets member of additionalData: a proxy since 1.9x, `secretsHelpers` before. */
 export function externalSecrets(): Record<string, unknown> {
-	if (coreExtras.ExternalSecretsProxy !== undefined) return { externalSecretsProxy: new core.ExternalSecretsProxy() };
+	if (coreExtras.ExternalSecretsProxy !== undefined)
+		return { externalSecretsProxy: new core.ExternalSecretsProxy() };
 	const none = async () => undefined;
 	return {
 		secretsHelpers: {
@@ -79,7 +100,8 @@ export function externalSecrets(): Record<string, unknown> {
 
 /** A fresh run with one node on the execution stack (n8n-workflow's factory where it exists). */
 export function newRunExecutionData(nodeExecutionStack: IExecuteData[]): IRunExecutionData {
-	const factory = (workflow as { createRunExecutionData?: typeof workflow.createRunExecutionData }).createRunExecutionData;
+	const factory = (workflow as { createRunExecutionData?: typeof workflow.createRunExecutionData })
+		.createRunExecutionData;
 	if (factory) return factory({ executionData: { nodeExecutionStack } });
 	return {
 		startData: {},
@@ -107,6 +129,8 @@ export function isExpression(value: unknown): value is string {
  * so after a run (the engine creates the manager for every node it executes) it is unref'd.
  */
 export function releaseSshSweepTimer(): void {
-	const manager = Container.get(SSHClientsManager) as unknown as { cleanupTimer?: { unref?: () => void } };
+	const manager = Container.get(SSHClientsManager) as unknown as {
+		cleanupTimer?: { unref?: () => void };
+	};
 	manager.cleanupTimer?.unref?.();
 }

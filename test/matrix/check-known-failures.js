@@ -14,7 +14,11 @@ if (!leg || !reportFile) {
 	console.error('usage: node test/matrix/check-known-failures.js <leg> <jest-json | tsc-output>');
 	process.exit(2);
 }
-const { reasons, legs, flaky: flakyLegs } = JSON.parse(readFileSync(join(__dirname, 'known-failures.json'), 'utf8'));
+const {
+	reasons,
+	legs,
+	flaky: flakyLegs,
+} = JSON.parse(readFileSync(join(__dirname, 'known-failures.json'), 'utf8'));
 const known = legs[leg] ?? {};
 const flaky = flakyLegs?.[leg] ?? {};
 const root = join(__dirname, '..', '..');
@@ -33,7 +37,8 @@ function outcomes() {
 	if (!reportFile.endsWith('.json')) {
 		// tsc: one key per error, without line numbers (they move with every edit).
 		const errors = [...text.matchAll(/^(.+?)\(\d+,\d+\): error (TS\d+): (.*)$/gm)];
-		if (errors.length === 0 && /error TS/.test(text)) problems.push(`tsc output not understood: ${text.slice(0, 300)}`);
+		if (errors.length === 0 && /error TS/.test(text))
+			problems.push(`tsc output not understood: ${text.slice(0, 300)}`);
 		return errors.map(([, file, code, message]) => [`${file} › ${code}: ${message}`, false]);
 	}
 	const report = JSON.parse(text);
@@ -41,10 +46,13 @@ function outcomes() {
 	for (const suite of report.testResults) {
 		const file = relative(root, suite.name);
 		if (suite.status === 'failed' && suite.assertionResults.every((a) => a.status !== 'failed')) {
-			problems.push(`suite did not run: ${file}: ${(suite.message || '').split('\n').find((l) => l.trim()) ?? ''}`);
+			problems.push(
+				`suite did not run: ${file}: ${(suite.message || '').split('\n').find((l) => l.trim()) ?? ''}`,
+			);
 		}
 		for (const test of suite.assertionResults) {
-			if (test.status === 'passed' || test.status === 'failed') out.push([`${file} › ${test.fullName}`, test.status === 'passed']);
+			if (test.status === 'passed' || test.status === 'failed')
+				out.push([`${file} › ${test.fullName}`, test.status === 'passed']);
 		}
 	}
 	return out;
@@ -67,6 +75,10 @@ for (const key of [...Object.keys(known), ...Object.keys(flaky)]) {
 for (const p of problems) console.log(`${leg}: ${p}`);
 const byReason = {};
 for (const reason of Object.values(known)) byReason[reason] = (byReason[reason] ?? 0) + 1;
-const detail = Object.entries(byReason).map(([r, n]) => `${n} ${r}`).join(', ');
-console.log(`${leg}: ${passed} passed, ${failedAsKnown} known failures${detail ? ` (${detail})` : ''}, ${problems.length} problems`);
+const detail = Object.entries(byReason)
+	.map(([r, n]) => `${n} ${r}`)
+	.join(', ');
+console.log(
+	`${leg}: ${passed} passed, ${failedAsKnown} known failures${detail ? ` (${detail})` : ''}, ${problems.length} problems`,
+);
 process.exit(problems.length ? 1 : 0);

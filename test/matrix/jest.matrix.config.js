@@ -11,10 +11,12 @@ const { join } = require('node:path');
 const base = require('../../jest.config.js');
 
 const pair = process.env.N8N_MATRIX;
-if (!pair) throw new Error('N8N_MATRIX is not set: name a folder under test/matrix (e.g. n8n-1.123)');
+if (!pair)
+	throw new Error('N8N_MATRIX is not set: name a folder under test/matrix (e.g. n8n-1.123)');
 const folder = join(__dirname, pair);
 const modules = join(folder, 'node_modules');
-if (!existsSync(modules)) throw new Error(`${modules} is missing: run \`npm ci\` in test/matrix/${pair} first`);
+if (!existsSync(modules))
+	throw new Error(`${modules} is missing: run \`npm ci\` in test/matrix/${pair} first`);
 
 module.exports = {
 	...base,

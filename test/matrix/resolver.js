@@ -10,7 +10,9 @@ const { join, sep } = require('node:path');
 
 const folder = join(__dirname, process.env.N8N_MATRIX ?? '');
 const inside = `${folder}${sep}`;
-const declared = new Set(Object.keys(JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).dependencies));
+const declared = new Set(
+	Object.keys(JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).dependencies),
+);
 
 function packageName(request) {
 	if (request.startsWith('.') || request.startsWith('/')) return undefined;

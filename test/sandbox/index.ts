@@ -19,7 +19,9 @@ export function createPlatforms() {
 
 export type Platforms = ReturnType<typeof createPlatforms>;
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; platforms: Platforms }> {
+export async function startSandbox(
+	options: SandboxOptions = {},
+): Promise<{ sandbox: Sandbox; platforms: Platforms }> {
 	const platforms = createPlatforms();
 	const sandbox = await new Sandbox(Object.values(platforms), options).start();
 	return { sandbox, platforms };

@@ -23,7 +23,11 @@ function assign(container: FormNode, segments: string[], value: string): void {
 		// "[][key]": fill the last element unless it already has this key, then start a new one.
 		const last = container[container.length - 1];
 		const childKey = rest[0];
-		const reuse = last && typeof last === 'object' && !Array.isArray(last) && !(rest.length === 1 && childKey in last);
+		const reuse =
+			last &&
+			typeof last === 'object' &&
+			!Array.isArray(last) &&
+			!(rest.length === 1 && childKey in last);
 		const target = reuse ? (last as FormNode) : {};
 		if (!reuse) container.push(target);
 		assign(target, rest, value);
@@ -76,7 +80,8 @@ export function parseMultipart(
 		const name = /name="([^"]*)"/i.exec(disposition)?.[1] ?? '';
 		const filename = /filename="([^"]*)"/i.exec(disposition)?.[1];
 		const type = /content-type:\s*([^\r\n]+)/i.exec(headerText)?.[1] ?? 'text/plain';
-		if (filename !== undefined) files.push({ field: name, filename, contentType: type.trim(), data });
+		if (filename !== undefined)
+			files.push({ field: name, filename, contentType: type.trim(), data });
 		else fields.push([name, data.toString('utf8')]);
 		pos = next;
 	}

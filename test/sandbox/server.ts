@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { isSecretKey, maskDeep } from '../../nodes/shared/mask';
-import { defaultSettings, FaultBook, type FaultRule, RateWindow, type SandboxSettings, type Timeline } from './faults';
+import {
+	defaultSettings,
+	FaultBook,
+	type FaultRule,
+	RateWindow,
+	type SandboxSettings,
+	type Timeline,
+} from './faults';
 import { parseMultipart, parseUrlencoded, nestForm } from './parse';
 import type { LoggedRequest, SandboxPlatform, SandboxRequest, SandboxResponse } from './types';
 
@@ -56,7 +63,9 @@ export class Sandbox {
 	async start(): Promise<this> {
 		this.server = createServer((req, res) => void this.onRequest(req, res));
 		this.server.keepAliveTimeout = 1000;
-		await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) =>
+			this.server!.listen(this.options.port ?? 0, '127.0.0.1', resolve),
+		);
 		return this;
 	}
 
@@ -98,7 +107,8 @@ export class Sandbox {
 	private startSampling(everyMs: number): void {
 		const start = Date.now();
 		const timeline: Timeline = { samples: [] };
-		const sample = () => timeline.samples.push([Date.now() - start, this.active + this.waiting.length, this.answered]);
+		const sample = () =>
+			timeline.samples.push([Date.now() - start, this.active + this.waiting.length, this.answered]);
 		const timer = setInterval(sample, everyMs);
 		timer.unref();
 		this.sampler = { timer, start, timeline };
@@ -123,15 +133,24 @@ export class Sandbox {
 			const raw = await readBody(req);
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			if (url.pathname.startsWith('/__sandbox/')) return this.control(url.pathname, raw, res);
-			const platform = this.platforms.find((p) => url.pathname === p.prefix || url.pathname.startsWith(`${p.prefix}/`));
-			if (!platform) return send(res, { status: 404, body: { error: `no sandbox platform for ${url.pathname}` } });
+			const platform = this.platforms.find(
+				(p) => url.pathname === p.prefix || url.pathname.startsWith(`${p.prefix}/`),
+			);
+			if (!platform)
+				return send(res, {
+					status: 404,
+					body: { error: `no sandbox platform for ${url.pathname}` },
+				});
 			const request = parseRequest(req, url, platform.prefix, raw);
 			this.record(platform.name, request);
 			this.countReceived();
 			const { hardLimit } = this.settings;
 			if (hardLimit > 0 && this.active >= hardLimit) {
 				this.answered++;
-				return send(res, { status: 503, body: { error: 'Service Unavailable: too many requests in progress' } });
+				return send(res, {
+					status: 503,
+					body: { error: 'Service Unavailable: too many requests in progress' },
+				});
 			}
 			await this.enterLine();
 			try {
@@ -145,11 +164,17 @@ export class Sandbox {
 		}
 	}
 
-	private async answer(platform: SandboxPlatform, request: SandboxRequest, req: IncomingMessage, res: ServerResponse) {
+	private async answer(
+		platform: SandboxPlatform,
+		request: SandboxRequest,
+		req: IncomingMessage,
+		res: ServerResponse,
+	) {
 		if (this.settings.latencyMs > 0) await delay(this.settings.latencyMs);
 		if (this.settings.rateLimit > 0 && !this.window.allow(this.settings.rateLimit)) {
 			const headers: Record<string, string> = {};
-			if (this.settings.rateLimitRetryAfter) headers['Retry-After'] = String(Math.max(1, Math.ceil(this.window.waitMs() / 1000)));
+			if (this.settings.rateLimitRetryAfter)
+				headers['Retry-After'] = String(Math.max(1, Math.ceil(this.window.waitMs() / 1000)));
 			return send(res, { status: 429, headers, body: { error: 'Too Many Requests' } });
 		}
 		const fault = this.faults.take(platform.name, request.method, request.path);
@@ -157,11 +182,16 @@ export class Sandbox {
 		if (fault?.kind === 'status') {
 			const headers: Record<string, string> = {};
 			if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter;
-			return send(res, { status: fault.status ?? 503, headers, body: fault.body ?? { error: 'Service Unavailable' } });
+			return send(res, {
+				status: fault.status ?? 503,
+				headers,
+				body: fault.body ?? { error: 'Service Unavailable' },
+			});
 		}
 		const response = await platform.handle(request);
 		if (fault?.kind === 'dropAfter') return req.socket.destroy();
-		if (fault?.kind === 'malformed') return send(res, { status: 200, raw: '{"id": 1, "login": "trunc' });
+		if (fault?.kind === 'malformed')
+			return send(res, { status: 200, raw: '{"id": 1, "login": "trunc' });
 		if (fault?.kind === 'slowBody') {
 			res.writeHead(response.status, { 'Content-Type': 'application/json' });
 			res.write(' ');
@@ -174,7 +204,8 @@ export class Sandbox {
 
 	private record(platform: string, r: SandboxRequest): void {
 		const headers: Record<string, string> = {};
-		for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+		for (const [k, v] of Object.entries(r.headers))
+			if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
 		const entry: LoggedRequest = {
 			time: new Date().toISOString(),
 			platform,
@@ -182,7 +213,9 @@ export class Sandbox {
 			path: r.path,
 			query: r.query,
 			headers,
-			body: r.files ? { fields: r.body, files: r.files.map((f) => ({ ...f, data: `${f.data.length} bytes` })) } : r.body,
+			body: r.files
+				? { fields: r.body, files: r.files.map((f) => ({ ...f, data: `${f.data.length} bytes` })) }
+				: r.body,
 		};
 		if (r.form) entry.form = r.form;
 		this.log.push(entry);
@@ -191,13 +224,20 @@ export class Sandbox {
 			const masked = { ...headers };
 			for (const k of Object.keys(masked)) if (SECRET_HEADERS.test(k)) masked[k] = '***';
 			const form = entry.form?.map(([k, v]) => [k, isSecretKey(k) ? '***' : v]);
-			appendFileSync(this.logFile, `${JSON.stringify({ ...entry, headers: masked, body: maskDeep(entry.body), form })}\n`);
+			appendFileSync(
+				this.logFile,
+				`${JSON.stringify({ ...entry, headers: masked, body: maskDeep(entry.body), form })}\n`,
+			);
 		}
 	}
 
 	private countReceived(): void {
 		this.received++;
-		if (this.sampler) this.sampler.timeline.peak = Math.max(this.sampler.timeline.peak ?? 0, this.received - this.answered);
+		if (this.sampler)
+			this.sampler.timeline.peak = Math.max(
+				this.sampler.timeline.peak ?? 0,
+				this.received - this.answered,
+			);
 		const change = this.settings.capacityChange;
 		if (change && this.received === change.afterRequests) {
 			this.settings.maxConcurrent = change.maxConcurrent;
@@ -210,7 +250,8 @@ export class Sandbox {
 	private async enterLine(): Promise<void> {
 		const cap = this.settings.maxConcurrent;
 		// A waiting request is counted as served by whoever hands it the slot.
-		if (cap > 0 && this.active >= cap) return await new Promise<void>((resolve) => this.waiting.push(resolve));
+		if (cap > 0 && this.active >= cap)
+			return await new Promise<void>((resolve) => this.waiting.push(resolve));
 		this.active++;
 		this.peakActive = Math.max(this.peakActive, this.active);
 	}
@@ -232,7 +273,8 @@ export class Sandbox {
 		const body = raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
 		if (path === '/__sandbox/reset') this.reset();
 		else if (path === '/__sandbox/settings') this.configure(body as Partial<SandboxSettings>);
-		else if (path === '/__sandbox/timeline') return send(res, { status: 200, body: this.timeline() });
+		else if (path === '/__sandbox/timeline')
+			return send(res, { status: 200, body: this.timeline() });
 		else if (path === '/__sandbox/fault') this.fault(body as unknown as FaultRule);
 		else if (path === '/__sandbox/log') return send(res, { status: 200, body: this.log });
 		else if (path === '/__sandbox/state') {
@@ -248,7 +290,8 @@ function parseRequest(req: IncomingMessage, url: URL, prefix: string, raw: Buffe
 	const query: Record<string, string | string[]> = {};
 	for (const [k, v] of url.searchParams) {
 		const existing = query[k];
-		query[k] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
+		query[k] =
+			existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
 	}
 	const request: SandboxRequest = {
 		method: (req.method ?? 'GET').toUpperCase(),
@@ -292,7 +335,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function send(res: ServerResponse, r: SandboxResponse): void {
 	if (res.destroyed) return;
 	const text = r.raw ?? (r.body === undefined ? '' : JSON.stringify(r.body));
-	res.writeHead(r.status, { 'Content-Type': 'application/json; charset=utf-8', ...(r.headers ?? {}) });
+	res.writeHead(r.status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		...(r.headers ?? {}),
+	});
 	res.end(text);
 }
 

@@ -11,8 +11,12 @@ async function main(): Promise<void> {
 	const lines = sandboxCredentials(sandbox).map(
 		(c) => `  ${c.name.padEnd(24)} ${c.type.padEnd(22)} ${JSON.stringify(c.data)}`,
 	);
-	process.stdout.write(`Sandbox APIs on ${sandbox.url} (127.0.0.1 only)\nCredentials to use in n8n:\n${lines.join('\n')}\n`);
-	process.stdout.write('Control: POST /__sandbox/reset | /__sandbox/settings | /__sandbox/fault | /__sandbox/log\n');
+	process.stdout.write(
+		`Sandbox APIs on ${sandbox.url} (127.0.0.1 only)\nCredentials to use in n8n:\n${lines.join('\n')}\n`,
+	);
+	process.stdout.write(
+		'Control: POST /__sandbox/reset | /__sandbox/settings | /__sandbox/fault | /__sandbox/log\n',
+	);
 	const stop = () => void sandbox.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

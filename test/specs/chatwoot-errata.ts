@@ -35,11 +35,11 @@ export const CHATWOOT_ERRATA: Errata = {
 		extraQuery: ['search'],
 	},
 	'create-a-custom-filter': {
-		why: 'CustomFiltersController#permitted_payload permits filter_type, not the spec\'s type.',
+		why: "CustomFiltersController#permitted_payload permits filter_type, not the spec's type.",
 		extraBody: ['filter_type'],
 	},
 	'update-a-custom-filter': {
-		why: 'CustomFiltersController#permitted_payload permits filter_type, not the spec\'s type.',
+		why: "CustomFiltersController#permitted_payload permits filter_type, not the spec's type.",
 		extraBody: ['filter_type'],
 	},
 	'update-agents-in-inbox': {
@@ -68,20 +68,44 @@ export const CHATWOOT_ERRATA: Errata = {
 	},
 	'create-a-webhook': {
 		why: 'Webhook::ALLOWED_WEBHOOK_EVENTS also has inbox_created, inbox_updated and the typing events.',
-		extraEnum: { 'subscriptions[]': ['inbox_created', 'inbox_updated', 'conversation_typing_on', 'conversation_typing_off'] },
+		extraEnum: {
+			'subscriptions[]': [
+				'inbox_created',
+				'inbox_updated',
+				'conversation_typing_on',
+				'conversation_typing_off',
+			],
+		},
 	},
 };
 
 /** Requests to Chatwoot routes that the spec leaves out (in config/routes.rb). */
 export const CHATWOOT_ROUTES_NOT_IN_SPEC: Array<{ method: string; path: RegExp; why: string }> = [
-	{ method: 'POST', path: /^\/api\/v1\/accounts\/\d+\/contacts\/import$/, why: 'resources :contacts … collection { post :import } (ContactsController#import)' },
-	{ method: 'POST', path: /^\/platform\/api\/v1\/users\/\d+\/token$/, why: 'resources :users … member { post :token } (Platform::Api::V1::UsersController#token)' },
-	{ method: 'GET', path: /^\/platform\/api\/v1\/accounts$/, why: 'resources :accounts, only: [:index, …] (Platform::Api::V1::AccountsController#index), for pickers and lookups' },
-	{ method: 'GET', path: /^\/api\/v1\/accounts\/\d+\/portals\/[^/]+\/categories$/, why: 'resources :portals { resources :categories } (CategoriesController#index), for lookups' },
+	{
+		method: 'POST',
+		path: /^\/api\/v1\/accounts\/\d+\/contacts\/import$/,
+		why: 'resources :contacts … collection { post :import } (ContactsController#import)',
+	},
+	{
+		method: 'POST',
+		path: /^\/platform\/api\/v1\/users\/\d+\/token$/,
+		why: 'resources :users … member { post :token } (Platform::Api::V1::UsersController#token)',
+	},
+	{
+		method: 'GET',
+		path: /^\/platform\/api\/v1\/accounts$/,
+		why: 'resources :accounts, only: [:index, …] (Platform::Api::V1::AccountsController#index), for pickers and lookups',
+	},
+	{
+		method: 'GET',
+		path: /^\/api\/v1\/accounts\/\d+\/portals\/[^/]+\/categories$/,
+		why: 'resources :portals { resources :categories } (CategoriesController#index), for lookups',
+	},
 ];
 
 /** Spec operations the node does not offer, and why. */
 export const CHATWOOT_LEFT_OUT: Record<string, string> = {
-	getConversationMessages: 'A malformed duplicate of list-all-messages: no /api/v1 prefix and no security.',
+	getConversationMessages:
+		'A malformed duplicate of list-all-messages: no /api/v1 prefix and no security.',
 	'get-csat-survey-page': 'A web page for customers (HTML), not an API: the node reads JSON.',
 };

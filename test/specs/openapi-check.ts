@@ -97,21 +97,32 @@ export class OpenApiChecker {
 					regex: new RegExp(`^${pattern}$`),
 					literalSegments: path.split('/').filter((s) => s && !s.startsWith('{')).length,
 					params,
-					body: body && contentTypes.length ? { required: !!body.required, schema: this.deref(body.content[contentTypes[0]].schema), contentTypes } : undefined,
+					body:
+						body && contentTypes.length
+							? {
+									required: !!body.required,
+									schema: this.deref(body.content[contentTypes[0]].schema),
+									contentTypes,
+								}
+							: undefined,
 				});
 			}
 		}
 	}
 
 	static fromFile(file: string, errata: Errata = {}): OpenApiChecker {
-		return new OpenApiChecker(JSON.parse(readFileSync(file, 'utf8')) as Document & Record<string, unknown>, errata);
+		return new OpenApiChecker(
+			JSON.parse(readFileSync(file, 'utf8')) as Document & Record<string, unknown>,
+			errata,
+		);
 	}
 
 	private deref<T extends { $ref?: string }>(value: T): T {
 		let current = value;
 		for (let i = 0; current?.$ref && i < 10; i++) {
 			let target: unknown = this.doc;
-			for (const part of current.$ref.split('/').slice(1)) target = (target as Record<string, unknown>)[part];
+			for (const part of current.$ref.split('/').slice(1))
+				target = (target as Record<string, unknown>)[part];
 			current = target as T;
 		}
 		return current;
@@ -124,9 +135,15 @@ export class OpenApiChecker {
 			.sort((a, b) => b.literalSegments - a.literalSegments)[0];
 	}
 
-	check(request: Pick<LoggedRequest, 'method' | 'path' | 'query' | 'body' | 'headers'>): CheckResult {
+	check(
+		request: Pick<LoggedRequest, 'method' | 'path' | 'query' | 'body' | 'headers'>,
+	): CheckResult {
 		const op = this.match(request.method, request.path);
-		if (!op) return { problems: [`${request.method} ${request.path} is not an operation of the spec`], used: [] };
+		if (!op)
+			return {
+				problems: [`${request.method} ${request.path} is not an operation of the spec`],
+				used: [],
+			};
 		const erratum = this.errata[op.operationId];
 		const used = new Set<string>();
 		const problems: string[] = [];
@@ -135,11 +152,15 @@ export class OpenApiChecker {
 		const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 		names.forEach((name, i) => {
 			const param = op.params.find((p) => p.in === 'path' && p.name === name);
-			const problem = param?.schema ? this.scalarProblem(decodeURIComponent(values[i]), this.deref(param.schema), true) : undefined;
+			const problem = param?.schema
+				? this.scalarProblem(decodeURIComponent(values[i]), this.deref(param.schema), true)
+				: undefined;
 			if (problem) problems.push(`path {${name}}: ${problem}`);
 		});
 		// Query.
-		const query = Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k.replace(/\[\]$/, ''), v]));
+		const query = Object.fromEntries(
+			Object.entries(request.query).map(([k, v]) => [k.replace(/\[\]$/, ''), v]),
+		);
 		for (const [key, value] of Object.entries(query)) {
 			const param = op.params.find((p) => p.in === 'query' && p.name === key);
 			if (!param) {
@@ -149,29 +170,47 @@ export class OpenApiChecker {
 			}
 			const schema = this.deref(param.schema ?? {});
 			for (const v of Array.isArray(value) ? value : [value]) {
-				const problem = this.scalarProblem(v, typeOf(schema) === 'array' ? this.deref(schema.items ?? {}) : schema, true);
+				const problem = this.scalarProblem(
+					v,
+					typeOf(schema) === 'array' ? this.deref(schema.items ?? {}) : schema,
+					true,
+				);
 				if (problem) problems.push(`query ${key}: ${problem}`);
 			}
 		}
-		for (const p of op.params) if (p.in === 'query' && p.required && !(p.name in query)) problems.push(`query ${p.name}: required, missing`);
+		for (const p of op.params)
+			if (p.in === 'query' && p.required && !(p.name in query))
+				problems.push(`query ${p.name}: required, missing`);
 		// Body.
 		const contentType = String(request.headers['content-type'] ?? '');
 		const multipart = contentType.includes('multipart/form-data');
 		const logged = request.body as Record<string, unknown> | undefined;
-		const body = multipart && logged && typeof logged === 'object' && 'fields' in logged ? (logged.fields as Record<string, unknown>) : logged;
+		const body =
+			multipart && logged && typeof logged === 'object' && 'fields' in logged
+				? (logged.fields as Record<string, unknown>)
+				: logged;
 		if (multipart) {
-			const files = ((logged?.files as Array<{ field: string }> | undefined) ?? []).map((f) => f.field.replace(/\[\]$/, ''));
+			const files = ((logged?.files as Array<{ field: string }> | undefined) ?? []).map((f) =>
+				f.field.replace(/\[\]$/, ''),
+			);
 			const allowed = erratum?.multipart ?? [];
-			if (!op.body?.contentTypes.includes('multipart/form-data') && !allowed.length) problems.push('body: multipart, the spec says JSON');
+			if (!op.body?.contentTypes.includes('multipart/form-data') && !allowed.length)
+				problems.push('body: multipart, the spec says JSON');
 			for (const f of files) {
 				if (allowed.includes(f)) used.add(`multipart ${f}`);
 				else problems.push(`body: file field ${f} not in the spec`);
 			}
 		}
 		if (!op.body) {
-			if (body !== undefined && body !== null && !(typeof body === 'object' && Object.keys(body).length === 0)) problems.push('body: the spec has none');
+			if (
+				body !== undefined &&
+				body !== null &&
+				!(typeof body === 'object' && Object.keys(body).length === 0)
+			)
+				problems.push('body: the spec has none');
 		} else if (body === undefined || body === null) {
-			if (op.body.required && Object.keys(op.body.schema.properties ?? {}).length) problems.push('body: required, missing');
+			if (op.body.required && Object.keys(op.body.schema.properties ?? {}).length)
+				problems.push('body: required, missing');
 		} else {
 			this.valueProblems(body, op.body.schema, '', erratum, used, problems, multipart);
 		}
@@ -191,14 +230,23 @@ export class OpenApiChecker {
 		return { properties, required };
 	}
 
-	private valueProblems(value: unknown, schema: Schema, at: string, erratum: Erratum | undefined, used: Set<string>, problems: string[], asText: boolean): void {
+	private valueProblems(
+		value: unknown,
+		schema: Schema,
+		at: string,
+		erratum: Erratum | undefined,
+		used: Set<string>,
+		problems: string[],
+		asText: boolean,
+	): void {
 		const s = this.deref(schema);
 		const types = erratum?.types?.[at] ?? typesOf(s);
 		if (erratum?.types?.[at]) used.add(`types ${at}`);
 		const type = types[0];
 		if (type === 'object' || (s.properties && !types.length) || s.allOf) {
 			if (!value || typeof value !== 'object' || Array.isArray(value)) {
-				if (!(value === null && types.includes('null'))) problems.push(`${at || 'body'}: must be an object`);
+				if (!(value === null && types.includes('null')))
+					problems.push(`${at || 'body'}: must be an object`);
 				return;
 			}
 			const { properties, required } = this.objectSchema(s);
@@ -226,10 +274,14 @@ export class OpenApiChecker {
 				problems.push(`${at}: must be a list`);
 				return;
 			}
-			for (const v of value) this.valueProblems(v, s.items ?? {}, `${at}[]`, erratum, used, problems, asText);
+			for (const v of value)
+				this.valueProblems(v, s.items ?? {}, `${at}[]`, erratum, used, problems, asText);
 			return;
 		}
-		const problem = typeof value === 'string' && asText ? this.scalarProblem(value, s, true, types) : this.scalarProblem(value, s, false, types);
+		const problem =
+			typeof value === 'string' && asText
+				? this.scalarProblem(value, s, true, types)
+				: this.scalarProblem(value, s, false, types);
 		const extra = erratum?.extraEnum?.[at];
 		if (problem && extra?.includes(value)) {
 			used.add(`extraEnum ${at}`);
@@ -239,11 +291,20 @@ export class OpenApiChecker {
 	}
 
 	/** One value against a scalar schema; `text` values (query, path, form fields) may spell numbers and booleans. */
-	private scalarProblem(value: unknown, schema: Schema, text: boolean, types = typesOf(schema)): string | undefined {
+	private scalarProblem(
+		value: unknown,
+		schema: Schema,
+		text: boolean,
+		types = typesOf(schema),
+	): string | undefined {
 		if (value === null) return types.includes('null') ? undefined : 'must not be null';
 		const ok = types.length === 0 || types.some((t) => fits(value, t, text));
 		if (!ok) return `${JSON.stringify(value)} is not ${types.join(' or ')}`;
-		if (schema.enum && !schema.enum.some((e) => e === value || (text && String(e) === String(value)))) return `${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`;
+		if (
+			schema.enum &&
+			!schema.enum.some((e) => e === value || (text && String(e) === String(value)))
+		)
+			return `${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`;
 		return undefined;
 	}
 }
@@ -261,9 +322,15 @@ function fits(value: unknown, type: string, text: boolean): boolean {
 		case 'string':
 			return typeof value === 'string';
 		case 'integer':
-			return (typeof value === 'number' && Number.isInteger(value)) || (text && typeof value === 'string' && /^-?\d+$/.test(value));
+			return (
+				(typeof value === 'number' && Number.isInteger(value)) ||
+				(text && typeof value === 'string' && /^-?\d+$/.test(value))
+			);
 		case 'number':
-			return typeof value === 'number' || (text && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)));
+			return (
+				typeof value === 'number' ||
+				(text && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+			);
 		case 'boolean':
 			return typeof value === 'boolean' || (text && (value === 'true' || value === 'false'));
 		case 'object':

@@ -19,26 +19,42 @@ export const NODE_OPERATIONS: Record<string, Operation[]> = {
 
 /** Valid parameters for each operation (`<node>.<resource>.<operation>`), for the descriptor checks. */
 export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValues?: unknown[] }> = {
-	'Keitaro.user.create': { params: { inputMode: 'fields', login: 'ann', password: 'Pw-123456', type: 'USER' } },
+	'Keitaro.user.create': {
+		params: { inputMode: 'fields', login: 'ann', password: 'Pw-123456', type: 'USER' },
+	},
 	'Keitaro.user.upsert': { params: { login: 'ann', password: 'Pw-123456', type: 'USER' } },
 	'Keitaro.user.delete': { params: { userId: 1 } },
 	'Keitaro.user.get': { params: { userId: 1 } },
 	'Keitaro.user.getAll': { params: { returnAll: true } },
 	'Keitaro.user.update': { params: { userId: 1, updateFields: { language: 'en' } } },
-	'Keitaro.user.updateAccess': { params: { userId: 1, accessTypes: { campaigns_access_type: 'read_only' } } },
+	'Keitaro.user.updateAccess': {
+		params: { userId: 1, accessTypes: { campaigns_access_type: 'read_only' } },
+	},
 	'Keitaro.user.sync': { params: { login: 'ann', type: 'USER', syncMode: 'plan' } },
-	'Keepnet.targetUser.create': { params: { email: 'a@acme.example', phoneNumber: '+447700900123' } },
-	'Keepnet.targetUser.upsert': { params: { email: 'a@acme.example', phoneNumber: '+447700900123' } },
+	'Keepnet.targetUser.create': {
+		params: { email: 'a@acme.example', phoneNumber: '+447700900123' },
+	},
+	'Keepnet.targetUser.upsert': {
+		params: { email: 'a@acme.example', phoneNumber: '+447700900123' },
+	},
 	'Keepnet.targetUser.delete': { params: { resourceId: 'tu1' } },
 	'Keepnet.targetUser.get': { params: { resourceId: 'tu1' } },
 	'Keepnet.targetUser.search': { params: { returnAll: true } },
 	'Keepnet.targetUser.searchByEmail': { params: { email: 'a@acme.example' } },
-	'Keepnet.targetUser.update': { params: { resourceId: 'tu1', updateFields: { firstName: 'Ann' } } },
+	'Keepnet.targetUser.update': {
+		params: { resourceId: 'tu1', updateFields: { firstName: 'Ann' } },
+	},
 	'Keepnet.targetUser.addToGroups': { params: { resourceId: 'tu1', groupIds: 'g1, g2' } },
 	'Keepnet.targetUser.removeFromGroups': { params: { resourceId: 'tu1', groupIds: 'g1, g2' } },
-	'Keepnet.targetUser.sync': { params: { email: 'a@acme.example', syncMode: 'plan', scope: { targetGroupId: 'g1' } } },
-	'ActivePlatform.user.create': { params: { firstName: 'Ann', lastName: 'Lee', email: 'a@acme.example', password: 'Pw-123456' } },
-	'ActivePlatform.user.sync': { params: { accountId: 7, email: 'a@acme.example', syncMode: 'plan' } },
+	'Keepnet.targetUser.sync': {
+		params: { email: 'a@acme.example', syncMode: 'plan', scope: { targetGroupId: 'g1' } },
+	},
+	'ActivePlatform.user.create': {
+		params: { firstName: 'Ann', lastName: 'Lee', email: 'a@acme.example', password: 'Pw-123456' },
+	},
+	'ActivePlatform.user.sync': {
+		params: { accountId: 7, email: 'a@acme.example', syncMode: 'plan' },
+	},
 	'ActivePlatform.user.upsert': { params: { email: 'a@acme.example' } },
 	'ActivePlatform.user.get': { params: { userId: 1 } },
 	'ActivePlatform.user.getAll': { params: { returnAll: true } },
@@ -47,7 +63,9 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'ActivePlatform.user.detachFromAccount': { params: { userId: 1, accountId: 2 } },
 	'ActivePlatform.user.getAccounts': { params: { userId: 1 } },
 	'ActivePlatform.user.getAccountUsers': { params: { accountId: 2 } },
-	'Chatwoot.platformUser.create': { params: { name: 'Ann', email: 'a@acme.example', password: 'Pass-word1!' } },
+	'Chatwoot.platformUser.create': {
+		params: { name: 'Ann', email: 'a@acme.example', password: 'Pass-word1!' },
+	},
 	'Chatwoot.platformUser.get': { params: { userId: 1 } },
 	'Chatwoot.platformUser.update': { params: { userId: 1, updateFields: { name: 'Ann' } } },
 	'Chatwoot.platformUser.delete': { params: { userId: 1 } },
@@ -62,20 +80,44 @@ export const DESCRIPTOR_SAMPLES: Record<string, { params: IDataObject; bulkValue
 	'Chatwoot.contact.upsert': { params: { matchBy: 'email', email: 'a@acme.example' } },
 	'Chatwoot.contact.get': { params: { contactId: 1 } },
 	'Chatwoot.contact.search': { params: { query: 'ann', returnAll: true } },
-	'Chatwoot.contact.filter': { params: { conditions: { condition: [{ attributeKey: 'email', operator: 'equal_to', value: 'a@acme.example' }] }, returnAll: true } },
+	'Chatwoot.contact.filter': {
+		params: {
+			conditions: {
+				condition: [{ attributeKey: 'email', operator: 'equal_to', value: 'a@acme.example' }],
+			},
+			returnAll: true,
+		},
+	},
 	'Chatwoot.contact.update': { params: { contactId: 1, updateFields: { name: 'Ann' } } },
 	'Chatwoot.contact.delete': { params: { contactId: 1 } },
-	'Chatwoot.agent.sync': { params: { email: 'a@acme.example', name: 'Ann', syncMode: 'plan', scope: { role: 'agent' } } },
-	'Chatwoot.contact.sync': { params: { email: 'a@acme.example', matchBy: 'email', syncMode: 'plan', scope: { label: 'customer' } } },
-	'Davintoo.user.importOne': { params: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' } },
+	'Chatwoot.agent.sync': {
+		params: { email: 'a@acme.example', name: 'Ann', syncMode: 'plan', scope: { role: 'agent' } },
+	},
+	'Chatwoot.contact.sync': {
+		params: {
+			email: 'a@acme.example',
+			matchBy: 'email',
+			syncMode: 'plan',
+			scope: { label: 'customer' },
+		},
+	},
+	'Davintoo.user.importOne': {
+		params: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' },
+	},
 	'Davintoo.user.importMany': {
 		params: { source: 'json', batchSize: 10 },
-		bulkValues: [{ user: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' } }],
+		bulkValues: [
+			{
+				user: { uid: 'U1', secondname: 'K', firstname: 'O', login: 'ok', email: 'o@acme.example' },
+			},
+		],
 	},
 	'Davintoo.user.block': { params: { uid: 'U1' } },
 	'Davintoo.user.unblock': { params: { uid: 'U1' } },
 	'Davintoo.user.getAll': { params: { returnAll: true } },
-	'Davintoo.user.sync': { params: { uid: 'U1', matchBy: 'uid', syncMode: 'plan', scope: { department: 'Sales' } } },
+	'Davintoo.user.sync': {
+		params: { uid: 'U1', matchBy: 'uid', syncMode: 'plan', scope: { department: 'Sales' } },
+	},
 	// Every Chatwoot operation, from the samples the spec-coverage engine test also sends.
 	...chatwootDescriptorSamples(),
 };

@@ -23,12 +23,18 @@ const NODES: Record<string, INodeType> = {
 };
 
 const words = (text: string) => text.toLowerCase().split(/\s+/);
-const each = Object.entries(NODES).flatMap(([dir, node]) => NODE_OPERATIONS[dir].map((op) => ({ dir, node, op })));
+const each = Object.entries(NODES).flatMap(([dir, node]) =>
+	NODE_OPERATIONS[dir].map((op) => ({ dir, node, op })),
+);
 
 /** Parameters that hold the ID of a record the operation acts on. */
 const ID_PARAMETERS = ['userId', 'accountId', 'resourceId'];
 const idParameters = (op: Operation): INodeProperties[] =>
-	op.properties.filter((p) => ID_PARAMETERS.includes(p.name) || (p.name === 'uid' && ['block', 'unblock'].includes(op.operation)));
+	op.properties.filter(
+		(p) =>
+			ID_PARAMETERS.includes(p.name) ||
+			(p.name === 'uid' && ['block', 'unblock'].includes(op.operation)),
+	);
 
 describe('what the editor shows', () => {
 	it.each(each.map(({ dir, op }) => [`${dir} ${op.resource}.${op.operation}`, op] as const))(
@@ -44,7 +50,11 @@ describe('what the editor shows', () => {
 		for (const { dir, node, op } of each) {
 			for (const p of idParameters(op)) {
 				seen.push(`${dir}.${op.operation}.${p.name}`);
-				expect({ op: `${dir}.${op.operation}`, name: p.name, type: p.type }).toEqual({ op: `${dir}.${op.operation}`, name: p.name, type: 'resourceLocator' });
+				expect({ op: `${dir}.${op.operation}`, name: p.name, type: p.type }).toEqual({
+					op: `${dir}.${op.operation}`,
+					name: p.name,
+					type: 'resourceLocator',
+				});
 				const list = p.modes?.find((m) => m.name === 'list');
 				const method = list?.typeOptions?.searchListMethod;
 				if (method) expect(Object.keys(node.methods?.listSearch ?? {})).toContain(method);
@@ -73,7 +83,9 @@ describe('what the editor shows', () => {
 				?.modes?.find((m) => m.name === 'list')?.placeholder;
 		expect(placeholder('Keitaro', 'get', 'userId')).toBe('Select a user...');
 		expect(placeholder('Keepnet', 'get', 'resourceId')).toBe('Select a target user...');
-		expect(placeholder('ActivePlatform', 'detachFromAccount', 'accountId')).toBe('Select an account of this user...');
+		expect(placeholder('ActivePlatform', 'detachFromAccount', 'accountId')).toBe(
+			'Select an account of this user...',
+		);
 		expect(placeholder('Davintoo', 'block', 'uid')).toBe('Select a user...');
 	});
 
@@ -83,11 +95,19 @@ describe('what the editor shows', () => {
 			const ids = idParameters(op).map((p) => p.name);
 			if (!ids.length) continue;
 			const asLocators = Object.fromEntries(
-				Object.entries(sample.params).map(([k, v]) => [k, ids.includes(k) ? { __rl: true, mode: 'list', value: String(v), cachedResultName: 'x' } : v]),
+				Object.entries(sample.params).map(([k, v]) => [
+					k,
+					ids.includes(k)
+						? { __rl: true, mode: 'list', value: String(v), cachedResultName: 'x' }
+						: v,
+				]),
 			);
 			const plain = op.parse(sample.params);
 			const picked = op.parse(asLocators);
-			expect({ op: `${dir}.${op.operation}`, ok: picked.ok }).toEqual({ op: `${dir}.${op.operation}`, ok: true });
+			expect({ op: `${dir}.${op.operation}`, ok: picked.ok }).toEqual({
+				op: `${dir}.${op.operation}`,
+				ok: true,
+			});
 			if (plain.ok && picked.ok) expect(picked.input).toEqual(plain.input);
 		}
 	});
@@ -99,9 +119,26 @@ describe('what the editor shows', () => {
 		['Davintoo', 'user', 'importOne', 'Import one user'],
 	])('%s: the canvas subtitle of %s.%s reads "%s"', (dir, resource, operation, expected) => {
 		const type = NODES[dir];
-		const node: INode = { id: 'n', name: 'N', type: 'test.node', typeVersion: 1, position: [0, 0], parameters: { resource, operation } };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new HarnessNodeTypes({ 'test.node': type }) });
-		const subtitle = workflow.expression.getSimpleParameterValue(node, String(type.description.subtitle), 'internal', {});
+		const node: INode = {
+			id: 'n',
+			name: 'N',
+			type: 'test.node',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { resource, operation },
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new HarnessNodeTypes({ 'test.node': type }),
+		});
+		const subtitle = workflow.expression.getSimpleParameterValue(
+			node,
+			String(type.description.subtitle),
+			'internal',
+			{},
+		);
 		expect(subtitle).toBe(expected);
 	});
 });

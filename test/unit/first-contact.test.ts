@@ -68,9 +68,12 @@ describe('credential test failures', () => {
 			const rules = credential.test?.rules ?? [];
 			const codes = rules.map((r) => (r.type === 'responseCode' ? r.properties.value : undefined));
 			expect(codes).toEqual(expect.arrayContaining([401, 404]));
-			const fields = credential.properties.filter((p) => p.type !== 'notice' && p.type !== 'hidden').map((p) => p.displayName);
+			const fields = credential.properties
+				.filter((p) => p.type !== 'notice' && p.type !== 'hidden')
+				.map((p) => p.displayName);
 			for (const rule of rules) {
-				if (rule.type !== 'responseCode') throw new Error(`${credential.name}: unexpected rule ${rule.type}`);
+				if (rule.type !== 'responseCode')
+					throw new Error(`${credential.name}: unexpected rule ${rule.type}`);
 				const { value, message } = rule.properties;
 				expect(message).toContain(platform);
 				expect(message).toContain(`(HTTP ${value})`);
@@ -84,21 +87,38 @@ describe('credential test failures', () => {
 	);
 
 	it('the refused-key messages say what was refused', () => {
-		const refused = CREDENTIALS.map(([c]) => c.test?.rules?.find((r) => r.type === 'responseCode' && r.properties.value === 401)?.properties.message);
+		const refused = CREDENTIALS.map(
+			([c]) =>
+				c.test?.rules?.find((r) => r.type === 'responseCode' && r.properties.value === 401)
+					?.properties.message,
+		);
 		expect(refused).toEqual([
 			'Keitaro refused the API Key (HTTP 401). Copy a valid key from Keitaro: Maintenance > Users > API keys.',
-			expect.stringMatching(/^Keepnet Labs refused the access token it issued for this Client ID \(HTTP 401\)/),
-			expect.stringMatching(/^Chatwoot refused the Platform App Token \(HTTP 401\)\. .*Super Admin > Platform Apps/),
-			expect.stringMatching(/^Chatwoot refused the User Access Token for this Account ID \(HTTP 401\).*Profile Settings > Access Token/),
-			expect.stringMatching(/^ActivePlatform refused the API Token \(HTTP 401\)\. .*Managers > the manager > Regenerate Token/),
-			expect.stringMatching(/^Davintoo Collaborator refused the API Token \(HTTP 401\): it is wrong or has expired/),
+			expect.stringMatching(
+				/^Keepnet Labs refused the access token it issued for this Client ID \(HTTP 401\)/,
+			),
+			expect.stringMatching(
+				/^Chatwoot refused the Platform App Token \(HTTP 401\)\. .*Super Admin > Platform Apps/,
+			),
+			expect.stringMatching(
+				/^Chatwoot refused the User Access Token for this Account ID \(HTTP 401\).*Profile Settings > Access Token/,
+			),
+			expect.stringMatching(
+				/^ActivePlatform refused the API Token \(HTTP 401\)\. .*Managers > the manager > Regenerate Token/,
+			),
+			expect.stringMatching(
+				/^Davintoo Collaborator refused the API Token \(HTTP 401\): it is wrong or has expired/,
+			),
 		]);
 	});
 
 	it('where to get the values is a notice at the top of each form, not a tooltip', () => {
 		for (const [credential] of CREDENTIALS) {
 			const first = credential.properties[0];
-			expect({ name: credential.name, type: first.type }).toEqual({ name: credential.name, type: 'notice' });
+			expect({ name: credential.name, type: first.type }).toEqual({
+				name: credential.name,
+				type: 'notice',
+			});
 			expect(first.displayName).toMatch(/ > | page /);
 		}
 	});
@@ -120,7 +140,9 @@ describe('Keepnet Labs OAuth2 form', () => {
 
 	it("hides oAuth2Api's switches that its fixed token request does not use", () => {
 		const hidden = Object.fromEntries(
-			new KeepnetOAuth2Api().properties.filter((p) => p.type === 'hidden').map((p) => [p.name, p.default]),
+			new KeepnetOAuth2Api().properties
+				.filter((p) => p.type === 'hidden')
+				.map((p) => [p.name, p.default]),
 		);
 		expect(hidden).toMatchObject({
 			grantType: 'clientCredentials',
@@ -137,10 +159,13 @@ describe('Keepnet Labs OAuth2 form', () => {
 });
 
 describe('Docs links', () => {
-	it.each(CREDENTIALS.map(([c, , anchor]) => [c.name, c, anchor] as const))('%s opens its node section of the README', (_n, credential, anchor) => {
-		expect(credential.documentationUrl).toBe(`${REPO_URL}#${anchor}`);
-		expect(README_ANCHORS).toContain(anchor);
-	});
+	it.each(CREDENTIALS.map(([c, , anchor]) => [c.name, c, anchor] as const))(
+		'%s opens its node section of the README',
+		(_n, credential, anchor) => {
+			expect(credential.documentationUrl).toBe(`${REPO_URL}#${anchor}`);
+			expect(README_ANCHORS).toContain(anchor);
+		},
+	);
 
 	it.each([
 		['Keitaro', 'keitaro'],
@@ -149,7 +174,9 @@ describe('Docs links', () => {
 		['ActivePlatform', 'activeplatform'],
 		['Davintoo', 'davintoo-collaborator-lms'],
 	])('%s codex: primary and credential docs open the README section', (node, anchor) => {
-		const codex = JSON.parse(readFileSync(join(ROOT, 'nodes', node, `${node}.node.json`), 'utf8')) as {
+		const codex = JSON.parse(
+			readFileSync(join(ROOT, 'nodes', node, `${node}.node.json`), 'utf8'),
+		) as {
 			resources: Record<string, Array<{ url: string }>>;
 		};
 		expect(codex.resources.primaryDocumentation).toEqual([{ url: `${REPO_URL}#${anchor}` }]);
@@ -179,8 +206,18 @@ describe('canvas subtitles', () => {
 					position: [0, 0],
 					parameters: { resource: op.resource, operation: op.operation },
 				};
-				const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new HarnessNodeTypes({ [type]: nodeType }) });
-				const subtitle = workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+				const workflow = new Workflow({
+					nodes: [node],
+					connections: {},
+					active: false,
+					nodeTypes: new HarnessNodeTypes({ [type]: nodeType }),
+				});
+				const subtitle = workflow.expression.getSimpleParameterValue(
+					node,
+					nodeType.description.subtitle,
+					'internal',
+					{},
+				);
 				expect(subtitle).toBe(op.action);
 			}
 		},

@@ -5,7 +5,9 @@ import type { Operation } from '../../nodes/shared/operation';
 /** Lookup and parse helpers for descriptor tests of one resource's operations. */
 export function operationsOf(operations: Operation[], resource?: string) {
 	const op = (name: string): Operation => {
-		const found = operations.find((o) => o.operation === name && (!resource || o.resource === resource));
+		const found = operations.find(
+			(o) => o.operation === name && (!resource || o.resource === resource),
+		);
 		if (!found) throw new Error(`no operation ${resource ? `${resource}.` : ''}${name}`);
 		return found;
 	};

@@ -2,12 +2,26 @@
  * The package checks (scripts/packages/checks.ts) on small hand-made packages: a good one passes,
  * and each rule fails on the package that breaks it. And packages/<id>/ is in step with platforms.json.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	unlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { checkPackage, type Check } from '../../scripts/packages/checks';
-import { loadPlatforms, REPO_ROOT, sourcePaths, type Platform } from '../../scripts/packages/platforms';
+import {
+	loadPlatforms,
+	REPO_ROOT,
+	sourcePaths,
+	type Platform,
+} from '../../scripts/packages/platforms';
 import { checkStub, syncStubs } from '../../scripts/packages/stubs';
 
 const { platforms, allInOne } = loadPlatforms(REPO_ROOT);
@@ -51,17 +65,36 @@ function goodPackage(): string {
 			license: 'MIT',
 			keywords: ['n8n-community-node-package'],
 			files: ['dist'],
-			n8n: { n8nNodesApiVersion: 1, credentials: ['dist/credentials/KeitaroApi.credentials.js'], nodes: ['dist/nodes/Keitaro/Keitaro.node.js'] },
+			n8n: {
+				n8nNodesApiVersion: 1,
+				credentials: ['dist/credentials/KeitaroApi.credentials.js'],
+				nodes: ['dist/nodes/Keitaro/Keitaro.node.js'],
+			},
 			peerDependencies: { 'n8n-workflow': '*' },
 		}),
 	);
 	write(dir, 'README.md', '# Keitaro\n');
 	write(dir, 'LICENSE', 'MIT\n');
-	write(dir, 'dist/nodes/Keitaro/Keitaro.node.js', nodeJs(goodNode, 'require("../shared/core");\nif (false) require("n8n-workflow"); // seen by the import check, not run\n'));
+	write(
+		dir,
+		'dist/nodes/Keitaro/Keitaro.node.js',
+		nodeJs(
+			goodNode,
+			'require("../shared/core");\nif (false) require("n8n-workflow"); // seen by the import check, not run\n',
+		),
+	);
 	write(dir, 'dist/nodes/shared/core.js', 'module.exports = {};\n');
 	write(dir, 'dist/nodes/Keitaro/keitaro.svg', '<svg/>');
-	write(dir, 'dist/nodes/Keitaro/Keitaro.node.json', JSON.stringify({ node: `${keitaro.package.name}.keitaro` }));
-	write(dir, 'dist/credentials/KeitaroApi.credentials.js', credJs(`this.test = { request: { url: '/users' } };`));
+	write(
+		dir,
+		'dist/nodes/Keitaro/Keitaro.node.json',
+		JSON.stringify({ node: `${keitaro.package.name}.keitaro` }),
+	);
+	write(
+		dir,
+		'dist/credentials/KeitaroApi.credentials.js',
+		credJs(`this.test = { request: { url: '/users' } };`),
+	);
 	return dir;
 }
 
@@ -78,7 +111,12 @@ function editManifest(dir: string, change: (m: Record<string, unknown>) => void)
 }
 
 const run = (dir: string): Check[] => checkPackage(dir, { platform: keitaro, platforms });
-const failed = (dir: string): Record<string, string> => Object.fromEntries(run(dir).filter((c) => !c.ok).map((c) => [c.name, c.detail]));
+const failed = (dir: string): Record<string, string> =>
+	Object.fromEntries(
+		run(dir)
+			.filter((c) => !c.ok)
+			.map((c) => [c.name, c.detail]),
+	);
 
 describe('package checks', () => {
 	it('a package that follows the rules passes every check', () => {
@@ -113,11 +151,17 @@ describe('package checks', () => {
 
 	it('a second regular node fails "exactly one"', () => {
 		const dir = goodPackage();
-		write(dir, 'dist/nodes/Other/Other.node.js', nodeJs({ ...goodNode, name: 'other' }).replace(/Keitaro/g, 'Other'));
+		write(
+			dir,
+			'dist/nodes/Other/Other.node.js',
+			nodeJs({ ...goodNode, name: 'other' }).replace(/Keitaro/g, 'Other'),
+		);
 		editManifest(dir, (m) => {
 			(m.n8n as { nodes: string[] }).nodes.push('dist/nodes/Other/Other.node.js');
 		});
-		expect(failed(dir).nodes).toMatch(/^n8n\.nodes is \[.*Other\.node\.js\], expected \[dist\/nodes\/Keitaro\/Keitaro\.node\.js\]; 2 regular nodes \(keitaro, other\), expected exactly one; unexpected node names: other$/);
+		expect(failed(dir).nodes).toMatch(
+			/^n8n\.nodes is \[.*Other\.node\.js\], expected \[dist\/nodes\/Keitaro\/Keitaro\.node\.js\]; 2 regular nodes \(keitaro, other\), expected exactly one; unexpected node names: other$/,
+		);
 	});
 
 	it('a credential without a test fails, unless it is OAuth2', () => {
@@ -125,13 +169,21 @@ describe('package checks', () => {
 		write(dir, 'dist/credentials/KeitaroApi.credentials.js', credJs(''));
 		expect(failed(dir)).toEqual({ 'credential-tests': 'keitaroApi has no test' });
 		const oauth = goodPackage(); // a fresh path: required modules are cached per path
-		write(oauth, 'dist/credentials/KeitaroApi.credentials.js', credJs(`this.extends = ['oAuth2Api'];`));
+		write(
+			oauth,
+			'dist/credentials/KeitaroApi.credentials.js',
+			credJs(`this.extends = ['oAuth2Api'];`),
+		);
 		expect(failed(oauth)).toEqual({});
 	});
 
-	it('another platform\'s credential, or one the node does not use, fails', () => {
+	it("another platform's credential, or one the node does not use, fails", () => {
 		const dir = goodPackage();
-		write(dir, 'dist/credentials/KeitaroApi.credentials.js', credJs(`this.test = {}; this.name = 'keepnetOAuth2Api';`));
+		write(
+			dir,
+			'dist/credentials/KeitaroApi.credentials.js',
+			credJs(`this.test = {}; this.name = 'keepnetOAuth2Api';`),
+		);
 		expect(failed(dir).credentials).toBe(
 			'credential types [keepnetOAuth2Api], expected [keitaroApi]; credentials no node uses: keepnetOAuth2Api; nodes use credentials the package lacks: keitaroApi',
 		);
@@ -139,7 +191,11 @@ describe('package checks', () => {
 
 	it('a node without usableAsTool fails', () => {
 		const dir = goodPackage();
-		write(dir, 'dist/nodes/Keitaro/Keitaro.node.js', nodeJs({ ...goodNode, usableAsTool: undefined }));
+		write(
+			dir,
+			'dist/nodes/Keitaro/Keitaro.node.js',
+			nodeJs({ ...goodNode, usableAsTool: undefined }),
+		);
 		expect(failed(dir)).toEqual({ 'usable-as-tool': 'keitaro lacks usableAsTool' });
 	});
 
@@ -147,22 +203,35 @@ describe('package checks', () => {
 		const dir = goodPackage();
 		unlinkSync(join(dir, 'dist/nodes/Keitaro/keitaro.svg'));
 		expect(failed(dir)).toEqual({
-			icons: 'dist/nodes/Keitaro/Keitaro.node.js: file:keitaro.svg is not in the package; dist/credentials/KeitaroApi.credentials.js: file:../nodes/Keitaro/keitaro.svg is not in the package',
+			icons:
+				'dist/nodes/Keitaro/Keitaro.node.js: file:keitaro.svg is not in the package; dist/credentials/KeitaroApi.credentials.js: file:../nodes/Keitaro/keitaro.svg is not in the package',
 		});
 	});
 
 	it('an import of another module, or of a file outside the package, fails', () => {
 		const dir = goodPackage();
-		edit(dir, 'dist/nodes/shared/core.js', (t) => `if (false) {\nrequire("axios");\nrequire('../../../Chat/x');\nrequire("zod/v4");\n}\n${t}`);
+		edit(
+			dir,
+			'dist/nodes/shared/core.js',
+			(t) =>
+				`if (false) {\nrequire("axios");\nrequire('../../../Chat/x');\nrequire("zod/v4");\n}\n${t}`,
+		);
 		expect(failed(dir)).toEqual({
-			imports: 'dist/nodes/shared/core.js: imports axios; dist/nodes/shared/core.js: ../../../Chat/x is not in the package',
+			imports:
+				'dist/nodes/shared/core.js: imports axios; dist/nodes/shared/core.js: ../../../Chat/x is not in the package',
 		});
 	});
 
 	it('a codex naming another package fails', () => {
 		const dir = goodPackage();
-		write(dir, 'dist/nodes/Keitaro/Keitaro.node.json', JSON.stringify({ node: `${allInOne.package}.keitaro` }));
-		expect(failed(dir)).toEqual({ codex: `dist/nodes/Keitaro/Keitaro.node.json names ${allInOne.package}.keitaro` });
+		write(
+			dir,
+			'dist/nodes/Keitaro/Keitaro.node.json',
+			JSON.stringify({ node: `${allInOne.package}.keitaro` }),
+		);
+		expect(failed(dir)).toEqual({
+			codex: `dist/nodes/Keitaro/Keitaro.node.json names ${allInOne.package}.keitaro`,
+		});
 	});
 
 	it('any file naming another platform fails, with file and line (case-insensitive)', () => {
@@ -170,7 +239,8 @@ describe('package checks', () => {
 		edit(dir, 'dist/nodes/shared/core.js', (t) => `${t}// works like the CHATWOOT client\n`);
 		edit(dir, 'README.md', (t) => `${t}\nSee also davintoo.\n`);
 		expect(failed(dir)).toEqual({
-			'no-other-platform': 'README.md:3 names "Davintoo"; dist/nodes/shared/core.js:2 names "Chatwoot"',
+			'no-other-platform':
+				'README.md:3 names "Davintoo"; dist/nodes/shared/core.js:2 names "Chatwoot"',
 		});
 	});
 
@@ -185,10 +255,13 @@ describe('package checks', () => {
 describe('packages/<id>/ stubs', () => {
 	it('the root README\'s "Which package?" table names every package in platforms.json', () => {
 		const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-		const table = readme.slice(readme.indexOf('### Which package?'), readme.indexOf('### How to install'));
-		for (const name of [...platforms.map((p) => p.package.name), allInOne.package]) expect(table).toContain(`| \`${name}\` |`);
+		const table = readme.slice(
+			readme.indexOf('### Which package?'),
+			readme.indexOf('### How to install'),
+		);
+		for (const name of [...platforms.map((p) => p.package.name), allInOne.package])
+			expect(table).toContain(`| \`${name}\` |`);
 	});
-
 
 	it('the committed stubs match platforms.json (run npm run packages:sync after changing it)', () => {
 		expect(Object.fromEntries(platforms.map((p) => [p.id, checkStub(REPO_ROOT, p)]))).toEqual(
@@ -199,7 +272,8 @@ describe('packages/<id>/ stubs', () => {
 	it('a stale manifest, a wrong link, a stray file and a missing changelog entry are reported', () => {
 		const root = mkdtempSync(join(tmpdir(), 'stub-check-'));
 		dirs.push(root);
-		for (const f of ['platforms.json', 'package.json']) copyFileSync(join(REPO_ROOT, f), join(root, f));
+		for (const f of ['platforms.json', 'package.json'])
+			copyFileSync(join(REPO_ROOT, f), join(root, f));
 		for (const src of platforms.flatMap(sourcePaths)) {
 			if (src.endsWith('.ts')) write(root, src, '');
 			else mkdirSync(join(root, src), { recursive: true });
@@ -207,7 +281,9 @@ describe('packages/<id>/ stubs', () => {
 		syncStubs(root, platforms, allInOne.package);
 		expect(checkStub(root, keitaro)).toEqual([]);
 
-		edit(root, 'packages/keitaro/package.json', (t) => t.replace('"n8n-community-node-package",', ''));
+		edit(root, 'packages/keitaro/package.json', (t) =>
+			t.replace('"n8n-community-node-package",', ''),
+		);
 		unlinkSync(join(root, 'packages/keitaro/nodes/shared'));
 		symlinkSync('../../../nodes/Chatwoot', join(root, 'packages/keitaro/nodes/shared'));
 		symlinkSync('../../../nodes/Chatwoot', join(root, 'packages/keitaro/nodes/Chatwoot'));

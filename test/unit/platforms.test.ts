@@ -15,20 +15,34 @@ const { platforms } = platformsFile;
 
 describe('platforms.json drives the rest', () => {
 	it('the all-in-one manifest lists exactly its nodes and credentials', () => {
-		const nodes = platforms.flatMap((p) => [`dist/nodes/${p.nodeDir}/${p.nodeDir}.node.js`, ...((p as { extraNodes?: string[] }).extraNodes ?? [])]);
+		const nodes = platforms.flatMap((p) => [
+			`dist/nodes/${p.nodeDir}/${p.nodeDir}.node.js`,
+			...((p as { extraNodes?: string[] }).extraNodes ?? []),
+		]);
 		expect(manifest.n8n.nodes.filter((n) => !/Trigger/.test(n)).sort()).toEqual(nodes.sort());
-		const credentials = platforms.flatMap((p) => p.credentials.map((c) => `dist/credentials/${c.file}.credentials.js`));
+		const credentials = platforms.flatMap((p) =>
+			p.credentials.map((c) => `dist/credentials/${c.file}.credentials.js`),
+		);
 		expect([...manifest.n8n.credentials].sort()).toEqual(credentials.sort());
-		for (const c of platforms.flatMap((p) => p.credentials)) expect(existsSync(join(REPO_ROOT, 'credentials', `${c.file}.credentials.ts`))).toBe(true);
+		for (const c of platforms.flatMap((p) => p.credentials))
+			expect(existsSync(join(REPO_ROOT, 'credentials', `${c.file}.credentials.ts`))).toBe(true);
 	});
 
 	it('the sandbox plays every platform under its prefix, with a credential for each credential type users pick', () => {
 		const sandbox = createPlatforms();
 		expect(Object.keys(sandbox).sort()).toEqual(platforms.map((p) => p.id).sort());
-		for (const p of platforms) expect(sandbox[p.id as keyof typeof sandbox].prefix).toBe(p.sandboxPrefix);
-		const fake = { url: 'http://127.0.0.1:1', platforms: Object.values(sandbox) } as unknown as Sandbox;
-		const types = sandboxCredentials(fake).map((c) => c.type).sort();
-		const visible = platforms.flatMap((p) => p.credentials.filter((c) => !(c as { hidden?: boolean }).hidden).map((c) => c.type));
+		for (const p of platforms)
+			expect(sandbox[p.id as keyof typeof sandbox].prefix).toBe(p.sandboxPrefix);
+		const fake = {
+			url: 'http://127.0.0.1:1',
+			platforms: Object.values(sandbox),
+		} as unknown as Sandbox;
+		const types = sandboxCredentials(fake)
+			.map((c) => c.type)
+			.sort();
+		const visible = platforms.flatMap((p) =>
+			p.credentials.filter((c) => !(c as { hidden?: boolean }).hidden).map((c) => c.type),
+		);
 		expect(types).toEqual(visible.sort());
 		expect(Object.keys(CREDENTIAL_IDS).sort()).toEqual(visible.sort());
 	});
@@ -36,6 +50,10 @@ describe('platforms.json drives the rest', () => {
 	it('every platform has its example, and every example file its fixed id', () => {
 		const examples = loadExamples();
 		for (const p of platforms) expect(examples[p.example.file]?.id).toBe(p.example.id);
-		for (const [name, workflow] of Object.entries(examples)) expect({ name, id: workflow.id }).toEqual({ name, id: EXAMPLE_IDS[name as keyof typeof EXAMPLE_IDS] });
+		for (const [name, workflow] of Object.entries(examples))
+			expect({ name, id: workflow.id }).toEqual({
+				name,
+				id: EXAMPLE_IDS[name as keyof typeof EXAMPLE_IDS],
+			});
 	});
 });

@@ -16,7 +16,14 @@ import { davintooPlatform } from '../../nodes/Davintoo/transport';
 import { keepnetPlatform } from '../../nodes/Keepnet/transport';
 import { keitaroPlatform } from '../../nodes/Keitaro/transport';
 
-const node: INode = { id: 'n1', name: 'Node', type: 'n8n-nodes-user-provisioning.test', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n1',
+	name: 'Node',
+	type: 'n8n-nodes-user-provisioning.test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 interface Row {
 	platform: Platform;
@@ -31,12 +38,32 @@ interface Row {
 	description: string;
 }
 
-const keitaro = { platform: keitaroPlatform, credentials: { url: 'https://tracker.example.com' }, resource: 'user' };
+const keitaro = {
+	platform: keitaroPlatform,
+	credentials: { url: 'https://tracker.example.com' },
+	resource: 'user',
+};
 const keepnet = { platform: keepnetPlatform, credentials: { baseUrl: '' }, resource: 'targetUser' };
-const activePlatform = { platform: activePlatformPlatform, credentials: { url: 'https://billing.example.com' }, resource: 'user' };
-const davintoo = { platform: davintooPlatform, credentials: { url: 'https://acme.davintoo.com' }, resource: 'user' };
-const chatwootAccount = { platform: chatwootPlatform, credentials: { url: 'https://chat.example.com', accountId: 3 }, resource: 'contact' };
-const chatwootPlatformApi = { platform: chatwootPlatform, credentials: { url: 'https://chat.example.com' }, resource: 'platformUser' };
+const activePlatform = {
+	platform: activePlatformPlatform,
+	credentials: { url: 'https://billing.example.com' },
+	resource: 'user',
+};
+const davintoo = {
+	platform: davintooPlatform,
+	credentials: { url: 'https://acme.davintoo.com' },
+	resource: 'user',
+};
+const chatwootAccount = {
+	platform: chatwootPlatform,
+	credentials: { url: 'https://chat.example.com', accountId: 3 },
+	resource: 'contact',
+};
+const chatwootPlatformApi = {
+	platform: chatwootPlatform,
+	credentials: { url: 'https://chat.example.com' },
+	resource: 'platformUser',
+};
 
 const GET = (path: string): RequestSpec => ({ method: 'GET', path });
 const POST = (path: string): RequestSpec => ({ method: 'POST', path });
@@ -50,7 +77,8 @@ const rows: Array<[string, Row]> = [
 			request: GET('/users'),
 			status: 401,
 			body: { error: 'Access denied' },
-			message: 'Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.',
+			message:
+				'Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.',
 			description: 'GET /admin_api/v1/users',
 		},
 	],
@@ -62,7 +90,8 @@ const rows: Array<[string, Row]> = [
 			request: POST('/users'),
 			status: 401,
 			body: { error: 'Access denied' },
-			message: 'Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.',
+			message:
+				'Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.',
 			description: 'POST /tracker/admin_api/v1/users',
 		},
 	],
@@ -74,7 +103,8 @@ const rows: Array<[string, Row]> = [
 			status: 402,
 			body: { error: 'Admin API is not available in that edition' },
 			message: 'Keitaro 402: Admin API is not available in that edition',
-			description: "The Admin API needs Keitaro's Business edition; this tracker runs another edition. — GET /admin_api/v1/users",
+			description:
+				"The Admin API needs Keitaro's Business edition; this tracker runs another edition. — GET /admin_api/v1/users",
 		},
 	],
 	// keepnet.md: the token endpoint answers 400 invalid_client to wrong credentials; 401 for a missing or invalid token; 403 for a role without the permission.
@@ -104,7 +134,7 @@ const rows: Array<[string, Row]> = [
 		},
 	],
 	[
-		"Keepnet: a client role without the permission",
+		'Keepnet: a client role without the permission',
 		{
 			...keepnet,
 			request: POST('/api/target-users'),
@@ -123,7 +153,8 @@ const rows: Array<[string, Row]> = [
 			request: GET('/api/vendor/v1/users/7.json'),
 			status: 401,
 			body: { error: 'Unauthorized' },
-			message: 'ActivePlatform refused the API Token (HTTP 401). Check the API Token in the ActivePlatform credential.',
+			message:
+				'ActivePlatform refused the API Token (HTTP 401). Check the API Token in the ActivePlatform credential.',
 			description:
 				"A manager's token is made in the Operator Control Panel (Managers > the manager > Regenerate Token); regenerating it makes the old one stop working. — GET /api/vendor/v1/users/7.json",
 		},
@@ -135,7 +166,8 @@ const rows: Array<[string, Row]> = [
 			request: POST('/api/vendor/v1/users.json'),
 			status: 401,
 			body: '401 Unauthorized',
-			message: 'ActivePlatform refused the API Token (HTTP 401). Check the API Token in the ActivePlatform credential.',
+			message:
+				'ActivePlatform refused the API Token (HTTP 401). Check the API Token in the ActivePlatform credential.',
 			description:
 				"A manager's token is made in the Operator Control Panel (Managers > the manager > Regenerate Token); regenerating it makes the old one stop working. — POST /api/vendor/v1/users.json",
 		},
@@ -179,7 +211,7 @@ const rows: Array<[string, Row]> = [
 		},
 	],
 	[
-		"Davintoo: a token whose user lacks the right",
+		'Davintoo: a token whose user lacks the right',
 		{
 			...davintoo,
 			request: POST('/users-import/single'),
@@ -199,7 +231,7 @@ const rows: Array<[string, Row]> = [
 			status: 401,
 			body: { error: 'Invalid access_token' },
 			message:
-				'Chatwoot 401: Invalid access_token. Platform operations need a platform app token (Super Admin > Platform Apps) in the "Chatwoot Platform API" credential; Chatwoot did not take this one as a platform app\'s token (wrong or deleted, or a user\'s or agent bot\'s token)',
+				"Chatwoot 401: Invalid access_token. Platform operations need a platform app token (Super Admin > Platform Apps) in the \"Chatwoot Platform API\" credential; Chatwoot did not take this one as a platform app's token (wrong or deleted, or a user's or agent bot's token)",
 			description:
 				'The Platform API exists only on self-hosted installations; check the installation URL and the platform app token. — POST /platform/api/v1/users',
 		},
@@ -225,7 +257,8 @@ const rows: Array<[string, Row]> = [
 			status: 401,
 			body: { error: 'You are not authorized to do this action' },
 			message: 'Chatwoot 401: You are not authorized to do this action',
-			description: 'This operation needs a user who is an administrator of the account. — POST /api/v1/accounts/3/agents',
+			description:
+				'This operation needs a user who is an administrator of the account. — POST /api/v1/accounts/3/agents',
 		},
 	],
 	[
@@ -270,14 +303,43 @@ const rows: Array<[string, Row]> = [
 describe('refusal texts, as users read them', () => {
 	it.each(rows)('%s', (_name, row) => {
 		const base = row.platform.baseUrl(row.credentials, row.resource);
-		const place = { node, platform: row.platform, resource: row.resource, itemIndex: 0, secrets: [], tries: 1, base };
-		const error = httpError(place, row.request, { statusCode: row.status, headers: {}, body: row.body }) as Error & { description?: string };
-		expect({ message: error.message, description: error.description }).toEqual({ message: row.message, description: row.description });
+		const place = {
+			node,
+			platform: row.platform,
+			resource: row.resource,
+			itemIndex: 0,
+			secrets: [],
+			tries: 1,
+			base,
+		};
+		const error = httpError(place, row.request, {
+			statusCode: row.status,
+			headers: {},
+			body: row.body,
+		}) as Error & { description?: string };
+		expect({ message: error.message, description: error.description }).toEqual({
+			message: row.message,
+			description: row.description,
+		});
 	});
 
 	it('a refusal seen after retries says how many tries, inside its parentheses', () => {
-		const place = { node, platform: keitaroPlatform, resource: 'user', itemIndex: 0, secrets: [], tries: 2, base: 'https://t.example.com/admin_api/v1' };
-		const error = httpError(place, GET('/users'), { statusCode: 401, headers: {}, body: { error: 'Access denied' } });
-		expect(error.message).toBe('Keitaro refused the API Key (HTTP 401, "Access denied", after 2 tries). Check the API Key in the Keitaro credential.');
+		const place = {
+			node,
+			platform: keitaroPlatform,
+			resource: 'user',
+			itemIndex: 0,
+			secrets: [],
+			tries: 2,
+			base: 'https://t.example.com/admin_api/v1',
+		};
+		const error = httpError(place, GET('/users'), {
+			statusCode: 401,
+			headers: {},
+			body: { error: 'Access denied' },
+		});
+		expect(error.message).toBe(
+			'Keitaro refused the API Key (HTTP 401, "Access denied", after 2 tries). Check the API Key in the Keitaro credential.',
+		);
 	});
 });

@@ -19,10 +19,13 @@ const pkg = (id: string, name: string, version: string): BuiltPackage => ({
 	sourceDir: id === 'all' ? '.' : `packages/${id}`,
 });
 
-const built = [pkg('keitaro', 'n8n-nodes-keitaro-users', '0.2.0'), pkg('all', 'n8n-nodes-user-provisioning', '0.1.0')];
+const built = [
+	pkg('keitaro', 'n8n-nodes-keitaro-users', '0.2.0'),
+	pkg('all', 'n8n-nodes-user-provisioning', '0.1.0'),
+];
 
 describe('release tags', () => {
-	it('<platform>-v<version> publishes that platform\'s tarball; v<version> the all-in-one', () => {
+	it("<platform>-v<version> publishes that platform's tarball; v<version> the all-in-one", () => {
 		expect(releaseTarget('keitaro-v0.2.0', built)).toEqual({
 			name: 'n8n-nodes-keitaro-users',
 			version: '0.2.0',
@@ -31,11 +34,13 @@ describe('release tags', () => {
 		expect(releaseTarget('v0.1.0', built).name).toBe('n8n-nodes-user-provisioning');
 	});
 
-	it('refuses a tag whose version is not the package\'s, an unknown platform, and other tags', () => {
+	it("refuses a tag whose version is not the package's, an unknown platform, and other tags", () => {
 		expect(() => releaseTarget('keitaro-v0.3.0', built)).toThrow(
 			'tag "keitaro-v0.3.0" says 0.3.0, but packages/keitaro/package.json says n8n-nodes-keitaro-users@0.2.0: bump the version there first',
 		);
-		expect(() => releaseTarget('v0.2.0', built)).toThrow('but package.json says n8n-nodes-user-provisioning@0.1.0');
+		expect(() => releaseTarget('v0.2.0', built)).toThrow(
+			'but package.json says n8n-nodes-user-provisioning@0.1.0',
+		);
 		expect(() => releaseTarget('zendesk-v1.0.0', built)).toThrow('no package "zendesk"');
 		expect(() => releaseTarget('release-2026', built)).toThrow('is neither v<version>');
 	});

@@ -69,14 +69,21 @@ function shownFor(prop: INodeProperties, resource: string, operation: string): b
 	const show = prop.displayOptions?.show;
 	const resources = show?.resource as unknown[] | undefined;
 	const operations = show?.operation as unknown[] | undefined;
-	return (!resources || resources.includes(resource)) && (!operations || operations.includes(operation));
+	return (
+		(!resources || resources.includes(resource)) && (!operations || operations.includes(operation))
+	);
 }
 
 /** Each place a value can go: the field itself, and one level into collections. */
 function targets(prop: INodeProperties): Array<{ path: string; value: INodeParameters[string] }> {
 	// An ID picker holds the expression as its "By ID" value.
-	const own = prop.type === 'resourceLocator' ? ({ __rl: true, mode: 'id', value: EXPR } as INodeParameters[string]) : EXPR;
-	const out: Array<{ path: string; value: INodeParameters[string] }> = [{ path: prop.name, value: own }];
+	const own =
+		prop.type === 'resourceLocator'
+			? ({ __rl: true, mode: 'id', value: EXPR } as INodeParameters[string])
+			: EXPR;
+	const out: Array<{ path: string; value: INodeParameters[string] }> = [
+		{ path: prop.name, value: own },
+	];
 	if (prop.type === 'collection') {
 		for (const option of (prop.options ?? []) as INodeProperties[]) {
 			out.push({ path: `${prop.name}.${option.name}`, value: { [option.name]: EXPR } });
@@ -87,7 +94,10 @@ function targets(prop: INodeProperties): Array<{ path: string; value: INodeParam
 		for (const group of (prop.options ?? []) as INodePropertyCollection[]) {
 			for (const field of group.values) {
 				const entry = { [field.name]: EXPR };
-				out.push({ path: `${prop.name}.${group.name}.${field.name}`, value: { [group.name]: many ? [entry] : entry } });
+				out.push({
+					path: `${prop.name}.${group.name}.${field.name}`,
+					value: { [group.name]: many ? [entry] : entry },
+				});
 			}
 		}
 	}
@@ -100,9 +110,11 @@ function targets(prop: INodeProperties): Array<{ path: string; value: INodeParam
  */
 function filler(prop: INodeProperties): INodeParameters[string] {
 	const name = prop.name.toLowerCase();
-	if (prop.type === 'resourceLocator') return { __rl: true, mode: 'id', value: '1' } as INodeParameters[string];
+	if (prop.type === 'resourceLocator')
+		return { __rl: true, mode: 'id', value: '1' } as INodeParameters[string];
 	if (prop.type === 'multiOptions') return [(prop.options?.[0] as { value: string }).value];
-	if (prop.type === 'options') return (prop.options?.[0] as { value?: string } | undefined)?.value ?? '';
+	if (prop.type === 'options')
+		return (prop.options?.[0] as { value?: string } | undefined)?.value ?? '';
 	if (prop.type === 'number' || /id$/.test(name)) return 1;
 	if (name.includes('email')) return 'probe@example.com';
 	if (name.includes('phone')) return '+447700900123';
@@ -124,13 +136,17 @@ function requiredFillers(fields: INodeProperties[]): INodeParameters {
 }
 
 /** Credential data that passes as configured: URLs point at a closed local port. */
-function credentialData(type: ICredentialType, all: ICredentialType[]): ICredentialDataDecryptedObject {
+function credentialData(
+	type: ICredentialType,
+	all: ICredentialType[],
+): ICredentialDataDecryptedObject {
 	const data: ICredentialDataDecryptedObject = {};
 	const parents = (type.extends ?? []).flatMap((name) => all.filter((t) => t.name === name));
 	for (const prop of [...parents.flatMap((p) => p.properties), ...type.properties]) {
 		if (prop.type === 'hidden') continue;
 		if (prop.type === 'number') data[prop.name] = 1;
-		else if (prop.type === 'string') data[prop.name] = /url/i.test(prop.name) ? 'http://127.0.0.1:9' : `probe-${prop.name}`;
+		else if (prop.type === 'string')
+			data[prop.name] = /url/i.test(prop.name) ? 'http://127.0.0.1:9' : `probe-${prop.name}`;
 	}
 	return data;
 }
@@ -148,9 +164,14 @@ function textOf(item: INodeExecutionData | undefined): string {
  * Runs every probe; returns one text per "node resource.operation field = probe". A run that
  * fails as a whole (not per item) gives its error for every probe of that field.
  */
-export async function probeTexts(runNode: typeof RunNode, parts: PackageParts): Promise<Record<string, string>> {
+export async function probeTexts(
+	runNode: typeof RunNode,
+	parts: PackageParts,
+): Promise<Record<string, string>> {
 	const texts: Record<string, string> = {};
-	const items: INodeExecutionData[] = PROBE_VALUES.map(([, v]) => ({ json: v === undefined ? {} : { v: v as IDataObject[string] } }));
+	const items: INodeExecutionData[] = PROBE_VALUES.map(([, v]) => ({
+		json: v === undefined ? {} : { v: v as IDataObject[string] },
+	}));
 	for (const node of parts.nodes) {
 		const { properties, name: nodeName } = node.description;
 		const credentials = Object.fromEntries(
@@ -160,19 +181,34 @@ export async function probeTexts(runNode: typeof RunNode, parts: PackageParts): 
 				return [name, credentialData(type, parts.credentialTypes)];
 			}),
 		);
-		const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as Array<{ value: string }>;
+		const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as Array<{
+			value: string;
+		}>;
 		for (const { value: resource } of resources) {
-			const operationProp = properties.find((p) => p.name === 'operation' && shownFor(p, resource, ''));
-			for (const { value: operation } of (operationProp?.options ?? []) as Array<{ value: string }>) {
+			const operationProp = properties.find(
+				(p) => p.name === 'operation' && shownFor(p, resource, ''),
+			);
+			for (const { value: operation } of (operationProp?.options ?? []) as Array<{
+				value: string;
+			}>) {
 				const fields = properties.filter(
-					(p) => p.displayOptions?.show?.operation !== undefined && shownFor(p, resource, operation) && p.type !== 'notice',
+					(p) =>
+						p.displayOptions?.show?.operation !== undefined &&
+						shownFor(p, resource, operation) &&
+						p.type !== 'notice',
 				);
 				const filled = requiredFillers(fields);
 				for (const field of fields) {
 					for (const { path, value } of targets(field)) {
 						const result = await runNode({
 							node,
-							parameters: { resource, operation, ...filled, [field.name]: value, options: { dryRun: true, maxTries: 1 } },
+							parameters: {
+								resource,
+								operation,
+								...filled,
+								[field.name]: value,
+								options: { dryRun: true, maxTries: 1 },
+							},
 							items,
 							credentialTypes: parts.credentialTypes,
 							credentials,

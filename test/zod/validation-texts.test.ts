@@ -31,7 +31,13 @@ async function runWith(zodModule: string): Promise<ZodRun> {
 		jest.requireActual('n8n-core');
 		let reads = 0;
 		const actual = jest.requireActual<Record<string, unknown>>(zodModule);
-		jest.doMock('zod', () => new Proxy(actual, { get: (target, key) => (key === 'z' && reads++, Reflect.get(target, key)) }));
+		jest.doMock(
+			'zod',
+			() =>
+				new Proxy(actual, {
+					get: (target, key) => (key === 'z' && reads++, Reflect.get(target, key)),
+				}),
+		);
 		const { runNode } = jest.requireActual<{ runNode: typeof RunNode }>('../harness/engine');
 		const parts = loadPackage((path) => jest.requireActual(path));
 		jest.dontMock('zod');
@@ -69,11 +75,17 @@ it('the probes cover every node and reach the validation (texts name the item an
 	for (const node of ['keitaro', 'keepnet', 'chatwoot', 'activePlatform', 'davintoo']) {
 		expect(probes.filter((k) => k.startsWith(`${node} `)).length).toBeGreaterThan(50);
 	}
-	const named = Object.values(reference.texts).filter((t) => /^Item \d+: .+ \(\w[\w.]*\): /.test(t));
+	const named = Object.values(reference.texts).filter((t) =>
+		/^Item \d+: .+ \(\w[\w.]*\): /.test(t),
+	);
 	expect(named.length).toBeGreaterThan(probes.length / 2);
 	expect(reference.reads).toBeGreaterThan(0);
-	expect(reference.texts['keitaro user.create login = missing']).toBe('Item 0: Login (login): is required\nNothing was sent.');
-	expect(reference.texts['keitaro user.create login = zero']).toBe('Item 4: Login (login): must be text (the login)\nNothing was sent.');
+	expect(reference.texts['keitaro user.create login = missing']).toBe(
+		'Item 0: Login (login): is required\nNothing was sent.',
+	);
+	expect(reference.texts['keitaro user.create login = zero']).toBe(
+		'Item 4: Login (login): must be text (the login)\nNothing was sent.',
+	);
 });
 
 it('under zod 3.25.67 (n8n 1.123.x) every text is the same as under 3.25.76', async () => {
@@ -109,10 +121,22 @@ describe.each([
 	}, 120_000);
 
 	it.each([
-		['keitaro user.create login = missing', 'Item 0: Login (login): Invalid input: expected string, received undefined\nNothing was sent.'],
-		['keitaro user.create login = zero', 'Item 4: Login (login): Invalid input: expected string, received number\nNothing was sent.'],
-		['keitaro user.create type = empty', 'Item 1: Type (type): Invalid option: expected one of "USER"|"ADMIN"\nNothing was sent.'],
-		['keepnet targetUser.create email = missing', 'Item 0: Email (email): Invalid input: expected string, received undefined\nNothing was sent.'],
+		[
+			'keitaro user.create login = missing',
+			'Item 0: Login (login): Invalid input: expected string, received undefined\nNothing was sent.',
+		],
+		[
+			'keitaro user.create login = zero',
+			'Item 4: Login (login): Invalid input: expected string, received number\nNothing was sent.',
+		],
+		[
+			'keitaro user.create type = empty',
+			'Item 1: Type (type): Invalid option: expected one of "USER"|"ADMIN"\nNothing was sent.',
+		],
+		[
+			'keepnet targetUser.create email = missing',
+			'Item 0: Email (email): Invalid input: expected string, received undefined\nNothing was sent.',
+		],
 	])('%s', (probe, text) => {
 		expect(run.reads).toBeGreaterThan(0);
 		expect(reference.texts[probe]).not.toBe(text);
@@ -120,13 +144,17 @@ describe.each([
 	});
 
 	it('changes a large share of all texts', () => {
-		expect(differences(reference, run).length).toBeGreaterThan(Object.keys(reference.texts).length / 3);
+		expect(differences(reference, run).length).toBeGreaterThan(
+			Object.keys(reference.texts).length / 3,
+		);
 	});
 });
 
-it("under zod/v4 a JSON object field crashes the item instead of naming the problem", async () => {
+it('under zod/v4 a JSON object field crashes the item instead of naming the problem', async () => {
 	const run = await runOnce('zod/v4');
 	const probe = 'chatwoot contact.create fields.additionalAttributes = word';
-	expect(reference.texts[probe]).toMatch(/^Item 3: Fields > Additional Attributes \(fields\.additionalAttributes\): is not valid JSON/);
+	expect(reference.texts[probe]).toMatch(
+		/^Item 3: Fields > Additional Attributes \(fields\.additionalAttributes\): is not valid JSON/,
+	);
 	expect(run.texts[probe]).toBe("Item 3: Cannot read properties of undefined (reading 'run')");
 }, 120_000);

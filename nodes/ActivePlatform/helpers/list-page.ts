@@ -11,7 +11,9 @@ const LIST_KEYS = ['users', 'accounts', 'data', 'items', 'results', 'records'];
 export function listPage(body: unknown, page = 1, perPage?: number): PageRead {
 	if (Array.isArray(body)) return { items: body.filter(isObject) };
 	if (!isObject(body)) return { items: [] };
-	const key = LIST_KEYS.find((k) => Array.isArray(body[k])) ?? Object.keys(body).find((k) => Array.isArray(body[k]));
+	const key =
+		LIST_KEYS.find((k) => Array.isArray(body[k])) ??
+		Object.keys(body).find((k) => Array.isArray(body[k]));
 	const items = key ? (body[key] as unknown[]).filter(isObject) : [];
 	return { items, hasMore: hasMore(body, page, perPage) };
 }
@@ -28,7 +30,8 @@ function hasMore(body: IDataObject, page: number, perPage?: number): boolean | u
 	for (const m of places) {
 		const totalPages = num(m.total_pages ?? m.totalPages);
 		if (totalPages !== undefined) return page < totalPages;
-		if ('next_page' in m) return m.next_page !== null && m.next_page !== undefined && m.next_page !== false;
+		if ('next_page' in m)
+			return m.next_page !== null && m.next_page !== undefined && m.next_page !== false;
 		const total = num(m.total_count ?? m.total);
 		if (perPage && total !== undefined) return page * perPage < total;
 	}

@@ -30,13 +30,17 @@ export const activePlatformListSearch = {
 		resource: 'user',
 		request: (_filter, _page, param) => {
 			const userId = Number(String(param('userId') ?? '').trim());
-			if (!Number.isInteger(userId) || userId < 1) throw new Error('Choose the user first: the list holds the accounts of that user');
+			if (!Number.isInteger(userId) || userId < 1)
+				throw new Error('Choose the user first: the list holds the accounts of that user');
 			return { method: 'GET', path: userAccountsPath(userId) };
 		},
 		read: (body) => ({ items: listPage(body).items }),
 		choice: (account) => {
 			const name = text(account.name) || `account ${String(account.id)}`;
-			return { name: account.role ? `${name} (${String(account.role)})` : name, value: String(account.id) };
+			return {
+				name: account.role ? `${name} (${String(account.role)})` : name,
+				value: String(account.id),
+			};
 		},
 		filterLocally: true,
 	}),

@@ -20,7 +20,8 @@ export const userIdProperty: INodeProperties = idLocator({
 	name: 'userId',
 	searchMethod: 'searchUsers',
 	numeric: true,
-	description: 'The ActivePlatform user: pick one (type to filter by email), or give the numeric ID',
+	description:
+		'The ActivePlatform user: pick one (type to filter by email), or give the numeric ID',
 });
 
 /** The vendor API lists no accounts, so an account is given by its ID. */
@@ -38,7 +39,8 @@ export const userAccountIdProperty: INodeProperties = idLocator({
 	searchMethod: 'searchUserAccounts',
 	numeric: true,
 	what: 'account of this user',
-	description: 'The account to detach the user from: pick one of the accounts of the user above, or give the numeric ID',
+	description:
+		'The account to detach the user from: pick one of the accounts of the user above, or give the numeric ID',
 });
 
 export const customAttributesProperty: INodeProperties = {
@@ -96,7 +98,10 @@ export interface UserFields {
 }
 
 /** Form pairs in the documented shape, bracketed keys repeated per attribute. */
-export function userForm(fields: UserFields, attributes: CustomAttribute[]): Array<[string, string]> {
+export function userForm(
+	fields: UserFields,
+	attributes: CustomAttribute[],
+): Array<[string, string]> {
 	const pairs: Array<[string, string]> = [];
 	const add = (key: string, value: string | undefined) => {
 		if (value !== undefined) pairs.push([key, value]);
@@ -124,17 +129,25 @@ export interface NewUser {
 
 export function createForm(value: NewUser): Array<[string, string]> {
 	const { firstName, lastName, email, password } = value;
-	return userForm({ firstName, middleName: value.additionalFields.middleName, lastName, email, password }, value.customAttributes);
+	return userForm(
+		{ firstName, middleName: value.additionalFields.middleName, lastName, email, password },
+		value.customAttributes,
+	);
 }
 
 /** Attribute names are read back as display names ("CRM ID" for key crm_id): compare loosely. */
-const looseKey = (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const looseKey = (s: unknown) =>
+	String(s ?? '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
 
 /** Whether the user already has every given attribute with the same value. */
 export function hasAttributes(user: ActivePlatformUser, attributes: CustomAttribute[]): boolean {
 	const current = Array.isArray(user.custom_attributes) ? user.custom_attributes : [];
 	return attributes.every(({ key, value }) =>
-		current.some((c) => looseKey(c.key ?? c.name) === looseKey(key) && String(c.value ?? '') === value),
+		current.some(
+			(c) => looseKey(c.key ?? c.name) === looseKey(key) && String(c.value ?? '') === value,
+		),
 	);
 }
 

@@ -9,7 +9,12 @@ const SEARCH_PAGE_SIZE = 100;
 
 /** Emails compare case-insensitively, as logins do. */
 export const sameEmail = (a: unknown, b: unknown) =>
-	String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
+	String(a ?? '')
+		.trim()
+		.toLowerCase() ===
+	String(b ?? '')
+		.trim()
+		.toLowerCase();
 
 /**
  * Finding a user by email: the list method with filters[email], paged, keeping only exact
@@ -21,7 +26,8 @@ export const userByEmail: Find<{ email: string }, ActivePlatformUser> = {
 		path: USERS_LIST_PATH,
 		qs: { 'filters[email]': email, page, per_page: SEARCH_PAGE_SIZE },
 	}),
-	match: (body, { email }) => listPage(body).items.filter((u) => sameEmail(u.email, email)) as ActivePlatformUser[],
+	match: (body, { email }) =>
+		listPage(body).items.filter((u) => sameEmail(u.email, email)) as ActivePlatformUser[],
 	more: (body, page) => morePages(listPage(body, page, SEARCH_PAGE_SIZE), SEARCH_PAGE_SIZE),
 };
 

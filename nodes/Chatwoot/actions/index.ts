@@ -33,38 +33,94 @@ import { webhookOperations } from './webhook';
 
 const PLATFORM = '(platform app token)';
 const ACCOUNT = '(user access token)';
-const CLIENT = '(Client API: no token, an API inbox\'s identifier)';
+const CLIENT = "(Client API: no token, an API inbox's identifier)";
 
 /** The first resource is the one a new node starts with. */
 export const chatwootResources: ResourceOption[] = [
-	{ name: 'Platform User', value: 'platformUser', description: `Users of the installation ${PLATFORM}` },
+	{
+		name: 'Platform User',
+		value: 'platformUser',
+		description: `Users of the installation ${PLATFORM}`,
+	},
 	{ name: 'Agent', value: 'agent', description: `People in the account ${ACCOUNT}` },
 	{ name: 'Contact', value: 'contact', description: `Customers in the account ${ACCOUNT}` },
 	{ name: 'Account', value: 'account', description: `The account of the credential ${ACCOUNT}` },
 	{ name: 'Agent Bot', value: 'agentBot', description: `Bots of the account ${ACCOUNT}` },
 	{ name: 'Article', value: 'article', description: `Help center articles ${ACCOUNT}` },
 	{ name: 'Audit Log', value: 'auditLog', description: `Who changed what, Enterprise ${ACCOUNT}` },
-	{ name: 'Automation Rule', value: 'automationRule', description: `Rules that act on events ${ACCOUNT}` },
+	{
+		name: 'Automation Rule',
+		value: 'automationRule',
+		description: `Rules that act on events ${ACCOUNT}`,
+	},
 	{ name: 'Canned Response', value: 'cannedResponse', description: `Saved replies ${ACCOUNT}` },
 	{ name: 'Category', value: 'category', description: `Help center categories ${ACCOUNT}` },
-	{ name: 'Client Contact', value: 'clientContact', description: `A customer's own contact ${CLIENT}` },
-	{ name: 'Client Conversation', value: 'clientConversation', description: `A customer's conversations ${CLIENT}` },
-	{ name: 'Client Inbox', value: 'clientInbox', description: `An API inbox as customers see it ${CLIENT}` },
-	{ name: 'Client Message', value: 'clientMessage', description: `A customer's messages ${CLIENT}` },
-	{ name: 'Conversation', value: 'conversation', description: `Conversations with contacts ${ACCOUNT}; some operations also take an agent bot token` },
-	{ name: 'Custom Attribute', value: 'customAttribute', description: `Custom attribute definitions ${ACCOUNT}` },
+	{
+		name: 'Client Contact',
+		value: 'clientContact',
+		description: `A customer's own contact ${CLIENT}`,
+	},
+	{
+		name: 'Client Conversation',
+		value: 'clientConversation',
+		description: `A customer's conversations ${CLIENT}`,
+	},
+	{
+		name: 'Client Inbox',
+		value: 'clientInbox',
+		description: `An API inbox as customers see it ${CLIENT}`,
+	},
+	{
+		name: 'Client Message',
+		value: 'clientMessage',
+		description: `A customer's messages ${CLIENT}`,
+	},
+	{
+		name: 'Conversation',
+		value: 'conversation',
+		description: `Conversations with contacts ${ACCOUNT}; some operations also take an agent bot token`,
+	},
+	{
+		name: 'Custom Attribute',
+		value: 'customAttribute',
+		description: `Custom attribute definitions ${ACCOUNT}`,
+	},
 	{ name: 'Custom Filter', value: 'customFilter', description: `Saved filters ${ACCOUNT}` },
 	{ name: 'Inbox', value: 'inbox', description: `Channels and their agents ${ACCOUNT}` },
 	{ name: 'Integration', value: 'integration', description: `Integration apps ${ACCOUNT}` },
-	{ name: 'Integration Hook', value: 'integrationHook', description: `Connected integration apps ${ACCOUNT}` },
-	{ name: 'Label', value: 'label', description: `Labels for conversations and contacts ${ACCOUNT}` },
-	{ name: 'Message', value: 'message', description: `Messages in conversations ${ACCOUNT}; sending also takes an agent bot token` },
-	{ name: 'Platform Account', value: 'platformAccount', description: `Accounts of the installation ${PLATFORM}` },
-	{ name: 'Platform Agent Bot', value: 'platformAgentBot', description: `Agent bots of the installation ${PLATFORM}` },
+	{
+		name: 'Integration Hook',
+		value: 'integrationHook',
+		description: `Connected integration apps ${ACCOUNT}`,
+	},
+	{
+		name: 'Label',
+		value: 'label',
+		description: `Labels for conversations and contacts ${ACCOUNT}`,
+	},
+	{
+		name: 'Message',
+		value: 'message',
+		description: `Messages in conversations ${ACCOUNT}; sending also takes an agent bot token`,
+	},
+	{
+		name: 'Platform Account',
+		value: 'platformAccount',
+		description: `Accounts of the installation ${PLATFORM}`,
+	},
+	{
+		name: 'Platform Agent Bot',
+		value: 'platformAgentBot',
+		description: `Agent bots of the installation ${PLATFORM}`,
+	},
 	{ name: 'Portal', value: 'portal', description: `Help center portals ${ACCOUNT}` },
 	{ name: 'Profile', value: 'profile', description: `The token's own user ${ACCOUNT}` },
 	{ name: 'Report', value: 'report', description: `Reports and statistics ${ACCOUNT}` },
-	{ name: 'Reporting Event', value: 'reportingEvent', description: `Response and resolution events, Enterprise ${ACCOUNT}` },
+	{
+		name: 'Reporting Event',
+		value: 'reportingEvent',
+		description: `Response and resolution events, Enterprise ${ACCOUNT}`,
+	},
 	{ name: 'Team', value: 'team', description: `Teams and their agents ${ACCOUNT}` },
 	{ name: 'Webhook', value: 'webhook', description: `Event subscriptions ${ACCOUNT}` },
 ];

@@ -24,4 +24,6 @@ export const roleProperty: INodeProperties = {
 	default: 'agent',
 };
 
-export const role = z.enum(['agent', 'administrator'], { errorMap: () => ({ message: 'must be agent or administrator' }) });
+export const role = z.enum(['agent', 'administrator'], {
+	errorMap: () => ({ message: 'must be agent or administrator' }),
+});

@@ -14,8 +14,16 @@ export const botAuthenticationProperty: INodeProperties = {
 	name: AUTHENTICATE_AS,
 	type: 'options',
 	options: [
-		{ name: 'Agent Bot Token', value: AGENT_BOT_AUTH, description: 'Act as an agent bot (the conversation shows the bot)' },
-		{ name: 'User Access Token', value: 'userToken', description: 'Act as the user whose token the "Chatwoot API" credential holds' },
+		{
+			name: 'Agent Bot Token',
+			value: AGENT_BOT_AUTH,
+			description: 'Act as an agent bot (the conversation shows the bot)',
+		},
+		{
+			name: 'User Access Token',
+			value: 'userToken',
+			description: 'Act as the user whose token the "Chatwoot API" credential holds',
+		},
 	],
 	default: 'userToken',
 };

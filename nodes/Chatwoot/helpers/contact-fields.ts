@@ -24,7 +24,8 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 /** Chatwoot keeps phone numbers in E.164 (+ and up to 15 digits); it refuses anything else. */
 export const contactPhone = z.preprocess(
-	(v) => (typeof v === 'string' ? emptyToUndefined(v.replace(/[\s()-]/g, '')) : emptyToUndefined(v)),
+	(v) =>
+		typeof v === 'string' ? emptyToUndefined(v.replace(/[\s()-]/g, '')) : emptyToUndefined(v),
 	z
 		.string()
 		.regex(/^\+[1-9]\d{1,14}$/, 'must be in E.164 format, e.g. +15551234567')
@@ -65,7 +66,12 @@ export function contactBody(fields: ContactFields): IDataObject {
 	return body;
 }
 
-const nameOption: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '' };
+const nameOption: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+};
 const emailOption: INodeProperties = {
 	displayName: 'Email',
 	name: 'email',
@@ -90,14 +96,18 @@ const identifierOption: INodeProperties = {
 };
 
 /** Options for the contact field collections; `withInbox` adds the inbox a new contact joins. */
-export function contactFieldOptions(what: { identity: boolean; withInbox: boolean }): INodeProperties[] {
+export function contactFieldOptions(what: {
+	identity: boolean;
+	withInbox: boolean;
+}): INodeProperties[] {
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Additional Attributes',
 			name: 'additionalAttributes',
 			type: 'json',
 			default: '{}',
-			description: 'Chatwoot\'s standard extras as JSON, e.g. {"company_name": "Acme", "city": "Kyiv"}',
+			description:
+				'Chatwoot\'s standard extras as JSON, e.g. {"company_name": "Acme", "city": "Kyiv"}',
 		},
 		{
 			displayName: 'Blocked',
@@ -111,7 +121,7 @@ export function contactFieldOptions(what: { identity: boolean; withInbox: boolea
 			name: 'customAttributes',
 			type: 'json',
 			default: '{}',
-			description: 'A JSON object; on update Chatwoot merges it into the contact\'s attributes',
+			description: "A JSON object; on update Chatwoot merges it into the contact's attributes",
 		},
 	];
 	if (what.identity) options.push(emailOption, identifierOption);
@@ -121,7 +131,8 @@ export function contactFieldOptions(what: { identity: boolean; withInbox: boolea
 			name: 'inboxId',
 			type: 'number',
 			default: 0,
-			description: 'Also make the contact reachable in this inbox (Chatwoot creates a contact inbox)',
+			description:
+				'Also make the contact reachable in this inbox (Chatwoot creates a contact inbox)',
 		});
 	}
 	options.push(nameOption);

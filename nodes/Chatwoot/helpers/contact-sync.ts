@@ -13,10 +13,20 @@ import { payloadList, unwrapPayload } from './payload';
 export const contactSyncInput = z.object({
 	email: optionalEmail,
 	phoneNumber: contactPhone,
-	identifier: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().optional()),
+	identifier: z.preprocess(
+		(v) => (typeof v === 'string' ? v.trim() || undefined : v),
+		z.string().optional(),
+	),
 	name: optionalString,
-	fields: z.object({ additionalAttributes: jsonObject.optional(), customAttributes: jsonObject.optional() }).default({}),
-	scope: z.object({ label: optionalString, attributeKey: optionalString, attributeValue: optionalString }).default({}),
+	fields: z
+		.object({
+			additionalAttributes: jsonObject.optional(),
+			customAttributes: jsonObject.optional(),
+		})
+		.default({}),
+	scope: z
+		.object({ label: optionalString, attributeKey: optionalString, attributeValue: optionalString })
+		.default({}),
 });
 
 export type ContactSyncInput = z.output<typeof contactSyncInput>;
@@ -24,7 +34,11 @@ export type ContactSyncInput = z.output<typeof contactSyncInput>;
 /** How Chatwoot compares each key: emails are stored lowercased, phone numbers in E.164, identifiers as given. */
 export const CONTACT_KEYS = {
 	email: { label: 'Email', field: 'email', normalise: (v: string) => v.toLowerCase() },
-	phone_number: { label: 'Phone Number', field: 'phone_number', normalise: (v: string) => v.replace(/[\s()-]/g, '') },
+	phone_number: {
+		label: 'Phone Number',
+		field: 'phone_number',
+		normalise: (v: string) => v.replace(/[\s()-]/g, ''),
+	},
 	identifier: { label: 'Identifier', field: 'identifier', normalise: (v: string) => v },
 } as const;
 
@@ -51,14 +65,17 @@ export function contactSyncChanges(contact: IDataObject, w: ContactSyncInput): F
 	const compare = (field: string, wanted: string | undefined, normalise = (v: string) => v) => {
 		if (wanted === undefined) return;
 		const before = contact[field];
-		if (normalise(String(before ?? '')) !== normalise(wanted)) changes.push({ field, before: before ?? undefined, after: wanted });
+		if (normalise(String(before ?? '')) !== normalise(wanted))
+			changes.push({ field, before: before ?? undefined, after: wanted });
 	};
 	compare('name', w.name);
-	for (const [key, k] of Object.entries(CONTACT_KEYS)) compare(k.field, keyValue(w, key as ContactKey), k.normalise);
+	for (const [key, k] of Object.entries(CONTACT_KEYS))
+		compare(k.field, keyValue(w, key as ContactKey), k.normalise);
 	const attributes = (field: string, wanted: IDataObject) => {
 		const current = (contact[field] ?? {}) as IDataObject;
 		for (const [key, value] of Object.entries(wanted)) {
-			if (!same(current[key], value)) changes.push({ field: `${field}.${key}`, before: current[key] ?? undefined, after: value });
+			if (!same(current[key], value))
+				changes.push({ field: `${field}.${key}`, before: current[key] ?? undefined, after: value });
 		}
 	};
 	attributes('custom_attributes', wantedCustomAttributes(w));
@@ -88,7 +105,11 @@ export const allContacts: Paging<ContactSyncInput> = {
 	by: 'page',
 	what: 'contacts',
 	pageSize: CHATWOOT_PAGE_SIZE,
-	request: (_w, at) => ({ method: 'GET', path: '/contacts', qs: { page: at.page, sort: 'email', include_contact_inboxes: 'false' } }),
+	request: (_w, at) => ({
+		method: 'GET',
+		path: '/contacts',
+		qs: { page: at.page, sort: 'email', include_contact_inboxes: 'false' },
+	}),
 	read: (body) => readListPage(body),
 };
 
@@ -120,7 +141,9 @@ export function changeLabel(id: number, label: string, add: boolean): SyncStep {
 			const current = payloadList(answer).map(String);
 			const has = current.some((l) => l.toLowerCase() === label.toLowerCase());
 			if (has === add) return [];
-			const labels = add ? [...current, label] : current.filter((l) => l.toLowerCase() !== label.toLowerCase());
+			const labels = add
+				? [...current, label]
+				: current.filter((l) => l.toLowerCase() !== label.toLowerCase());
 			return [{ method: 'POST', path: labelsPath(id), body: { labels }, idempotent: true }];
 		},
 	};
@@ -129,7 +152,9 @@ export function changeLabel(id: number, label: string, add: boolean): SyncStep {
 /** The ID of a created contact: from the create's answer ({payload: {contact}}) or the lookup's find (the contact). */
 export function createdId(answer: unknown): number {
 	const record = unwrapPayload(answer);
-	const contact = (record.contact && typeof record.contact === 'object' ? record.contact : record) as IDataObject;
+	const contact = (
+		record.contact && typeof record.contact === 'object' ? record.contact : record
+	) as IDataObject;
 	return Number(contact.id);
 }
 
@@ -143,7 +168,11 @@ export function contactSyncLookup(w: ContactSyncInput): NonNullable<RequestSpec[
 		.map((key) => ({ key, value: keyValue(w, key) }))
 		.filter((g): g is { key: ContactKey; value: string } => !!g.value);
 	const matches = (c: IDataObject) =>
-		given.every(({ key, value }) => CONTACT_KEYS[key].normalise(String(c[CONTACT_KEYS[key].field] ?? '')) === CONTACT_KEYS[key].normalise(value));
+		given.every(
+			({ key, value }) =>
+				CONTACT_KEYS[key].normalise(String(c[CONTACT_KEYS[key].field] ?? '')) ===
+				CONTACT_KEYS[key].normalise(value),
+		);
 	return {
 		request: contactSearchRequest(given[0]?.value ?? '', 1),
 		find: (body) => payloadList(body).find(matches),

@@ -8,7 +8,9 @@ const OPERATORS = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'] a
 
 const condition = z.object({
 	attributeKey: requiredString('the attribute'),
-	operator: z.enum(OPERATORS, { errorMap: () => ({ message: `must be one of ${OPERATORS.join(', ')}` }) }),
+	operator: z.enum(OPERATORS, {
+		errorMap: () => ({ message: `must be one of ${OPERATORS.join(', ')}` }),
+	}),
 	value: z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v)),
 });
 

@@ -19,7 +19,8 @@ export function readListPage(body: unknown): PageRead {
 	const meta = ((body as { meta?: unknown } | null)?.meta ?? {}) as ListMeta;
 	if (typeof meta.has_more === 'boolean') return { items, hasMore: meta.has_more };
 	const count = Number(meta.count);
-	if (meta.count !== undefined && meta.count !== null && Number.isFinite(count)) return { items, total: count };
+	if (meta.count !== undefined && meta.count !== null && Number.isFinite(count))
+		return { items, total: count };
 	return { items };
 }
 
@@ -33,7 +34,10 @@ export function listGoesOn(body: unknown, page: number): boolean {
 }
 
 /** Paging for a `{meta, payload}` list whose page number goes in the request. */
-export function pagedList<I>(what: string, request: (input: I, page: number) => RequestSpec): Paging<I> {
+export function pagedList<I>(
+	what: string,
+	request: (input: I, page: number) => RequestSpec,
+): Paging<I> {
 	return {
 		by: 'page',
 		what,

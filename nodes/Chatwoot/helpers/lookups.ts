@@ -8,10 +8,16 @@ import { listAt, type ListPath } from './responses';
  * key unique in the account (a label's title, a team's name, a webhook's URL…), so a match is
  * the record the lost request made.
  */
-export function lookIn(request: RequestSpec, path: ListPath, match: (record: IDataObject) => boolean): RequestSpec['verify'] {
+export function lookIn(
+	request: RequestSpec,
+	path: ListPath,
+	match: (record: IDataObject) => boolean,
+): RequestSpec['verify'] {
 	return { request, find: (body) => listAt(body, path).find(match) };
 }
 
 /** Text compared the way Chatwoot's unique indexes do (case-insensitive). */
 export const sameText = (a: unknown, b: unknown): boolean =>
-	typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+	typeof a === 'string' &&
+	typeof b === 'string' &&
+	a.trim().toLowerCase() === b.trim().toLowerCase();

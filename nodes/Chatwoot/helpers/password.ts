@@ -19,7 +19,10 @@ export const CHATWOOT_PASSWORD: PasswordRule = {
 export const password = passwordFollowing(CHATWOOT_PASSWORD);
 
 /** A new password that may be left empty (no change). */
-export const optionalNewPassword = z.preprocess((v) => (v === '' ? undefined : v), password.optional());
+export const optionalNewPassword = z.preprocess(
+	(v) => (v === '' ? undefined : v),
+	password.optional(),
+);
 
 /** For the password fields' descriptions. */
 export const passwordHint = passwordRuleText(CHATWOOT_PASSWORD);

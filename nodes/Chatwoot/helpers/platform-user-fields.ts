@@ -20,7 +20,8 @@ export const customAttributesProperty: INodeProperties = {
 	name: 'customAttributes',
 	type: 'json',
 	default: '{}',
-	description: 'A JSON object stored on the user; on update, Chatwoot merges it into the attributes the user has',
+	description:
+		'A JSON object stored on the user; on update, Chatwoot merges it into the attributes the user has',
 };
 
 export function userPath(id: number): string {

@@ -23,10 +23,15 @@ export async function verifyChatwootSignature(
 	nowSeconds: number,
 ): Promise<SignatureVerdict> {
 	const { signature, timestamp } = headers;
-	if (!signature || !timestamp) return { ok: false, reason: 'the delivery is not signed (no X-Chatwoot-Signature / X-Chatwoot-Timestamp)' };
+	if (!signature || !timestamp)
+		return {
+			ok: false,
+			reason: 'the delivery is not signed (no X-Chatwoot-Signature / X-Chatwoot-Timestamp)',
+		};
 	const sentAt = Number(timestamp);
 	if (!Number.isInteger(sentAt)) return { ok: false, reason: 'X-Chatwoot-Timestamp is not a time' };
-	if (Math.abs(nowSeconds - sentAt) > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: 'the delivery is more than 5 minutes old (or from the future)' };
+	if (Math.abs(nowSeconds - sentAt) > SIGNATURE_TOLERANCE_SECONDS)
+		return { ok: false, reason: 'the delivery is more than 5 minutes old (or from the future)' };
 	const bytes = hexBytes(signature.replace(/^sha256=/, ''));
 	if (!bytes) return { ok: false, reason: 'X-Chatwoot-Signature is not a sha256 signature' };
 	const encoder = new TextEncoder();
@@ -34,7 +39,15 @@ export async function verifyChatwootSignature(
 	const signed = new Uint8Array(prefix.length + rawBody.length);
 	signed.set(prefix);
 	signed.set(rawBody, prefix.length);
-	const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+	const key = await crypto.subtle.importKey(
+		'raw',
+		encoder.encode(secret),
+		{ name: 'HMAC', hash: 'SHA-256' },
+		false,
+		['verify'],
+	);
 	const valid = await crypto.subtle.verify('HMAC', key, bytes, signed);
-	return valid ? { ok: true } : { ok: false, reason: 'X-Chatwoot-Signature does not match the body' };
+	return valid
+		? { ok: true }
+		: { ok: false, reason: 'X-Chatwoot-Signature does not match the body' };
 }

@@ -8,7 +8,14 @@ import { field, text } from './values';
 
 const input = z.object({
 	uid: z.preprocess(locatorValue, requiredShape.uid),
-	alsoSend: z.object({ secondname: field(text), firstname: field(text), login: field(text), email: field(text) }).default({}),
+	alsoSend: z
+		.object({
+			secondname: field(text),
+			firstname: field(text),
+			login: field(text),
+			email: field(text),
+		})
+		.default({}),
 });
 
 /** Block and unblock act on a user who exists, so the UID can be picked from the portal's users. */
@@ -18,7 +25,8 @@ const uidProperty: INodeProperties = idLocator({
 	searchMethod: 'searchUsers',
 	what: 'user',
 	placeholder: 'e.g. EMP-0042',
-	description: 'The user: pick one (type to search by name, email or login), or give the external unique ID (UID)',
+	description:
+		'The user: pick one (type to search by name, email or login), or give the external unique ID (UID)',
 });
 
 const alsoSend: INodeProperties = {
@@ -56,7 +64,10 @@ export function activeFlagOperation(kind: 'block' | 'unblock'): Operation {
 		}),
 		output: (response, value) => {
 			const counters = readCounters(response);
-			return { json: { uid: String(value.uid), is_active: active, ...counters }, outcome: outcomeOf(counters) };
+			return {
+				json: { uid: String(value.uid), is_active: active, ...counters },
+				outcome: outcomeOf(counters),
+			};
 		},
 	});
 }

@@ -21,7 +21,10 @@ export const CSV_COLUMNS: Array<{ header: string; field: keyof DavintooUser }> =
 	{ header: 'Position', field: 'position' },
 	{ header: 'Tags', field: 'tags' },
 	{ header: 'Phone', field: 'phone' },
-	{ header: 'Status (0 - working, 1 - dismissed, 2 - maternity leave, 3 - sick leave)', field: 'status' },
+	{
+		header: 'Status (0 - working, 1 - dismissed, 2 - maternity leave, 3 - sick leave)',
+		field: 'status',
+	},
 	{ header: 'Employment date', field: 'date_of_employment' },
 	{ header: 'Google Id', field: 'google_id' },
 	{ header: 'Work contacts', field: 'work_contact' },
@@ -54,11 +57,18 @@ export function csvCell(value: unknown): string {
 export const CSV_HEADER = CSV_COLUMNS.map((c) => csvCell(c.header)).join(';') + LINE_END;
 
 /** The CSV line of one user, or the issues that keep it out of a CSV file. */
-export function csvLine(user: DavintooUser, maskPassword = false): { line: string } | { issues: z.ZodIssue[] } {
+export function csvLine(
+	user: DavintooUser,
+	maskPassword = false,
+): { line: string } | { issues: z.ZodIssue[] } {
 	const issues: z.ZodIssue[] = [];
 	for (const field of NO_COLUMN) {
 		if (user[field] !== undefined) {
-			issues.push({ code: 'custom', path: [field], message: 'has no column in the CSV format: import such users as JSON' });
+			issues.push({
+				code: 'custom',
+				path: [field],
+				message: 'has no column in the CSV format: import such users as JSON',
+			});
 		}
 	}
 	// A CSV blocks through Status; is_active 0 alone would be dropped and the user stay active.
@@ -66,12 +76,15 @@ export function csvLine(user: DavintooUser, maskPassword = false): { line: strin
 		issues.push({
 			code: 'custom',
 			path: ['is_active'],
-			message: 'cannot be 0 in a CSV import: the CSV blocks users through Status (1 dismissed, 2 maternity leave, 3 sick leave)',
+			message:
+				'cannot be 0 in a CSV import: the CSV blocks users through Status (1 dismissed, 2 maternity leave, 3 sick leave)',
 		});
 	}
 	if (issues.length) return { issues };
 	const cells = CSV_COLUMNS.map(({ field }) =>
-		field === 'password' && maskPassword && user.password !== undefined ? '***' : csvCell(user[field]),
+		field === 'password' && maskPassword && user.password !== undefined
+			? '***'
+			: csvCell(user[field]),
 	);
 	return { line: cells.join(';') + LINE_END };
 }
@@ -120,7 +133,10 @@ export class CsvBuilder {
 /** A quick look at an uploaded file: refuse what clearly is not the portal's `;` CSV. */
 export function csvFileProblem(data: Buffer): string | undefined {
 	if (data.length === 0) return 'the file is empty';
-	const head = data.subarray(0, Math.min(data.length, 4096)).toString('utf8').replace(/^\uFEFF/, '');
+	const head = data
+		.subarray(0, Math.min(data.length, 4096))
+		.toString('utf8')
+		.replace(/^\uFEFF/, '');
 	const firstLine = head.split(/\r?\n/)[0];
 	if (!firstLine.includes(';')) {
 		return firstLine.includes(',')
@@ -143,12 +159,15 @@ export function unclosedQuote(data: Buffer): string | undefined {
 	for (let i = 0; i < data.length; i++) {
 		const byte = data[i];
 		if (byte === QUOTE) {
-			if (inQuotes && data[i + 1] === QUOTE) i++; // "" inside quotes is an escaped quote
+			if (inQuotes && data[i + 1] === QUOTE)
+				i++; // "" inside quotes is an escaped quote
 			else {
 				inQuotes = !inQuotes;
 				if (inQuotes) openedOn = line;
 			}
 		} else if (byte === NEWLINE) line++;
 	}
-	return inQuotes ? `line ${openedOn}: a quoted value is opened and never closed (broken quoting)` : undefined;
+	return inQuotes
+		? `line ${openedOn}: a quoted value is opened and never closed (broken quoting)`
+		: undefined;
 }

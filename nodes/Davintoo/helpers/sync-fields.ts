@@ -10,7 +10,14 @@ import { compact } from './user-fields';
 import { commaText, field, text } from './values';
 
 /** The fields a sync keeps in line: the ones /users/list shows, by API name. */
-export const SYNC_FIELDS = ['patronymic', 'department', 'position', 'city', 'phone', 'tags'] as const;
+export const SYNC_FIELDS = [
+	'patronymic',
+	'department',
+	'position',
+	'city',
+	'phone',
+	'tags',
+] as const;
 
 /** Text that may be missing, numbers read as text (UIDs often are numbers): the import's own rule. */
 const optionalText = field(text) as z.ZodType<string | undefined, z.ZodTypeDef, unknown>;
@@ -51,7 +58,11 @@ export const syncInput = z
 export type SyncInput = z.output<typeof syncInput>;
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-const tagList = (v: unknown) => str(v).split(',').map((t) => t.trim()).filter(Boolean);
+const tagList = (v: unknown) =>
+	str(v)
+		.split(',')
+		.map((t) => t.trim())
+		.filter(Boolean);
 const lower = (s: string) => s.toLowerCase();
 
 /** Tags a wanted user should have: its own (or, without any given, the current ones) and the scope's tag. */
@@ -86,7 +97,10 @@ function same(fieldName: string, before: unknown, after: string, w: SyncInput): 
 		const [a, b] = [tagList(before).map(lower).sort(), tagList(after).map(lower).sort()];
 		return a.join(',') === b.join(',');
 	}
-	const caseless = fieldName === 'login' || fieldName === 'email' || (fieldName === 'department' && w.fields.department === undefined);
+	const caseless =
+		fieldName === 'login' ||
+		fieldName === 'email' ||
+		(fieldName === 'department' && w.fields.department === undefined);
 	return caseless ? lower(str(before)) === lower(after) : str(before) === after;
 }
 
@@ -95,9 +109,11 @@ export const isActive = (user: IDataObject) => Number(user.is_active ?? 1) !== 0
 export function syncChanges(user: IDataObject, w: SyncInput): FieldChange[] {
 	const changes: FieldChange[] = [];
 	for (const [name, after] of Object.entries(wantedValues(user, w))) {
-		if (after !== undefined && !same(name, user[name], after, w)) changes.push({ field: name, before: user[name] ?? undefined, after });
+		if (after !== undefined && !same(name, user[name], after, w))
+			changes.push({ field: name, before: user[name] ?? undefined, after });
 	}
-	if (isActive(user) !== w.active) changes.push({ field: 'is_active', before: isActive(user) ? 1 : 0, after: w.active ? 1 : 0 });
+	if (isActive(user) !== w.active)
+		changes.push({ field: 'is_active', before: isActive(user) ? 1 : 0, after: w.active ? 1 : 0 });
 	return changes;
 }
 
@@ -107,20 +123,42 @@ export function syncChanges(user: IDataObject, w: SyncInput): FieldChange[] {
  */
 export function reimport(user: IDataObject, changes: IDataObject): RequestSpec {
 	const uid = str(user.uid);
-	if (!uid) throw new OperationFailure('This user has no UID, and Davintoo imports (the only way to change users) match by UID', 'Nothing was changed.');
-	const required = { secondname: user.secondname, firstname: user.firstname, login: user.login, email: user.email };
-	return { method: 'POST', path: '/users-import/single', body: compact({ ...required, ...changes, uid }), idempotent: true };
+	if (!uid)
+		throw new OperationFailure(
+			'This user has no UID, and Davintoo imports (the only way to change users) match by UID',
+			'Nothing was changed.',
+		);
+	const required = {
+		secondname: user.secondname,
+		firstname: user.firstname,
+		login: user.login,
+		email: user.email,
+	};
+	return {
+		method: 'POST',
+		path: '/users-import/single',
+		body: compact({ ...required, ...changes, uid }),
+		idempotent: true,
+	};
 }
 
 export function updateRequest(user: IDataObject, w: SyncInput): RequestSpec {
 	const body: IDataObject = {};
-	for (const change of syncChanges(user, w)) body[change.field] = change.after as IDataObject[string];
+	for (const change of syncChanges(user, w))
+		body[change.field] = change.after as IDataObject[string];
 	return reimport(user, body);
 }
 
-export function createRequest(w: SyncInput): RequestSpec & { verify: NonNullable<RequestSpec['verify']> } {
+export function createRequest(
+	w: SyncInput,
+): RequestSpec & { verify: NonNullable<RequestSpec['verify']> } {
 	const values = wantedValues({}, w);
-	const body = compact({ uid: w.uid, ...values, password: w.password, is_active: w.active ? 1 : 0 });
+	const body = compact({
+		uid: w.uid,
+		...values,
+		password: w.password,
+		is_active: w.active ? 1 : 0,
+	});
 	return {
 		method: 'POST',
 		path: '/users-import/single',
@@ -128,7 +166,11 @@ export function createRequest(w: SyncInput): RequestSpec & { verify: NonNullable
 		// An import is an upsert by UID: sending it again cannot make a second user.
 		idempotent: true,
 		verify: {
-			request: { method: 'GET', path: '/users/list', qs: { 'filter[fullname]': str(w.login), page: 1 } },
+			request: {
+				method: 'GET',
+				path: '/users/list',
+				qs: { 'filter[fullname]': str(w.login), page: 1 },
+			},
 			find: (answer) => listItems(answer).find((u) => str(u.uid) === str(w.uid)),
 		},
 	};
@@ -152,13 +194,20 @@ export const everyoneList: Paging<SyncInput> = {
 	read: (body, at) => {
 		const answer = (body ?? {}) as ListAnswer;
 		const items = listItems(answer);
-		if (answer.pager?.current !== undefined && Number(answer.pager.current) !== at.page && items.length) {
+		if (
+			answer.pager?.current !== undefined &&
+			Number(answer.pager.current) !== at.page &&
+			items.length
+		) {
 			throw new OperationFailure(
 				`Davintoo answered page ${answer.pager.current} when asked for page ${at.page}: this portal does not page /users/list with ?page=, so not every user can be listed for a sync`,
 				'Nothing was changed.',
 			);
 		}
-		return { items, totalPages: answer.pager?.count !== undefined ? Number(answer.pager.count) : undefined };
+		return {
+			items,
+			totalPages: answer.pager?.count !== undefined ? Number(answer.pager.count) : undefined,
+		};
 	},
 };
 

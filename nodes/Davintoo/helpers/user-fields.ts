@@ -25,7 +25,12 @@ export interface ImportCounters extends IDataObject {
 	unblocked_count: number;
 }
 
-export const COUNTER_KEYS = ['created_count', 'updated_count', 'blocked_count', 'unblocked_count'] as const;
+export const COUNTER_KEYS = [
+	'created_count',
+	'updated_count',
+	'blocked_count',
+	'unblocked_count',
+] as const;
 
 export function readCounters(body: unknown): ImportCounters {
 	const record = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -38,7 +43,12 @@ export function addCounters(into: ImportCounters, add: ImportCounters): void {
 	for (const key of COUNTER_KEYS) into[key] += add[key];
 }
 
-export const emptyCounters = (): ImportCounters => ({ created_count: 0, updated_count: 0, blocked_count: 0, unblocked_count: 0 });
+export const emptyCounters = (): ImportCounters => ({
+	created_count: 0,
+	updated_count: 0,
+	blocked_count: 0,
+	unblocked_count: 0,
+});
 
 /** created / updated / unchanged from the counters of a one-user import. */
 export function outcomeOf(c: ImportCounters): 'created' | 'updated' | 'unchanged' {
@@ -86,11 +96,12 @@ export const optionalFields = {
 	role_id: roleId,
 } satisfies Record<string, Normaliser>;
 
-function shape<K extends string>(fields: Record<K, Normaliser>): Record<K, ReturnType<typeof field>> {
-	return Object.fromEntries(Object.entries<Normaliser>(fields).map(([name, normalise]) => [name, field(normalise)])) as Record<
-		K,
-		ReturnType<typeof field>
-	>;
+function shape<K extends string>(
+	fields: Record<K, Normaliser>,
+): Record<K, ReturnType<typeof field>> {
+	return Object.fromEntries(
+		Object.entries<Normaliser>(fields).map(([name, normalise]) => [name, field(normalise)]),
+	) as Record<K, ReturnType<typeof field>>;
 }
 
 export const requiredShape = shape(requiredFields);
@@ -122,7 +133,8 @@ export interface DavintooUser {
 /** The user as the API takes it: only fields that have a value. */
 export function compact(user: Record<string, unknown>): IDataObject {
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(user)) if (value !== undefined) out[key] = value as IDataObject[string];
+	for (const [key, value] of Object.entries(user))
+		if (value !== undefined) out[key] = value as IDataObject[string];
 	return out;
 }
 
@@ -134,22 +146,48 @@ export const requiredProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. EMP-0042',
-		description: 'External unique ID of the user (e.g. the HR system ID). The portal creates the user, or updates the one with this UID.',
+		description:
+			'External unique ID of the user (e.g. the HR system ID). The portal creates the user, or updates the one with this UID.',
 	},
 	{ displayName: 'Last Name', name: 'secondname', type: 'string', required: true, default: '' },
 	{ displayName: 'First Name', name: 'firstname', type: 'string', required: true, default: '' },
 	{ displayName: 'Login', name: 'login', type: 'string', required: true, default: '' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+	},
 ];
 
 const dateHint = 'DD.MM.YYYY or YYYY-MM-DD';
 
 /** The optional fields as collection options (sorted by label, as n8n wants). */
 export const optionalProperties: INodeProperties[] = [
-	{ displayName: 'Active', name: 'is_active', type: 'boolean', default: true, description: 'Whether the account is enabled (off blocks it)' },
-	{ displayName: 'Birth Date', name: 'birth_date', type: 'string', default: '', placeholder: dateHint },
+	{
+		displayName: 'Active',
+		name: 'is_active',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the account is enabled (off blocks it)',
+	},
+	{
+		displayName: 'Birth Date',
+		name: 'birth_date',
+		type: 'string',
+		default: '',
+		placeholder: dateHint,
+	},
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
-	{ displayName: 'Current Position Since', name: 'date_of_assignment_current_position', type: 'string', default: '', placeholder: dateHint },
+	{
+		displayName: 'Current Position Since',
+		name: 'date_of_assignment_current_position',
+		type: 'string',
+		default: '',
+		placeholder: dateHint,
+	},
 	{
 		displayName: 'Custom Info (JSON)',
 		name: 'customInfo',
@@ -158,7 +196,13 @@ export const optionalProperties: INodeProperties[] = [
 		description: 'Extra data as a JSON object (the API field customInfo)',
 	},
 	{ displayName: 'Department', name: 'department', type: 'string', default: '' },
-	{ displayName: 'Employment Date', name: 'date_of_employment', type: 'string', default: '', placeholder: dateHint },
+	{
+		displayName: 'Employment Date',
+		name: 'date_of_employment',
+		type: 'string',
+		default: '',
+		placeholder: dateHint,
+	},
 	{
 		displayName: 'Employment Status',
 		name: 'status',
@@ -184,7 +228,13 @@ export const optionalProperties: INodeProperties[] = [
 		default: 'female',
 	},
 	{ displayName: 'Google ID', name: 'google_id', type: 'string', default: '' },
-	{ displayName: 'Interface Language', name: 'language', type: 'string', default: '', placeholder: 'e.g. en, ru, uk' },
+	{
+		displayName: 'Interface Language',
+		name: 'language',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. en, ru, uk',
+	},
 	{
 		displayName: 'Manager UIDs',
 		name: 'manager_uid',
@@ -201,7 +251,13 @@ export const optionalProperties: INodeProperties[] = [
 		default: '',
 		description: 'Sets the password; leave out to keep the current one',
 	},
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +380971234567' },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +380971234567',
+	},
 	{ displayName: 'Position', name: 'position', type: 'string', default: '' },
 	{ displayName: 'Role ID', name: 'role_id', type: 'string', default: '' },
 	{
@@ -211,7 +267,13 @@ export const optionalProperties: INodeProperties[] = [
 		default: '',
 		description: 'Code of the org-structure unit (department code), or several separated by commas',
 	},
-	{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated tags' },
+	{
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated tags',
+	},
 	{ displayName: 'User Field 1', name: 'user_field1', type: 'string', default: '' },
 	{ displayName: 'User Field 2', name: 'user_field2', type: 'string', default: '' },
 	{ displayName: 'User Field 3', name: 'user_field3', type: 'string', default: '' },

@@ -9,7 +9,8 @@ export type Normalised = { value: unknown } | { error: string };
 export type Normaliser = (v: unknown) => Normalised;
 
 const none: Normalised = { value: undefined };
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const blank = (v: unknown) =>
+	v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 export function field(normalise: Normaliser) {
 	return z.unknown().transform((v, ctx) => {
@@ -35,7 +36,9 @@ export const requiredText: Normaliser = (v) => (blank(v) ? { error: 'is required
 export const emailText: Normaliser = (v) => {
 	const r = requiredText(v);
 	if ('error' in r) return r;
-	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(r.value)) ? r : { error: 'is not a valid email address' };
+	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(r.value))
+		? r
+		: { error: 'is not a valid email address' };
 };
 
 /** DD.MM.YYYY, YYYY-MM-DD or an ISO date-time (its own calendar date is kept) -> DD.MM.YYYY. */
@@ -65,13 +68,19 @@ export const dateText: Normaliser = (v) => {
 function coded(codes: Record<string, number>, message: string): Normaliser {
 	return (v) => {
 		if (blank(v)) return none;
-		const code = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? codes[String(v).trim().toLowerCase()] : undefined;
+		const code =
+			typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+				? codes[String(v).trim().toLowerCase()]
+				: undefined;
 		return code === undefined ? { error: message } : { value: code };
 	};
 }
 
 /** 0 male, 1 female (the API's codes); also the words. */
-export const gender = coded({ '0': 0, male: 0, m: 0, '1': 1, female: 1, f: 1 }, 'must be male (0) or female (1)');
+export const gender = coded(
+	{ '0': 0, male: 0, m: 0, '1': 1, female: 1, f: 1 },
+	'must be male (0) or female (1)',
+);
 
 /** is_active: 1 enabled, 0 blocked; booleans too. */
 export const activeFlag = coded(
@@ -86,7 +95,13 @@ export const employmentStatus = coded(
 );
 
 function list(v: unknown): string[] | undefined {
-	const parts = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [v] : undefined;
+	const parts = Array.isArray(v)
+		? v
+		: typeof v === 'string'
+			? v.split(',')
+			: typeof v === 'number'
+				? [v]
+				: undefined;
 	return parts?.map((s) => String(s).trim()).filter((s) => s !== '');
 }
 

@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { atLeastOneField, optionalEmail, optionalString } from '../../shared/checks';
-import { fieldsBody, PLAIN_FIELDS, type TargetUser, type UserFields, userFieldsShape } from './fields';
+import {
+	fieldsBody,
+	PLAIN_FIELDS,
+	type TargetUser,
+	type UserFields,
+	userFieldsShape,
+} from './fields';
 
 /** What a create needs: email and phone, then the optional fields (target groups included). */
 export interface CreateFields {
@@ -31,7 +37,10 @@ export const updateChanges = atLeastOneField(
 export type UpdateChanges = z.output<typeof updateChanges>;
 
 /** Custom fields of the current user, with the given ones replaced or added by name. */
-function mergeCustomFields(current: IDataObject[], changed: UpdateChanges['customFields']): IDataObject[] {
+function mergeCustomFields(
+	current: IDataObject[],
+	changed: UpdateChanges['customFields'],
+): IDataObject[] {
 	const out = current.map((c) => ({ ...c }));
 	for (const { name, value } of changed) {
 		const existing = out.find((c) => String(c.name ?? '').toLowerCase() === name.toLowerCase());
@@ -46,8 +55,14 @@ function mergeCustomFields(current: IDataObject[], changed: UpdateChanges['custo
  * sent back, with the changed ones laid over it. Empty (null) fields are left out. Without a
  * current record (Dry Run) it holds the changes only.
  */
-export function fullUpdateBody(current: TargetUser | undefined, changed: UpdateChanges): IDataObject {
-	const body: IDataObject = { email: current?.email, phoneNumber: current?.phoneNumber ?? undefined };
+export function fullUpdateBody(
+	current: TargetUser | undefined,
+	changed: UpdateChanges,
+): IDataObject {
+	const body: IDataObject = {
+		email: current?.email,
+		phoneNumber: current?.phoneNumber ?? undefined,
+	};
 	// UpdateTargetUserRequest takes all of them on every PUT.
 	for (const key of PLAIN_FIELDS) {
 		const value = current?.[key];

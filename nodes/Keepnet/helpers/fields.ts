@@ -1,7 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEmail, optionalString, requiredString, stringList, textId } from '../../shared/checks';
+import {
+	optionalEmail,
+	optionalString,
+	requiredString,
+	stringList,
+	textId,
+} from '../../shared/checks';
 import { idLocator } from '../../shared/locator';
 
 export const RESOURCE = 'targetUser';
@@ -22,7 +28,8 @@ export interface PagedResults<T> extends IDataObject {
 	results?: T[];
 }
 
-export const userPath = (resourceId: string) => `/api/target-users/${encodeURIComponent(resourceId)}`;
+export const userPath = (resourceId: string) =>
+	`/api/target-users/${encodeURIComponent(resourceId)}`;
 
 export const resourceIdProperty: INodeProperties = idLocator({
 	displayName: 'Target User ID',
@@ -30,7 +37,8 @@ export const resourceIdProperty: INodeProperties = idLocator({
 	searchMethod: 'searchTargetUsers',
 	what: 'target user',
 	placeholder: 'e.g. abC123xyz',
-	description: 'The target user: pick one (type to search by email or name), or give its resourceId',
+	description:
+		'The target user: pick one (type to search by email or name), or give its resourceId',
 });
 
 export const resourceId = textId('the target user resourceId');
@@ -55,7 +63,9 @@ export const phoneProperty: INodeProperties = {
 };
 
 const maxText = (max: number) =>
-	optionalString.refine((v) => v === undefined || v.length <= max, { message: `must be ${max} characters or fewer` });
+	optionalString.refine((v) => v === undefined || v.length <= max, {
+		message: `must be ${max} characters or fewer`,
+	});
 
 export const PRIORITIES = ['Low', 'Medium', 'High'] as const;
 
@@ -81,7 +91,9 @@ export const userFieldsShape = {
 	firstName: maxText(40),
 	lastName: maxText(40),
 	department: maxText(64),
-	priority: z.enum(PRIORITIES, { errorMap: () => ({ message: 'must be Low, Medium or High' }) }).optional(),
+	priority: z
+		.enum(PRIORITIES, { errorMap: () => ({ message: 'must be Low, Medium or High' }) })
+		.optional(),
 	isActive: z.boolean().optional(),
 	timeZoneId: optionalString,
 	preferredLanguageId: optionalString,
@@ -91,13 +103,23 @@ export const userFieldsShape = {
 	customFields: customFieldsInput,
 };
 
-export const userFields = z.object({ ...userFieldsShape, targetGroupResourceIds: stringList }).default({});
+export const userFields = z
+	.object({ ...userFieldsShape, targetGroupResourceIds: stringList })
+	.default({});
 export type UserFields = z.output<typeof userFields>;
 
 /** The plain fields of a target user besides email and phone, as create and update take them. */
 export const PLAIN_FIELDS = [
-	'firstName', 'lastName', 'department', 'priority', 'isActive', 'timeZoneId', 'preferredLanguageId',
-	'managerFirstName', 'managerLastName', 'managerEmail',
+	'firstName',
+	'lastName',
+	'department',
+	'priority',
+	'isActive',
+	'timeZoneId',
+	'preferredLanguageId',
+	'managerFirstName',
+	'managerLastName',
+	'managerEmail',
 ] as const;
 
 /** Fields of the create/update body set from the user's input; empty ones are left out. */
@@ -106,11 +128,17 @@ export function fieldsBody(fields: Omit<UserFields, 'targetGroupResourceIds'>): 
 	for (const key of PLAIN_FIELDS) {
 		if (fields[key] !== undefined) body[key] = fields[key];
 	}
-	if (fields.customFields.length) body.customFields = fields.customFields.map((c) => ({ name: c.name, value: c.value }));
+	if (fields.customFields.length)
+		body.customFields = fields.customFields.map((c) => ({ name: c.name, value: c.value }));
 	return body;
 }
 
-const textOption = (displayName: string, name: string, description?: string, placeholder?: string): INodeProperties => ({
+const textOption = (
+	displayName: string,
+	name: string,
+	description?: string,
+	placeholder?: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -127,7 +155,8 @@ export function userFieldOptions(withGroups: boolean): INodeProperties[] {
 			name: 'isActive',
 			type: 'boolean',
 			default: true,
-			description: 'Whether the user is active; inactive users get no simulation or training emails',
+			description:
+				'Whether the user is active; inactive users get no simulation or training emails',
 		},
 		{
 			displayName: 'Custom Fields',
@@ -153,7 +182,11 @@ export function userFieldOptions(withGroups: boolean): INodeProperties[] {
 		textOption('Manager Email', 'managerEmail', undefined, 'name@email.com'),
 		textOption('Manager First Name', 'managerFirstName'),
 		textOption('Manager Last Name', 'managerLastName'),
-		textOption('Preferred Language ID', 'preferredLanguageId', 'Keepnet language ID for emails and training'),
+		textOption(
+			'Preferred Language ID',
+			'preferredLanguageId',
+			'Keepnet language ID for emails and training',
+		),
 		{
 			displayName: 'Priority',
 			name: 'priority',
@@ -161,7 +194,11 @@ export function userFieldOptions(withGroups: boolean): INodeProperties[] {
 			options: PRIORITIES.map((p) => ({ name: p, value: p })),
 			default: 'Medium',
 		},
-		textOption('Time Zone ID', 'timeZoneId', 'Keepnet time zone ID, e.g. as shown in the user edit form'),
+		textOption(
+			'Time Zone ID',
+			'timeZoneId',
+			'Keepnet time zone ID, e.g. as shown in the user edit form',
+		),
 	];
 	if (withGroups) {
 		options.push(

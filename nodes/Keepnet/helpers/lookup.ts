@@ -36,4 +36,5 @@ export const findByEmail: Find<{ email: string }, TargetUser> = {
 };
 
 /** How a create whose answer was lost is checked: is the email there now? (The same exact-match find.) */
-export const verifyByEmail = (email: string): RequestSpec['verify'] => lookupFor(findByEmail, { email });
+export const verifyByEmail = (email: string): RequestSpec['verify'] =>
+	lookupFor(findByEmail, { email });

@@ -12,7 +12,11 @@ export const keepnetListSearch = {
 	searchTargetUsers: listSearchMethod(keepnetPlatform, {
 		resource: RESOURCE,
 		request: (filter, page) =>
-			searchRequest({ filters: {}, searchOptions: { searchText: filter, orderBy: 'Email', ascending: true } }, page, PAGE_SIZE),
+			searchRequest(
+				{ filters: {}, searchOptions: { searchText: filter, orderBy: 'Email', ascending: true } },
+				page,
+				PAGE_SIZE,
+			),
 		read: (body, page) => {
 			const answer = unwrap<PagedResults<IDataObject> | null>(body);
 			const items = Array.isArray(answer?.results) ? answer.results : [];
@@ -20,8 +24,13 @@ export const keepnetListSearch = {
 			return { items, more: Number.isFinite(pages) ? page < pages : items.length === PAGE_SIZE };
 		},
 		choice: (user) => {
-			const name = [user.firstName, user.lastName].filter((v) => typeof v === 'string' && v.trim()).join(' ');
-			return { name: name ? `${String(user.email)} (${name})` : String(user.email), value: String(user.resourceId) };
+			const name = [user.firstName, user.lastName]
+				.filter((v) => typeof v === 'string' && v.trim())
+				.join(' ');
+			return {
+				name: name ? `${String(user.email)} (${name})` : String(user.email),
+				value: String(user.resourceId),
+			};
 		},
 	}),
 };

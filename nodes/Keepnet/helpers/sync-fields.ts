@@ -24,7 +24,9 @@ export const syncFieldsInput = z
 		firstName: userFieldsShape.firstName,
 		lastName: userFieldsShape.lastName,
 		department: userFieldsShape.department,
-		priority: z.enum(PRIORITIES, { errorMap: () => ({ message: 'must be Low, Medium or High' }) }).optional(),
+		priority: z
+			.enum(PRIORITIES, { errorMap: () => ({ message: 'must be Low, Medium or High' }) })
+			.optional(),
 		customFields: userFieldsShape.customFields,
 	})
 	.default({});
@@ -39,7 +41,11 @@ export const syncInput = z
 	})
 	.superRefine((v, ctx) => {
 		const { department } = v.fields;
-		if (v.scope.department && department && department.toLowerCase() !== v.scope.department.toLowerCase()) {
+		if (
+			v.scope.department &&
+			department &&
+			department.toLowerCase() !== v.scope.department.toLowerCase()
+		) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['fields', 'department'],
@@ -78,27 +84,42 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** What differs between a listed user and the wanted one; fields left empty in the input are not compared. */
 export function syncChanges(existing: ListedTargetUser, w: SyncInput): FieldChange[] {
 	const changes: FieldChange[] = [];
-	const compare = (field: string, wanted: string | undefined, same = (a: string, b: string) => a === b) => {
-		if (wanted !== undefined && !same(text(existing[field]), wanted)) changes.push({ field, before: existing[field] ?? undefined, after: wanted });
+	const compare = (
+		field: string,
+		wanted: string | undefined,
+		same = (a: string, b: string) => a === b,
+	) => {
+		if (wanted !== undefined && !same(text(existing[field]), wanted))
+			changes.push({ field, before: existing[field] ?? undefined, after: wanted });
 	};
 	compare('phoneNumber', w.phoneNumber);
 	compare('firstName', w.fields.firstName);
 	compare('lastName', w.fields.lastName);
 	// A department taken from the scope is matched as the scope is: ignoring case.
-	compare('department', wantedDepartment(w), w.fields.department ? undefined : (a, b) => a.toLowerCase() === b.toLowerCase());
+	compare(
+		'department',
+		wantedDepartment(w),
+		w.fields.department ? undefined : (a, b) => a.toLowerCase() === b.toLowerCase(),
+	);
 	compare('priority', w.fields.priority);
 	const active = isActiveUser(existing);
 	if (active !== w.active) changes.push({ field: 'isActive', before: active, after: w.active });
 	const current = Array.isArray(existing.customFieldValues) ? existing.customFieldValues : [];
 	for (const { name, value } of w.fields.customFields) {
 		const found = current.find((c) => text(c.name).toLowerCase() === name.toLowerCase());
-		if (text(found?.value) !== value) changes.push({ field: name, before: found?.value ?? undefined, after: value });
+		if (text(found?.value) !== value)
+			changes.push({ field: name, before: found?.value ?? undefined, after: value });
 	}
 	return changes;
 }
 
 /** Everyone in the company, oldest first (a stable order while paging), 100 to a page. */
-const listBody = (path: string, pageNumber: number, pageSize: number, extra: IDataObject = {}): RequestSpec => ({
+const listBody = (
+	path: string,
+	pageNumber: number,
+	pageSize: number,
+	extra: IDataObject = {},
+): RequestSpec => ({
 	method: 'POST',
 	path,
 	body: {
@@ -115,7 +136,10 @@ const listBody = (path: string, pageNumber: number, pageSize: number, extra: IDa
 const readPage = (body: unknown) => {
 	const page = unwrap<PagedResults<IDataObject> | null>(body);
 	const pages = Number(page?.totalNumberOfPages);
-	return { items: Array.isArray(page?.results) ? page.results : [], totalPages: Number.isFinite(pages) ? pages : undefined };
+	return {
+		items: Array.isArray(page?.results) ? page.results : [],
+		totalPages: Number.isFinite(pages) ? pages : undefined,
+	};
 };
 
 export const KEEPNET_LIST_PAGE = 100;
@@ -135,7 +159,12 @@ export function groupMembersList(groupId: string): Paging<SyncInput> {
 		what: 'target users',
 		pageSize: KEEPNET_LIST_PAGE,
 		request: (_w, at) =>
-			listBody(`/api/target-groups/${encodeURIComponent(groupId)}/users`, at.page, at.size ?? KEEPNET_LIST_PAGE, { excludeGroupUsers: false }),
+			listBody(
+				`/api/target-groups/${encodeURIComponent(groupId)}/users`,
+				at.page,
+				at.size ?? KEEPNET_LIST_PAGE,
+				{ excludeGroupUsers: false },
+			),
 		read: readPage,
 	};
 }

@@ -15,8 +15,14 @@ export const keitaroListSearch = {
 		read: (body) => ({ items: Array.isArray(body) ? (body as IDataObject[]) : [] }),
 		choice: (item) => {
 			const user = item as KeitaroUser;
-			const notes = [user.type === 'ADMIN' ? 'admin' : undefined, user.state === 'deleted' ? 'deleted' : undefined].filter(Boolean);
-			return { name: `${String(user.login ?? user.id)}${notes.length ? ` (${notes.join(', ')})` : ''}`, value: String(user.id) };
+			const notes = [
+				user.type === 'ADMIN' ? 'admin' : undefined,
+				user.state === 'deleted' ? 'deleted' : undefined,
+			].filter(Boolean);
+			return {
+				name: `${String(user.login ?? user.id)}${notes.length ? ` (${notes.join(', ')})` : ''}`,
+				value: String(user.id),
+			};
 		},
 		filterLocally: true,
 	}),

@@ -33,7 +33,9 @@ export class ApiClient {
 	}
 
 	private async credential(): Promise<{ type: string; data: ICredentialDataDecryptedObject }> {
-		const type = this.run.platform.credentialType(this.resource, (name) => this.run.read(name, this.itemIndex, undefined));
+		const type = this.run.platform.credentialType(this.resource, (name) =>
+			this.run.read(name, this.itemIndex, undefined),
+		);
 		this.credentialType = type;
 		return { type, data: await this.run.credentials.get(type, this.itemIndex) };
 	}
@@ -84,12 +86,21 @@ export class ApiClient {
 		};
 	}
 
-	private async sendLogged(spec: RequestSpec, kind: Exclude<AttemptKind, 'retry'>): Promise<{ response: ApiResponse; tries: number }> {
+	private async sendLogged(
+		spec: RequestSpec,
+		kind: Exclude<AttemptKind, 'retry'>,
+	): Promise<{ response: ApiResponse; tries: number }> {
 		const { type } = await this.credential();
 		const credentials = await this.run.credentials.decrypted(type, this.itemIndex);
 		const to = await this.destination();
 		this.base = to.base;
-		const request = buildRequest(spec, to.base, to.headers, this.options, !!this.run.platform.oauth2);
+		const request = buildRequest(
+			spec,
+			to.base,
+			to.headers,
+			this.options,
+			!!this.run.platform.oauth2,
+		);
 		const verify = spec.verify;
 		const outcome = await sendWithRetries({
 			n8n: this.run.n8n,
@@ -110,18 +121,32 @@ export class ApiClient {
 		});
 		if (outcome.ok) return outcome;
 		if ('failure' in outcome) {
-			throw networkError(this.place(outcome.tries), spec, outcome.failure, outcome.idempotent, this.options.timeout);
+			throw networkError(
+				this.place(outcome.tries),
+				spec,
+				outcome.failure,
+				outcome.idempotent,
+				this.options.timeout,
+			);
 		}
-		throw unreadableError(this.place(outcome.tries), spec, outcome.unreadable.status, outcome.unreadable.body);
+		throw unreadableError(
+			this.place(outcome.tries),
+			spec,
+			outcome.unreadable.status,
+			outcome.unreadable.body,
+		);
 	}
 
 	/**
 	 * After a create's answer was lost, ask the service whether the record now exists.
 	 * Found: that is the answer (no duplicate). Not found: the create did not happen.
 	 */
-	private async lookFor(verify: NonNullable<RequestSpec['verify']>): Promise<ApiResponse | undefined> {
+	private async lookFor(
+		verify: NonNullable<RequestSpec['verify']>,
+	): Promise<ApiResponse | undefined> {
 		const { response, tries } = await this.sendLogged(verify.request, 'lookup');
-		if (response.statusCode < 200 || response.statusCode >= 300) throw httpError(this.place(tries), verify.request, response);
+		if (response.statusCode < 200 || response.statusCode >= 300)
+			throw httpError(this.place(tries), verify.request, response);
 		const found = verify.find(response.body);
 		if (found === undefined || found === null) return undefined;
 		return { statusCode: 200, headers: {}, body: found };

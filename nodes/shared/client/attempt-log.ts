@@ -48,7 +48,8 @@ export class AttemptLog {
 
 	/** The last request of the operation itself (not a lookup). */
 	lastRequest(): Attempt | undefined {
-		for (let i = this.attempts.length - 1; i >= 0; i--) if (this.attempts[i].kind !== 'lookup') return this.attempts[i];
+		for (let i = this.attempts.length - 1; i >= 0; i--)
+			if (this.attempts[i].kind !== 'lookup') return this.attempts[i];
 		return undefined;
 	}
 
@@ -62,7 +63,11 @@ export function labelled(attempt: Attempt, secrets: readonly string[]): RequestE
 	const echo = echoRequest(attempt.spec, attempt.to, secrets);
 	const again = attempt.try > 1 ? `, try ${attempt.try}` : '';
 	const label =
-		attempt.kind === 'retry' ? `retry (try ${attempt.try})` : attempt.kind === 'lookup' ? `lookup (was the lost create made?${again})` : 'request';
+		attempt.kind === 'retry'
+			? `retry (try ${attempt.try})`
+			: attempt.kind === 'lookup'
+				? `lookup (was the lost create made?${again})`
+				: 'request';
 	const out: RequestEcho = { label, ...echo };
 	if (attempt.status !== undefined) out.status = attempt.status;
 	if (attempt.failure) out.failure = attempt.failure;

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { isSecretKey } from '../mask';
 import type { ConcurrencyLimit } from '../pace/concurrency';
@@ -69,6 +73,7 @@ function collectSecrets(data: unknown, fields: string[], into: Set<string>, key 
 		return;
 	}
 	if (data && typeof data === 'object') {
-		for (const [k, v] of Object.entries(data as Record<string, unknown>)) collectSecrets(v, fields, into, k);
+		for (const [k, v] of Object.entries(data as Record<string, unknown>))
+			collectSecrets(v, fields, into, k);
 	}
 }

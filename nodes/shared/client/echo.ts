@@ -19,7 +19,11 @@ export interface Destination {
 	auth: { headers?: Record<string, string>; qs?: Record<string, string> };
 }
 
-export function echoRequest(spec: RequestSpec, to: Destination, secrets: readonly string[]): RequestEcho {
+export function echoRequest(
+	spec: RequestSpec,
+	to: Destination,
+	secrets: readonly string[],
+): RequestEcho {
 	const query = new URLSearchParams();
 	for (const [k, v] of Object.entries({ ...(spec.qs ?? {}), ...(to.auth.qs ?? {}) })) {
 		if (v === undefined || v === null) continue;
@@ -28,7 +32,11 @@ export function echoRequest(spec: RequestSpec, to: Destination, secrets: readonl
 	}
 	const qs = query.toString();
 	const url = `${to.base}${spec.path}${qs ? `?${qs.replace(/%2A%2A%2A/g, MASK)}` : ''}`;
-	const headers: IDataObject = { ...to.headers, ...(spec.headers ?? {}), ...(to.auth.headers ?? {}) };
+	const headers: IDataObject = {
+		...to.headers,
+		...(spec.headers ?? {}),
+		...(to.auth.headers ?? {}),
+	};
 	const echo: RequestEcho = { url: maskString(url, secrets), method: spec.method, headers };
 	if (spec.body !== undefined) echo.body = maskDeep(spec.body, secrets);
 	if (spec.form) echo.form = maskPairs(spec.form, secrets).map(([k, v]) => ({ [k]: v }));

@@ -27,11 +27,18 @@ export function requestLine(spec: RequestSpec, base = ''): string {
 	return `${spec.method} ${basePath}${spec.path}`;
 }
 
-const REASON: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const REASON: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+};
 
 /** The service's own words without a status code it repeats ("401 Unauthorized" answering a 401). */
 function ownWords(text: string | undefined, statusCode: number): string | undefined {
-	const words = text?.replace(new RegExp(`^\\s*(HTTP(/[\\d.]+)?\\s+)?${statusCode}\\b[\\s:.-]*`, 'i'), '').trim();
+	const words = text
+		?.replace(new RegExp(`^\\s*(HTTP(/[\\d.]+)?\\s+)?${statusCode}\\b[\\s:.-]*`, 'i'), '')
+		.trim();
 	return words || undefined;
 }
 
@@ -47,28 +54,65 @@ export interface AnswerText {
  * The headline of an error answer. A refused credential says what was refused and which field
  * to check; anything else reads "<Platform> <status>: <the service's words>".
  */
-export function answerText(platform: Platform, resource: string, statusCode: number, body: unknown, tries = 1, credentialType?: string): AnswerText {
-	const detail = ownWords(platform.errorMessage(statusCode, body, resource, credentialType), statusCode);
+export function answerText(
+	platform: Platform,
+	resource: string,
+	statusCode: number,
+	body: unknown,
+	tries = 1,
+	credentialType?: string,
+): AnswerText {
+	const detail = ownWords(
+		platform.errorMessage(statusCode, body, resource, credentialType),
+		statusCode,
+	);
 	const hint = platform.errorHint?.(statusCode, body, resource, credentialType);
 	const refusal = platform.refusal?.(statusCode, body, resource, credentialType);
 	if (refusal) {
 		// A bare reason phrase ("Unauthorized") adds nothing to "refused".
-		const said = detail && detail.toLowerCase() !== REASON[statusCode]?.toLowerCase() ? `"${detail}"` : undefined;
-		const how = [`HTTP ${statusCode}`, said, tries > 1 ? `after ${tries} tries` : undefined].filter((x) => !!x).join(', ');
-		return { message: `${platform.displayName} refused ${refusal.refused} (${how}). ${refusal.fix}`, hint, detail };
+		const said =
+			detail && detail.toLowerCase() !== REASON[statusCode]?.toLowerCase()
+				? `"${detail}"`
+				: undefined;
+		const how = [`HTTP ${statusCode}`, said, tries > 1 ? `after ${tries} tries` : undefined]
+			.filter((x) => !!x)
+			.join(', ');
+		return {
+			message: `${platform.displayName} refused ${refusal.refused} (${how}). ${refusal.fix}`,
+			hint,
+			detail,
+		};
 	}
-	return { message: `${platform.displayName} ${statusCode}: ${detail ?? statusText(statusCode)}${triesText(tries)}`, hint, detail };
+	return {
+		message: `${platform.displayName} ${statusCode}: ${detail ?? statusText(statusCode)}${triesText(tries)}`,
+		hint,
+		detail,
+	};
 }
 
 /** An answer with an error status, in the platform's own words plus a hint. */
 export function httpError(place: ErrorPlace, spec: RequestSpec, response: ApiResponse): Error {
 	const { statusCode, body } = response;
-	const { message, hint, detail } = answerText(place.platform, place.resource, statusCode, body, place.tries, place.credentialType);
-	const excerpt = detail || body === null || body === undefined || body === '' ? undefined : bodyExcerpt(body);
+	const { message, hint, detail } = answerText(
+		place.platform,
+		place.resource,
+		statusCode,
+		body,
+		place.tries,
+		place.credentialType,
+	);
+	const excerpt =
+		detail || body === null || body === undefined || body === '' ? undefined : bodyExcerpt(body);
 	const description = [hint, requestLine(spec, place.base), excerpt]
 		.filter((x): x is string => !!x)
 		.join(' — ');
-	return apiError(place.node, { statusCode, message, description, itemIndex: place.itemIndex, secretValues: place.secrets });
+	return apiError(place.node, {
+		statusCode,
+		message,
+		description,
+		itemIndex: place.itemIndex,
+		secretValues: place.secrets,
+	});
 }
 
 const NETWORK_WORDS: Record<string, string> = {
@@ -82,7 +126,13 @@ const NETWORK_WORDS: Record<string, string> = {
 };
 
 /** No answer could be had. n8n replaces messages that name a socket code, so the code goes in the description. */
-export function networkError(place: ErrorPlace, spec: RequestSpec, failure: WireFailure, idempotent: boolean, timeoutMs: number): Error {
+export function networkError(
+	place: ErrorPlace,
+	spec: RequestSpec,
+	failure: WireFailure,
+	idempotent: boolean,
+	timeoutMs: number,
+): Error {
 	const text = failure.error instanceof Error ? failure.error.message : String(failure.error);
 	const { code } = failure;
 	const what =
@@ -102,7 +152,12 @@ export function networkError(place: ErrorPlace, spec: RequestSpec, failure: Wire
 }
 
 /** A 2xx whose body is not JSON, when the call cannot simply be repeated. */
-export function unreadableError(place: ErrorPlace, spec: RequestSpec, status: number, body: unknown): Error {
+export function unreadableError(
+	place: ErrorPlace,
+	spec: RequestSpec,
+	status: number,
+	body: unknown,
+): Error {
 	return apiError(place.node, {
 		statusCode: status,
 		message: `${place.platform.displayName} answered ${requestLine(spec, place.base)} with a body that is not valid JSON`,

@@ -54,7 +54,12 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 }
 
 /** Exponential backoff with jitter: base * 2^(attempt-1), randomised within [50%, 100%]. */
-export function backoffMs(attempt: number, baseMs = 500, maxMs = 30_000, random = Math.random): number {
+export function backoffMs(
+	attempt: number,
+	baseMs = 500,
+	maxMs = 30_000,
+	random = Math.random,
+): number {
 	const ceiling = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
 	return Math.round(ceiling * (0.5 + random() * 0.5));
 }
@@ -90,7 +95,10 @@ export function decide(result: TryResult, state: TryState): Decision {
 	const canTryAgain = attempt < maxTries;
 	const backoff = (cap?: number) => backoffMs(attempt, backoffBaseMs, cap, random);
 	if (result.kind === 'network') {
-		if (canTryAgain && (result.failure === 'not-sent' || (idempotent && result.failure === 'maybe-sent'))) {
+		if (
+			canTryAgain &&
+			(result.failure === 'not-sent' || (idempotent && result.failure === 'maybe-sent'))
+		) {
 			return { action: 'retry', waitMs: backoff(), why: 'no answer' };
 		}
 		if (canTryAgain && canLookUp && result.failure === 'maybe-sent') {
@@ -109,13 +117,15 @@ export function decide(result: TryResult, state: TryState): Decision {
 		return { action: 'done' };
 	}
 	if (RETRY_STATUSES.has(status) && canTryAgain) {
-		if (idempotent) return { action: 'retry', waitMs: backoff() + (retryAfterMs ?? 0), why: String(status) };
+		if (idempotent)
+			return { action: 'retry', waitMs: backoff() + (retryAfterMs ?? 0), why: String(status) };
 		// A gateway error may hide a create that went through.
 		if (canLookUp) return { action: 'lookUp', waitMs: backoff(), why: String(status) };
 		return { action: 'done' };
 	}
 	if (result.unreadable2xx) {
-		if (canTryAgain && idempotent) return { action: 'retry', waitMs: backoff(), why: 'unreadable answer' };
+		if (canTryAgain && idempotent)
+			return { action: 'retry', waitMs: backoff(), why: 'unreadable answer' };
 		return { action: 'fail', why: 'unreadable' };
 	}
 	return { action: 'done' };

@@ -7,7 +7,13 @@ import type { Pacer } from '../pace/rate';
 import type { ApiResponse, RequestSpec } from '../types';
 import type { Attempt, AttemptKind, AttemptLog } from './attempt-log';
 import type { Destination } from './echo';
-import { decide, isIdempotent, parseRetryAfter, RETRY_STATUSES, type TryResult } from './retry-policy';
+import {
+	decide,
+	isIdempotent,
+	parseRetryAfter,
+	RETRY_STATUSES,
+	type TryResult,
+} from './retry-policy';
 import { sendOnce, type WireFailure } from './wire';
 
 /** Everything one send needs, handed in: the loop keeps no state between sends. */
@@ -63,7 +69,14 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 			entry.status = wire.statusCode;
 			if (wire.statusCode === 429) pacer.onThrottled();
 			else pacer.onAnswer();
-			input.concurrency.onAnswer(wire.statusCode === 429 ? 'throttled' : RETRY_STATUSES.has(wire.statusCode) ? 'overloaded' : 'ok', ticket);
+			input.concurrency.onAnswer(
+				wire.statusCode === 429
+					? 'throttled'
+					: RETRY_STATUSES.has(wire.statusCode)
+						? 'overloaded'
+						: 'ok',
+				ticket,
+			);
 			response = readAnswer(wire.statusCode, wire.headers, wire.body);
 			result = {
 				kind: 'answer',
@@ -98,7 +111,11 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 		});
 		switch (decision.action) {
 			case 'retry':
-				await rest(input.concurrency, decision.waitMs, result.kind === 'answer' && result.status === 429);
+				await rest(
+					input.concurrency,
+					decision.waitMs,
+					result.kind === 'answer' && result.status === 429,
+				);
 				continue;
 			case 'lookUp': {
 				// Give a create still in progress on the server time to land before looking.
@@ -109,12 +126,20 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 			}
 			case 'fail':
 				if ('failure' in wire) return { ok: false, failure: wire, tries: attempt, idempotent };
-				return { ok: false, unreadable: { status: wire.statusCode, body: wire.body }, tries: attempt };
+				return {
+					ok: false,
+					unreadable: { status: wire.statusCode, body: wire.body },
+					tries: attempt,
+				};
 			case 'done':
 				if ('failure' in wire) return { ok: false, failure: wire, tries: attempt, idempotent };
 				return {
 					ok: true,
-					response: response ?? { statusCode: wire.statusCode, headers: wire.headers, body: wire.body },
+					response: response ?? {
+						statusCode: wire.statusCode,
+						headers: wire.headers,
+						body: wire.body,
+					},
 					tries: attempt,
 				};
 		}
@@ -133,7 +158,11 @@ async function rest(concurrency: ConcurrencyLimit, ms: number, throttled: boolea
 }
 
 /** The answer with its JSON parsed; undefined for a 2xx that is not JSON (an error status keeps its text). */
-function readAnswer(status: number, headers: Record<string, string>, raw: unknown): ApiResponse | undefined {
+function readAnswer(
+	status: number,
+	headers: Record<string, string>,
+	raw: unknown,
+): ApiResponse | undefined {
 	try {
 		return { statusCode: status, headers, body: parseJsonText(raw) };
 	} catch {

@@ -49,7 +49,9 @@ export function buildRequest(
 		// Every status is an answer, except a 401 behind OAuth2: n8n must see that one thrown to
 		// refresh the token and repeat the call. (The object form is n8n 2.x's; 1.x reads it as
 		// `true`, and the send loop then repeats a 401 once with errors thrown.)
-		ignoreHttpStatusErrors: (oauth2 ? { ignore: true, except: [401] } : true) as unknown as IHttpRequestOptions['ignoreHttpStatusErrors'],
+		ignoreHttpStatusErrors: (oauth2
+			? { ignore: true, except: [401] }
+			: true) as unknown as IHttpRequestOptions['ignoreHttpStatusErrors'],
 		timeout: options.timeout,
 		skipSslCertificateValidation: options.allowUnauthorizedCerts,
 		arrayFormat: 'brackets',
@@ -82,7 +84,12 @@ export async function sendOnce(
 		if (answer) return { ...answer, thrown: true };
 		const code = networkCode(error);
 		const timeout = Number(request.timeout ?? 0);
-		return { error, code, failure: classifyNetworkCode(code), timedOut: timeout > 0 && Date.now() - startedAt >= timeout * 0.95 };
+		return {
+			error,
+			code,
+			failure: classifyNetworkCode(code),
+			timedOut: timeout > 0 && Date.now() - startedAt >= timeout * 0.95,
+		};
 	}
 }
 
@@ -99,7 +106,11 @@ function lowerKeys(headers: Record<string, unknown> | undefined): Record<string,
 export function answerFromError(error: unknown): WireAnswer | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-		const { response, body, cause } = current as { response?: unknown; body?: unknown; cause?: unknown };
+		const { response, body, cause } = current as {
+			response?: unknown;
+			body?: unknown;
+			cause?: unknown;
+		};
 		if (response && typeof response === 'object') {
 			const r = response as { status?: unknown; headers?: Record<string, unknown>; data?: unknown };
 			// A thrown 2xx is a body that broke off (e.g. the timeout), not an answer.
@@ -107,9 +118,14 @@ export function answerFromError(error: unknown): WireAnswer | undefined {
 				return { statusCode: r.status, headers: lowerKeys(r.headers), body: r.data };
 			}
 		}
-		if (body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string') {
+		if (
+			body &&
+			typeof body === 'object' &&
+			typeof (body as { error?: unknown }).error === 'string'
+		) {
 			const { status, statusCode } = current as { status?: unknown; statusCode?: unknown };
-			const code = typeof statusCode === 'number' ? statusCode : typeof status === 'number' ? status : 400;
+			const code =
+				typeof statusCode === 'number' ? statusCode : typeof status === 'number' ? status : 400;
 			return { statusCode: code, headers: {}, body };
 		}
 		current = cause;
@@ -124,14 +140,27 @@ export function answerFromError(error: unknown): WireAnswer | undefined {
  */
 function answerFromErrorFields(error: unknown): WireAnswer | undefined {
 	if (!error || typeof error !== 'object') return undefined;
-	const { httpCode, messages, description } = error as { httpCode?: unknown; messages?: unknown; description?: unknown };
-	const text = Array.isArray(messages) && typeof messages[0] === 'string' ? messages[0] : typeof description === 'string' ? description : '';
+	const { httpCode, messages, description } = error as {
+		httpCode?: unknown;
+		messages?: unknown;
+		description?: unknown;
+	};
+	const text =
+		Array.isArray(messages) && typeof messages[0] === 'string'
+			? messages[0]
+			: typeof description === 'string'
+				? description
+				: '';
 	if (httpCode === 'EAUTH') {
-		const body = /^Client authentication failed/i.test(text) ? { error: 'invalid_client' } : { error: 'invalid_request', error_description: text };
+		const body = /^Client authentication failed/i.test(text)
+			? { error: 'invalid_client' }
+			: { error: 'invalid_request', error_description: text };
 		return { statusCode: 400, headers: {}, body };
 	}
-	const status = typeof httpCode === 'string' && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
-	if (status !== undefined && status >= 400) return { statusCode: status, headers: {}, body: text || null };
+	const status =
+		typeof httpCode === 'string' && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
+	if (status !== undefined && status >= 400)
+		return { statusCode: status, headers: {}, body: text || null };
 	return undefined;
 }
 
@@ -139,9 +168,15 @@ function answerFromErrorFields(error: unknown): WireAnswer | undefined {
 export function networkCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-		const { code, httpCode, message, messages } = current as { code?: unknown; httpCode?: unknown; message?: unknown; messages?: unknown };
+		const { code, httpCode, message, messages } = current as {
+			code?: unknown;
+			httpCode?: unknown;
+			message?: unknown;
+			messages?: unknown;
+		};
 		// n8n 1.123.x keeps the transport's code only in httpCode and its text only in messages.
-		for (const c of [code, httpCode]) if (typeof c === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c) && c !== 'EAUTH') return c;
+		for (const c of [code, httpCode])
+			if (typeof c === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c) && c !== 'EAUTH') return c;
 		for (const text of [message, ...(Array.isArray(messages) ? messages : [])]) {
 			if (typeof text !== 'string') continue;
 			if (/socket hang up/i.test(text)) return 'ECONNRESET';
@@ -161,7 +196,10 @@ function parseProxy(value: string): NonNullable<IHttpRequestOptions['proxy']> {
 		port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
 	};
 	if (url.username) {
-		proxy.auth = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+		proxy.auth = {
+			username: decodeURIComponent(url.username),
+			password: decodeURIComponent(url.password),
+		};
 	}
 	return proxy;
 }

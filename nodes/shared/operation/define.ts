@@ -3,8 +3,19 @@ import type { z } from 'zod';
 
 import type { ParameterReader } from '../parameters';
 import { type Bulk, bulkRunner } from '../patterns/bulk';
-import { collectPages, firstPage, type Paging, pagingSchema, type PagingValues, withPagingProperties } from '../patterns/paging';
-import { planReadThenWrite, type ReadThenWrite, runReadThenWrite } from '../patterns/read-then-write';
+import {
+	collectPages,
+	firstPage,
+	type Paging,
+	pagingSchema,
+	type PagingValues,
+	withPagingProperties,
+} from '../patterns/paging';
+import {
+	planReadThenWrite,
+	type ReadThenWrite,
+	runReadThenWrite,
+} from '../patterns/read-then-write';
 import { type Sync, syncProperties, syncSettingsSchema } from '../patterns/sync';
 import { lookupFor, runUpsert, type Upsert } from '../patterns/upsert';
 import type { RequestSpec } from '../types';
@@ -27,7 +38,11 @@ export interface OperationDefinition<S extends z.ZodTypeAny, V = unknown> {
 	/** Validates and normalises the assembled parameters. */
 	input: S;
 	/** Reads the parameters for an item; by default each top-level property by name. `n8n` is there for binary data. */
-	params?: (read: ParameterReader, itemIndex: number, n8n?: IExecuteFunctions) => IDataObject | Promise<IDataObject>;
+	params?: (
+		read: ParameterReader,
+		itemIndex: number,
+		n8n?: IExecuteFunctions,
+	) => IDataObject | Promise<IDataObject>;
 
 	/** One request per item. */
 	request?: (input: z.output<S>) => RequestSpec;
@@ -46,20 +61,37 @@ export interface OperationDefinition<S extends z.ZodTypeAny, V = unknown> {
 	/** All input items are the desired set: plan, then (Apply) create / update / remove. `defaultKey` names the usual match key. */
 	sync?: Sync<z.output<S>, IDataObject> & { defaultKey: string };
 	/** Custom steps, only where an API truly needs them; `why` says why in one line. */
-	run?: { why: string; steps: (input: z.output<S>, ctx: OperationContext) => Promise<ResultLike>; plan: (input: z.output<S>) => RequestSpec[] };
+	run?: {
+		why: string;
+		steps: (input: z.output<S>, ctx: OperationContext) => Promise<ResultLike>;
+		plan: (input: z.output<S>) => RequestSpec[];
+	};
 }
 
-const KINDS: OperationKind[] = ['request', 'requests', 'paging', 'upsert', 'readThenWrite', 'bulk', 'sync', 'run'];
+const KINDS: OperationKind[] = [
+	'request',
+	'requests',
+	'paging',
+	'upsert',
+	'readThenWrite',
+	'bulk',
+	'sync',
+	'run',
+];
 
 interface PagedInput {
 	value: unknown;
 	paging: PagingValues;
 }
 
-export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: OperationDefinition<S, V>): Operation {
+export function defineOperation<S extends z.ZodTypeAny, V = unknown>(
+	def: OperationDefinition<S, V>,
+): Operation {
 	const given = KINDS.filter((k) => def[k] !== undefined);
 	if (given.length !== 1) {
-		throw new Error(`Operation ${def.resource}.${def.operation} needs exactly one of ${KINDS.join(', ')} (has ${given.join(', ') || 'none'})`);
+		throw new Error(
+			`Operation ${def.resource}.${def.operation} needs exactly one of ${KINDS.join(', ')} (has ${given.join(', ') || 'none'})`,
+		);
 	}
 	const kind = given[0];
 	type In = z.output<S>;
@@ -68,19 +100,30 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 		: def.sync
 			? [...syncProperties(def.sync, def.sync.defaultKey), ...def.properties]
 			: def.properties;
-	const topLevel = properties.filter((p) => p.type !== 'notice').map((p) => ({ name: p.name, fallback: p.default }));
+	const topLevel = properties
+		.filter((p) => p.type !== 'notice')
+		.map((p) => ({ name: p.name, fallback: p.default }));
 
 	const parse = (raw: IDataObject): ParseOutcome => {
 		const result = def.input.safeParse(raw);
 		if (def.sync) {
 			const settings = syncSettingsSchema.safeParse(raw);
-			const issues = [...(result.success ? [] : result.error.issues), ...(settings.success ? [] : settings.error.issues)];
+			const issues = [
+				...(result.success ? [] : result.error.issues),
+				...(settings.success ? [] : settings.error.issues),
+			];
 			if (issues.length || !result.success || !settings.success) return { ok: false, issues };
 			return { ok: true, input: { value: result.data, settings: settings.data } };
 		}
-		if (!def.paging) return result.success ? { ok: true, input: result.data } : { ok: false, issues: result.error.issues };
+		if (!def.paging)
+			return result.success
+				? { ok: true, input: result.data }
+				: { ok: false, issues: result.error.issues };
 		const paging = pagingSchema.safeParse(raw);
-		const issues = [...(result.success ? [] : result.error.issues), ...(paging.success ? [] : paging.error.issues)];
+		const issues = [
+			...(result.success ? [] : result.error.issues),
+			...(paging.success ? [] : paging.error.issues),
+		];
 		if (issues.length || !result.success || !paging.success) return { ok: false, issues };
 		return { ok: true, input: { value: result.data, paging: paging.data } satisfies PagedInput };
 	};
@@ -96,8 +139,13 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 			case 'requests': {
 				const typed = input as In;
 				const bodies: unknown[] = [];
-				for (const spec of (def.requests as NonNullable<typeof def.requests>)(typed)) bodies.push(await api.request(spec));
-				return toResults(def.sequenceOutput ? def.sequenceOutput(bodies, typed) : asObject(bodies[bodies.length - 1]));
+				for (const spec of (def.requests as NonNullable<typeof def.requests>)(typed))
+					bodies.push(await api.request(spec));
+				return toResults(
+					def.sequenceOutput
+						? def.sequenceOutput(bodies, typed)
+						: asObject(bodies[bodies.length - 1]),
+				);
 			}
 			case 'paging': {
 				const { value, paging } = input as PagedInput;
@@ -107,7 +155,11 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 			case 'upsert':
 				return [await runUpsert(def.upsert as Upsert<In, IDataObject>, input as In, api)];
 			case 'readThenWrite':
-				return await runReadThenWrite(def.readThenWrite as ReadThenWrite<In, IDataObject>, input as In, api);
+				return await runReadThenWrite(
+					def.readThenWrite as ReadThenWrite<In, IDataObject>,
+					input as In,
+					api,
+				);
 			case 'run':
 				return toResults(await (def.run as NonNullable<typeof def.run>).steps(input as In, ctx));
 			case 'bulk':
@@ -138,7 +190,9 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 			case 'sync': {
 				const { value } = input as PagedInput;
 				const list = (def.sync as NonNullable<typeof def.sync>).list;
-				return [list.request(value as In, firstPage(list, value as In, { returnAll: true, limit: 1 }))];
+				return [
+					list.request(value as In, firstPage(list, value as In, { returnAll: true, limit: 1 })),
+				];
 			}
 		}
 	};
@@ -175,7 +229,10 @@ export function defineOperation<S extends z.ZodTypeAny, V = unknown>(def: Operat
 			? {
 					sync: def.sync as unknown as Sync<unknown, IDataObject>,
 					split: (parsed) => {
-						const { value, settings } = parsed as { value: unknown; settings: z.output<typeof syncSettingsSchema> };
+						const { value, settings } = parsed as {
+							value: unknown;
+							settings: z.output<typeof syncSettingsSchema>;
+						};
 						return { input: value, settings };
 					},
 				}

@@ -1,4 +1,10 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties, NodeOperationError } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 import type { ApiClient } from '../client/api-client';
@@ -50,7 +56,8 @@ export class OperationFailure extends Error {
 export type ParseOutcome = { ok: true; input: unknown } | { ok: false; issues: z.ZodIssue[] };
 
 /** How an operation is carried out, for the runner and the descriptor tests. */
-export type OperationKind = 'request' | 'requests' | 'paging' | 'upsert' | 'readThenWrite' | 'bulk' | 'sync' | 'run';
+export type OperationKind =
+	'request' | 'requests' | 'paging' | 'upsert' | 'readThenWrite' | 'bulk' | 'sync' | 'run';
 
 /** One chunk of a bulk operation: the input items it covers and the value checked for each. */
 export interface BulkChunk {
@@ -61,19 +68,36 @@ export interface BulkChunk {
 /** The runner's side of a bulk operation (type-erased). */
 export interface BulkRunner {
 	chunkSize: (settings: unknown) => number;
-	refuse: (settings: unknown, itemCount: number, dryRun: boolean) => { message: string; description?: string } | undefined;
+	refuse: (
+		settings: unknown,
+		itemCount: number,
+		dryRun: boolean,
+	) => { message: string; description?: string } | undefined;
 	/** Checks one input item: the value to send or the problems (paths name the item's fields). */
-	check: (itemIndex: number, settings: unknown, n8n: IExecuteFunctions) => Promise<{ ok: true; value: unknown } | { ok: false; issues: z.ZodIssue[] }>;
+	check: (
+		itemIndex: number,
+		settings: unknown,
+		n8n: IExecuteFunctions,
+	) => Promise<{ ok: true; value: unknown } | { ok: false; issues: z.ZodIssue[] }>;
 	/** Labels for the fields of an input item, for error texts. */
 	itemProperties: INodeProperties[];
 	execute: (chunk: BulkChunk, settings: unknown, ctx: BulkContext) => Promise<OperationResult>;
 	plan: (chunk: BulkChunk, settings: unknown) => RequestSpec;
-	describe: (chunk: BulkChunk, place: ChunkPosition, settings: unknown, request: RequestSpec) => IDataObject;
+	describe: (
+		chunk: BulkChunk,
+		place: ChunkPosition,
+		settings: unknown,
+		request: RequestSpec,
+	) => IDataObject;
 	/** Each chunk is one input item (its output is paired with that item alone). */
 	perItem: (settings: unknown) => boolean;
 	/** Folds a chunk's values as they are checked, when the operation does so (see Bulk.pack). */
 	pack?: (settings: unknown) => BulkPacker | undefined;
-	preview?: (chunk: BulkChunk, settings: unknown, n8n: IExecuteFunctions) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
+	preview?: (
+		chunk: BulkChunk,
+		settings: unknown,
+		n8n: IExecuteFunctions,
+	) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
 	/** Where a failed chunk sits, for its error description. */
 	place: (index: number, count: number, chunk: BulkChunk) => string;
 }
@@ -101,7 +125,11 @@ export interface Operation {
 	properties: INodeProperties[];
 	kind: OperationKind;
 	/** The item's raw parameters; `n8n` lets an operation read e.g. the item's binary data. */
-	readParams: (read: ParameterReader, itemIndex: number, n8n?: IExecuteFunctions) => Promise<IDataObject>;
+	readParams: (
+		read: ParameterReader,
+		itemIndex: number,
+		n8n?: IExecuteFunctions,
+	) => Promise<IDataObject>;
 	parse: (raw: IDataObject) => ParseOutcome;
 	execute: (input: unknown, ctx: OperationContext) => Promise<OperationResult[]>;
 	/** For Dry Run: the requests the operation starts with (never empty for a per-item operation). */

@@ -213,11 +213,18 @@ export class AutoLimit implements ConcurrencyLimit {
 		this.roundNo++;
 		this.rounds.push({ delivered, ms: elapsed });
 		if (this.rounds.length > AVERAGE_ROUNDS) this.rounds.shift();
-		const recent = this.rounds.reduce((sum, r) => ({ delivered: sum.delivered + r.delivered, ms: sum.ms + r.ms }), { delivered: 0, ms: 0 });
+		const recent = this.rounds.reduce(
+			(sum, r) => ({ delivered: sum.delivered + r.delivered, ms: sum.ms + r.ms }),
+			{ delivered: 0, ms: 0 },
+		);
 		const recentRate = recent.delivered / recent.ms;
 		this.rates.push({ rate: recentRate, at: now });
 		const memory = Math.max(RATE_MEMORY_MS, RATE_ROUNDS * this.minRtt);
-		while (this.rates.length > RATE_ROUNDS || (this.rates.length > 1 && now - this.rates[0].at > memory)) this.rates.shift();
+		while (
+			this.rates.length > RATE_ROUNDS ||
+			(this.rates.length > 1 && now - this.rates[0].at > memory)
+		)
+			this.rates.shift();
 		const before = this.limitNow();
 
 		if (this.startup) {
@@ -229,7 +236,8 @@ export class AutoLimit implements ConcurrencyLimit {
 				this.startup = false;
 			}
 		}
-		if (!this.startup && Number.isFinite(this.minRtt)) this.steady(recentRate, { delivered, ms: elapsed }, calm);
+		if (!this.startup && Number.isFinite(this.minRtt))
+			this.steady(recentRate, { delivered, ms: elapsed }, calm);
 		if (this.limitNow() > before) this.onRaise?.();
 	}
 
@@ -240,11 +248,16 @@ export class AutoLimit implements ConcurrencyLimit {
 	 * and then fewer in flight means less throughput: a step that costs throughput is undone and
 	 * that number held for a while. Now and then a step up is tried too, and kept if it brings more.
 	 */
-	private steady(recentRate: number, round: { delivered: number; ms: number }, calm: boolean): void {
+	private steady(
+		recentRate: number,
+		round: { delivered: number; ms: number },
+		calm: boolean,
+	): void {
 		if (this.trial && !this.judge(this.trial, round)) return;
 		const bestRate = Math.max(...this.rates.map((r) => r.rate));
 		const estimate = Math.max(Math.ceil(GAIN * bestRate * this.minRtt) + 1, this.paceNeeds());
-		if (this.hold && (this.roundNo >= this.hold.until || recentRate < 0.75 * this.hold.rate)) this.hold = undefined;
+		if (this.hold && (this.roundNo >= this.hold.until || recentRate < 0.75 * this.hold.rate))
+			this.hold = undefined;
 		const held = this.hold?.limit ?? 1;
 		const wanted = Math.min(this.learned, Math.max(estimate, held));
 		const now = this.limitNow();
@@ -256,7 +269,8 @@ export class AutoLimit implements ConcurrencyLimit {
 			this.startTrial('down', now, Math.max(wanted, Math.floor(now * STEP_DOWN)), this.descentFrom);
 		} else if (calm && ++this.roundsSinceProbe >= this.probeEvery) {
 			this.roundsSinceProbe = 0;
-			if (now < this.learned) this.startTrial('up', now, Math.min(this.learned, Math.ceil(now * STEP_UP)), recentRate);
+			if (now < this.learned)
+				this.startTrial('up', now, Math.min(this.learned, Math.ceil(now * STEP_UP)), recentRate);
 			else if (this.learned < this.ceiling) {
 				// Above what was learned to fit: one more, in case the service got room.
 				this.learned++;
@@ -270,7 +284,12 @@ export class AutoLimit implements ConcurrencyLimit {
 		}
 	}
 
-	private startTrial(direction: Trial['direction'], from: number, to: number, reference: number): void {
+	private startTrial(
+		direction: Trial['direction'],
+		from: number,
+		to: number,
+		reference: number,
+	): void {
 		this.trial = { direction, from, to, reference, delivered: 0, ms: 0, rounds: 0 };
 		this.current = to;
 	}

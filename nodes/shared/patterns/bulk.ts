@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import type { BulkChunk, BulkContext, BulkPacker, BulkRunner, OperationResult } from '../operation/types';
+import type {
+	BulkChunk,
+	BulkContext,
+	BulkPacker,
+	BulkRunner,
+	OperationResult,
+} from '../operation/types';
 import type { RequestSpec } from '../types';
 
 /**
@@ -13,12 +19,20 @@ export interface Bulk<S, V> {
 	/** Input items per request; Infinity sends them all in one. */
 	chunkSize: (settings: S) => number;
 	/** Refuses the whole run before anything is read or sent (e.g. an unconfirmed full sync). */
-	refuse?: (settings: S, itemCount: number, dryRun: boolean) => { message: string; description?: string } | undefined;
+	refuse?: (
+		settings: S,
+		itemCount: number,
+		dryRun: boolean,
+	) => { message: string; description?: string } | undefined;
 	/**
 	 * Checks one input item: the value to send, or problems whose paths name the item's fields.
 	 * May throw (e.g. OperationFailure) for a problem that is not about one field.
 	 */
-	item: (itemIndex: number, settings: S, n8n: IExecuteFunctions) => BulkItem<V> | Promise<BulkItem<V>>;
+	item: (
+		itemIndex: number,
+		settings: S,
+		n8n: IExecuteFunctions,
+	) => BulkItem<V> | Promise<BulkItem<V>>;
 	/** Labels of an item's fields, for error texts. */
 	itemProperties: INodeProperties[];
 	/** The request for one chunk. */
@@ -30,7 +44,12 @@ export interface Bulk<S, V> {
 	/** The output item of one chunk; `place.total` holds the counts of the chunks done so far. */
 	output: (response: unknown, place: ChunkPlace, settings: S) => IDataObject;
 	/** Dry Run extras, e.g. the file that would be sent, as binary data. */
-	preview?: (values: V[], settings: S, n8n: IExecuteFunctions, itemIndexes: number[]) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
+	preview?: (
+		values: V[],
+		settings: S,
+		n8n: IExecuteFunctions,
+		itemIndexes: number[],
+	) => Promise<Pick<OperationResult, 'json' | 'binary'>>;
 	/** What one chunk is called in messages: "chunk", "file". */
 	unit: string;
 	/**
@@ -65,14 +84,27 @@ export function bulkRunner<S, V>(bulk: Bulk<S, V>): BulkRunner {
 		check: async (itemIndex, settings, n8n) => await bulk.item(itemIndex, settings as S, n8n),
 		itemProperties: bulk.itemProperties,
 		plan: (chunk, settings) => bulk.request(chunk.values as V[], settings as S),
-		describe: (chunk, place, settings, request) => bulk.describe(chunk.values as V[], place, settings as S, request),
+		describe: (chunk, place, settings, request) =>
+			bulk.describe(chunk.values as V[], place, settings as S, request),
 		perItem: (settings) => bulk.chunkSize(settings as S) === 1,
-		pack: bulk.pack ? (settings) => (bulk.pack as NonNullable<typeof bulk.pack>)(settings as S) as BulkPacker | undefined : undefined,
+		pack: bulk.pack
+			? (settings) =>
+					(bulk.pack as NonNullable<typeof bulk.pack>)(settings as S) as BulkPacker | undefined
+			: undefined,
 		preview: bulk.preview
 			? async (chunk, settings, n8n) =>
-					await (bulk.preview as NonNullable<typeof bulk.preview>)(chunk.values as V[], settings as S, n8n, chunk.itemIndexes)
+					await (bulk.preview as NonNullable<typeof bulk.preview>)(
+						chunk.values as V[],
+						settings as S,
+						n8n,
+						chunk.itemIndexes,
+					)
 			: undefined,
-		execute: async (chunk: BulkChunk, settings: unknown, ctx: BulkContext): Promise<OperationResult> => {
+		execute: async (
+			chunk: BulkChunk,
+			settings: unknown,
+			ctx: BulkContext,
+		): Promise<OperationResult> => {
 			const request = bulk.request(chunk.values as V[], settings as S);
 			const response = await ctx.api.request(request);
 			const counts = bulk.counts?.(response, chunk.values as V[]) ?? {};

@@ -80,11 +80,18 @@ export function pagingProperties(what: string): INodeProperties[] {
 
 export const pagingSchema = z.object({
 	returnAll: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
-	limit: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(50),
+	limit: z
+		.number({ invalid_type_error: 'must be a number' })
+		.int('must be a whole number')
+		.min(1, 'must be at least 1')
+		.default(50),
 });
 
 /** Return All + Limit go before the first collection (filters, options), as in n8n's own nodes. */
-export function withPagingProperties(properties: INodeProperties[], what: string): INodeProperties[] {
+export function withPagingProperties(
+	properties: INodeProperties[],
+	what: string,
+): INodeProperties[] {
 	const at = properties.findIndex((p) => p.type === 'collection' || p.type === 'fixedCollection');
 	const index = at === -1 ? properties.length : at;
 	return [...properties.slice(0, index), ...pagingProperties(what), ...properties.slice(index)];
@@ -101,7 +108,12 @@ export function firstPage<I>(paging: Paging<I>, input: I, values: PagingValues):
 }
 
 /** Whether the list goes on after this page. */
-export function goesOn(read: PageRead, at: PageAt, pagesRead: number, by: Paging<unknown>['by']): boolean {
+export function goesOn(
+	read: PageRead,
+	at: PageAt,
+	pagesRead: number,
+	by: Paging<unknown>['by'],
+): boolean {
 	if (by === 'single' || read.items.length === 0) return false;
 	if (by === 'cursor') return !!read.next;
 	if (read.hasMore !== undefined) return read.hasMore;
@@ -112,7 +124,12 @@ export function goesOn(read: PageRead, at: PageAt, pagesRead: number, by: Paging
 }
 
 /** Reads pages until the list ends or Limit is reached. */
-export async function collectPages<I>(api: Pick<ApiClient, 'request'>, paging: Paging<I>, input: I, values: PagingValues): Promise<IDataObject[]> {
+export async function collectPages<I>(
+	api: Pick<ApiClient, 'request'>,
+	paging: Paging<I>,
+	input: I,
+	values: PagingValues,
+): Promise<IDataObject[]> {
 	const out: IDataObject[] = [];
 	let at = firstPage(paging, input, values);
 	const maxPages = paging.maxPages ?? 100_000;
@@ -125,7 +142,12 @@ export async function collectPages<I>(api: Pick<ApiClient, 'request'>, paging: P
 			if (!values.returnAll && out.length >= values.limit) return out;
 		}
 		if (!goesOn(read, at, pagesRead, paging.by as Paging<unknown>['by'])) break;
-		at = { page: at.page + 1, offset: at.offset + read.items.length, cursor: read.next, size: at.size };
+		at = {
+			page: at.page + 1,
+			offset: at.offset + read.items.length,
+			cursor: read.next,
+			size: at.size,
+		};
 	}
 	return out;
 }

@@ -41,7 +41,10 @@ export async function runReadThenWrite<I, R extends IDataObject>(
 }
 
 /** The plan for Dry Run: the read (if any) and the writes as they would be without the current record. */
-export function planReadThenWrite<I, R extends IDataObject>(spec: ReadThenWrite<I, R>, input: I): RequestSpec[] {
+export function planReadThenWrite<I, R extends IDataObject>(
+	spec: ReadThenWrite<I, R>,
+	input: I,
+): RequestSpec[] {
 	const read = spec.read(input);
 	return [...(read ? [read] : []), ...spec.write(undefined, input)];
 }

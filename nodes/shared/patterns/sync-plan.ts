@@ -35,7 +35,8 @@ export function makePlan<I, R extends IDataObject>(
 	inScope: (record: R) => boolean = () => true,
 	member: (record: R) => boolean = () => true,
 ): Plan<R> {
-	const keyName = settings.matchBy && sync.keys[settings.matchBy] ? settings.matchBy : Object.keys(sync.keys)[0];
+	const keyName =
+		settings.matchBy && sync.keys[settings.matchBy] ? settings.matchBy : Object.keys(sync.keys)[0];
 	const key = sync.keys[keyName];
 	const norm = (v: string) => (key.normalise ?? ((s: string) => s))(v.trim());
 	const existing = listed.filter(inScope);
@@ -50,7 +51,15 @@ export function makePlan<I, R extends IDataObject>(
 	const entries: Array<PlanEntry<R>> = [];
 	const firstItem = new Map<string, number>();
 	const matched = new Set<R>();
-	const skip = (item: number, k: string, why: string, input?: unknown): PlanEntry<R> => ({ action: 'skip', key: k, item, desired: input, changes: [], why, requests: [] });
+	const skip = (item: number, k: string, why: string, input?: unknown): PlanEntry<R> => ({
+		action: 'skip',
+		key: k,
+		item,
+		desired: input,
+		changes: [],
+		why,
+		requests: [],
+	});
 	let valid = 0;
 	for (const d of desired) {
 		if (!d.input) {
@@ -65,7 +74,14 @@ export function makePlan<I, R extends IDataObject>(
 		const k = norm(raw);
 		const earlier = firstItem.get(k);
 		if (earlier !== undefined) {
-			entries.push(skip(d.item, raw, `the same ${key.label} as item ${earlier}: only the first one counts`, d.input));
+			entries.push(
+				skip(
+					d.item,
+					raw,
+					`the same ${key.label} as item ${earlier}: only the first one counts`,
+					d.input,
+				),
+			);
 			continue;
 		}
 		firstItem.set(k, d.item);
@@ -74,14 +90,28 @@ export function makePlan<I, R extends IDataObject>(
 		matches.forEach((m) => matched.add(m));
 		if (matches.length > 1) {
 			const ids = matches.map((m) => String(sync.id(m))).join(', ');
-			entries.push(skip(d.item, raw, `${matches.length} ${sync.what}s have ${key.label} "${raw}" (IDs ${ids}): make it unique on the platform first`, d.input));
+			entries.push(
+				skip(
+					d.item,
+					raw,
+					`${matches.length} ${sync.what}s have ${key.label} "${raw}" (IDs ${ids}): make it unique on the platform first`,
+					d.input,
+				),
+			);
 			continue;
 		}
 		const [found] = matches;
 		if (found && !inScope(found)) {
 			const adopted = sync.adopt?.(found, d.input, member(found));
 			if (!adopted) {
-				entries.push(skip(d.item, raw, `the ${sync.what} with this ${key.label} (ID ${sync.id(found)}) is outside this sync's scope`, d.input));
+				entries.push(
+					skip(
+						d.item,
+						raw,
+						`the ${sync.what} with this ${key.label} (ID ${sync.id(found)}) is outside this sync's scope`,
+						d.input,
+					),
+				);
 				continue;
 			}
 			const own = sync.changes(found, d.input);
@@ -104,34 +134,104 @@ export function makePlan<I, R extends IDataObject>(
 			const requests = changes.length ? sync.update(found, d.input) : [];
 			entries.push(
 				requests.length
-					? { action: 'update', key: raw, item: d.item, existing: found, desired: d.input, changes, why: 'differs', requests }
-					: { action: 'unchanged', key: raw, item: d.item, existing: found, desired: d.input, changes: [], why: 'already as wanted', requests: [] },
+					? {
+							action: 'update',
+							key: raw,
+							item: d.item,
+							existing: found,
+							desired: d.input,
+							changes,
+							why: 'differs',
+							requests,
+						}
+					: {
+							action: 'unchanged',
+							key: raw,
+							item: d.item,
+							existing: found,
+							desired: d.input,
+							changes: [],
+							why: 'already as wanted',
+							requests: [],
+						},
 			);
 			continue;
 		}
-		const missing = (sync.requiredToCreate?.(d.input) ?? []).filter(([, v]) => v === undefined || v === '').map(([label]) => label);
+		const missing = (sync.requiredToCreate?.(d.input) ?? [])
+			.filter(([, v]) => v === undefined || v === '')
+			.map(([label]) => label);
 		if (missing.length) {
-			entries.push(skip(d.item, raw, `not there yet, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} needed to create it`, d.input));
+			entries.push(
+				skip(
+					d.item,
+					raw,
+					`not there yet, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} needed to create it`,
+					d.input,
+				),
+			);
 			continue;
 		}
-		entries.push({ action: 'create', key: raw, item: d.item, desired: d.input, changes: [], why: `no ${sync.what} has this ${key.label}`, requests: [createStep(sync, d.input)] });
+		entries.push({
+			action: 'create',
+			key: raw,
+			item: d.item,
+			desired: d.input,
+			changes: [],
+			why: `no ${sync.what} has this ${key.label}`,
+			requests: [createStep(sync, d.input)],
+		});
 	}
-	const removal = settings.removeMissing !== 'nothing' ? sync.removals[settings.removeMissing] : undefined;
+	const removal =
+		settings.removeMissing !== 'nothing' ? sync.removals[settings.removeMissing] : undefined;
 	for (const record of existing) {
 		if (matched.has(record)) continue;
 		const raw = keyText(key.existing(record));
 		if (!raw) {
-			entries.push({ action: 'skip', key: '', existing: record, changes: [], why: `has no ${key.label}: a sync by ${key.label} neither matches nor removes it`, requests: [] });
+			entries.push({
+				action: 'skip',
+				key: '',
+				existing: record,
+				changes: [],
+				why: `has no ${key.label}: a sync by ${key.label} neither matches nor removes it`,
+				requests: [],
+			});
 		} else if (!removal) {
-			entries.push({ action: 'skip', key: raw, existing: record, changes: [], why: 'not in the input; Remove Missing is Do Nothing', requests: [] });
+			entries.push({
+				action: 'skip',
+				key: raw,
+				existing: record,
+				changes: [],
+				why: 'not in the input; Remove Missing is Do Nothing',
+				requests: [],
+			});
 		} else if (removal.alreadyDone?.(record)) {
-			entries.push({ action: 'unchanged', key: raw, existing: record, changes: [], why: `not in the input; already ${removal.name.toLowerCase()}`, requests: [] });
+			entries.push({
+				action: 'unchanged',
+				key: raw,
+				existing: record,
+				changes: [],
+				why: `not in the input; already ${removal.name.toLowerCase()}`,
+				requests: [],
+			});
 		} else {
-			entries.push({ action: 'remove', key: raw, existing: record, changes: [], why: `not in the input: ${removal.name}`, requests: removal.requests(record, base) });
+			entries.push({
+				action: 'remove',
+				key: raw,
+				existing: record,
+				changes: [],
+				why: `not in the input: ${removal.name}`,
+				requests: removal.requests(record, base),
+			});
 		}
 	}
 	const removals = entries.filter((e) => e.action === 'remove').length;
-	return { entries, existing: existing.length, valid, removals, refusal: guard(sync.what, existing.length, valid, removals, settings.maxRemovalPercent) };
+	return {
+		entries,
+		existing: existing.length,
+		valid,
+		removals,
+		refusal: guard(sync.what, existing.length, valid, removals, settings.maxRemovalPercent),
+	};
 }
 
 /** The create, followed by what needs the created record (e.g. attaching it to an account). */
@@ -142,7 +242,13 @@ function createStep<I, R extends IDataObject>(sync: Sync<I, R>, input: I): SyncS
 }
 
 /** The removal guard, in numbers a person can check. */
-function guard(what: string, existing: number, valid: number, removals: number, percent: number): string | undefined {
+function guard(
+	what: string,
+	existing: number,
+	valid: number,
+	removals: number,
+	percent: number,
+): string | undefined {
 	if (removals === 0) return undefined;
 	if (valid === 0) {
 		return `Apply refused: the input holds no usable ${what}, so all ${removals} existing ${what}s in scope would be removed. Nothing was sent.`;

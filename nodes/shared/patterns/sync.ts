@@ -36,7 +36,11 @@ export interface Sync<I, R extends IDataObject> {
 	 * record is on the members list (always true without one). Without `adopt` (or when it
 	 * answers undefined: this one cannot be brought in) such records are skipped, with the reason.
 	 */
-	adopt?: (existing: R, desired: I, member: boolean) => { changes: FieldChange[]; steps: SyncStep[] } | undefined;
+	adopt?: (
+		existing: R,
+		desired: I,
+		member: boolean,
+	) => { changes: FieldChange[]; steps: SyncStep[] } | undefined;
 	/** The fields of an existing record that differ from the desired one. */
 	changes: (existing: R, desired: I) => FieldChange[];
 	/** Steps that make an existing record match (empty: nothing to do). */
@@ -114,15 +118,24 @@ export interface PlanEntry<R> {
 
 /** The settings every sync shares, read from item 0. */
 export const syncSettingsSchema = z.object({
-	syncMode: z.enum(['plan', 'apply'], { errorMap: () => ({ message: 'must be Plan Only or Apply' }) }).default('plan'),
+	syncMode: z
+		.enum(['plan', 'apply'], { errorMap: () => ({ message: 'must be Plan Only or Apply' }) })
+		.default('plan'),
 	matchBy: z.string().optional(),
 	removeMissing: z.string().default('nothing'),
-	maxRemovalPercent: z.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(100, 'must be 100 or less').default(10),
+	maxRemovalPercent: z
+		.number({ invalid_type_error: 'must be a number' })
+		.min(0, 'must be 0 or more')
+		.max(100, 'must be 100 or less')
+		.default(10),
 });
 export type SyncSettings = z.output<typeof syncSettingsSchema>;
 
 /** The parameters the core adds to a sync operation, before its own. */
-export function syncProperties<I, R extends IDataObject>(sync: Sync<I, R>, defaultKey: string): INodeProperties[] {
+export function syncProperties<I, R extends IDataObject>(
+	sync: Sync<I, R>,
+	defaultKey: string,
+): INodeProperties[] {
 	const keys = Object.entries(sync.keys);
 	const props: INodeProperties[] = [
 		{
@@ -131,7 +144,11 @@ export function syncProperties<I, R extends IDataObject>(sync: Sync<I, R>, defau
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Plan Only', value: 'plan', description: 'Show what would change; send nothing but the list requests' },
+				{
+					name: 'Plan Only',
+					value: 'plan',
+					description: 'Show what would change; send nothing but the list requests',
+				},
 				{ name: 'Apply', value: 'apply', description: 'Carry the plan out' },
 			],
 			default: 'plan',
@@ -161,8 +178,16 @@ export function syncProperties<I, R extends IDataObject>(sync: Sync<I, R>, defau
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Do Nothing', value: 'nothing', description: `Leave ${sync.what}s that are not in the input alone` },
-				...Object.entries(sync.removals).map(([value, r]) => ({ name: r.name, value, description: r.description })),
+				{
+					name: 'Do Nothing',
+					value: 'nothing',
+					description: `Leave ${sync.what}s that are not in the input alone`,
+				},
+				...Object.entries(sync.removals).map(([value, r]) => ({
+					name: r.name,
+					value,
+					description: r.description,
+				})),
 			],
 			default: 'nothing',
 			description: `What happens to ${sync.what}s (in scope) that are not among the input items`,
@@ -182,12 +207,21 @@ export function syncProperties<I, R extends IDataObject>(sync: Sync<I, R>, defau
 
 /** Field changes for output: secrets as ***. */
 export function maskedChanges(changes: FieldChange[]): FieldChange[] {
-	return changes.map((c) => (isSecretKey(c.field) ? { field: c.field, before: c.before === undefined ? undefined : MASK, after: MASK } : c));
+	return changes.map((c) =>
+		isSecretKey(c.field)
+			? { field: c.field, before: c.before === undefined ? undefined : MASK, after: MASK }
+			: c,
+	);
 }
 
 /** "name: Ann → Anna; type: USER → ADMIN", for table views. */
 export function changesText(changes: FieldChange[]): string {
-	const show = (v: unknown) => (v === undefined || v === null || v === '' ? '(empty)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+	const show = (v: unknown) =>
+		v === undefined || v === null || v === ''
+			? '(empty)'
+			: typeof v === 'object'
+				? JSON.stringify(v)
+				: String(v);
 	return maskedChanges(changes)
 		.map((c) => `${c.field}: ${show(c.before)} → ${show(c.after)}`)
 		.join('; ');

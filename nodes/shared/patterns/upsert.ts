@@ -53,11 +53,18 @@ export interface UpsertResult<R> {
 }
 
 /** The lookup the create carries: the first page of the find, first exact match. */
-export function lookupFor<I, R extends IDataObject>(find: Find<I, R>, input: I): NonNullable<RequestSpec['verify']> {
+export function lookupFor<I, R extends IDataObject>(
+	find: Find<I, R>,
+	input: I,
+): NonNullable<RequestSpec['verify']> {
 	return { request: find.request(input, 1), find: (body) => find.match(body, input)[0] };
 }
 
-async function findAll<I, R extends IDataObject>(api: ApiClient, find: Find<I, R>, input: I): Promise<R[]> {
+async function findAll<I, R extends IDataObject>(
+	api: ApiClient,
+	find: Find<I, R>,
+	input: I,
+): Promise<R[]> {
 	const found: R[] = [];
 	const unique = typeof find.unique === 'function' ? find.unique(input) : (find.unique ?? true);
 	for (let page = 1; page <= (find.maxPages ?? 100); page++) {
@@ -69,13 +76,18 @@ async function findAll<I, R extends IDataObject>(api: ApiClient, find: Find<I, R
 	return found;
 }
 
-export async function runUpsert<I, R extends IDataObject>(spec: Upsert<I, R>, input: I, api: ApiClient): Promise<OperationResult> {
+export async function runUpsert<I, R extends IDataObject>(
+	spec: Upsert<I, R>,
+	input: I,
+	api: ApiClient,
+): Promise<OperationResult> {
 	const found = await findAll(api, spec.find, input);
 	if (found.length > 1) {
 		const ids = found.map((r) => String(r.id ?? r.resourceId ?? r.uid ?? '?')).join(', ');
 		throw new OperationFailure(
 			`${found.length} ${spec.what}s have ${spec.key(input)} (IDs ${ids}); nothing was changed`,
-			spec.duplicatesHint ?? 'Make the key unique on the platform, or match by a key that is unique.',
+			spec.duplicatesHint ??
+				'Make the key unique on the platform, or match by a key that is unique.',
 		);
 	}
 	const sent: RequestSpec[] = [];
@@ -91,7 +103,9 @@ export async function runUpsert<I, R extends IDataObject>(spec: Upsert<I, R>, in
 		for (const request of requests) await send(request);
 		result = { outcome: requests.length ? 'updated' : 'unchanged', existing, sent, bodies };
 	} else {
-		const missing = (spec.requiredToCreate?.(input) ?? []).filter(([, v]) => v === undefined || v === '').map(([label]) => label);
+		const missing = (spec.requiredToCreate?.(input) ?? [])
+			.filter(([, v]) => v === undefined || v === '')
+			.map(([label]) => label);
 		if (missing.length) {
 			throw new OperationFailure(
 				`${missing.join(', ')}: ${missing.length > 1 ? 'are' : 'is'} required to create the new ${spec.what} ${spec.key(input)}`,

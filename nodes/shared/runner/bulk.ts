@@ -44,7 +44,10 @@ export async function runBulk(
 	const settings = parsed.input;
 	const refusal = bulk.refuse(settings, itemCount, options.dryRun);
 	if (refusal) {
-		const error = new NodeOperationError(node, refusal.message, { itemIndex: 0, description: refusal.description ?? 'Nothing was sent.' });
+		const error = new NodeOperationError(node, refusal.message, {
+			itemIndex: 0,
+			description: refusal.description ?? 'Nothing was sent.',
+		});
 		return [fail(error, all)];
 	}
 
@@ -72,30 +75,63 @@ export async function runBulk(
 		for (const [k, n] of Object.entries(counts)) total[k] = (total[k] ?? 0) + n;
 		return { ...total };
 	};
-	const pairing = (items: number[]) => (bulk.perItem(settings) ? paired(items) : items.map((item) => ({ item })));
+	const pairing = (items: number[]) =>
+		bulk.perItem(settings) ? paired(items) : items.map((item) => ({ item }));
 
-	const chunkOutputs = await runUnits(units, runOptions, run.concurrency, !continueOnFail, async (unit) => {
-		const api = new ApiClient(run, unit.items[0], operation.resource, options);
-		const position: ChunkPosition = { index: unit.index, count, itemIndexes: unit.items, itemCount };
-		try {
-			const chunk: BulkChunk = { itemIndexes: unit.items, values: await chunkValues(bulk, unit.items, settings, n8n) };
-			if (options.dryRun) {
-				const request = bulk.plan(chunk, settings);
-				const described = bulk.describe(chunk, position, settings, request);
-				const extra = bulk.preview ? await bulk.preview(chunk, settings, n8n) : { json: {} };
-				const json = { dryRun: true, resource: operation.resource, operation: operation.operation, ...described, requests: [await api.echo(request)], ...extra.json };
-				const item: INodeExecutionData = { json, pairedItem: pairing(unit.items) };
-				if (extra.binary) item.binary = extra.binary;
-				return [item];
+	const chunkOutputs = await runUnits(
+		units,
+		runOptions,
+		run.concurrency,
+		!continueOnFail,
+		async (unit) => {
+			const api = new ApiClient(run, unit.items[0], operation.resource, options);
+			const position: ChunkPosition = {
+				index: unit.index,
+				count,
+				itemIndexes: unit.items,
+				itemCount,
+			};
+			try {
+				const chunk: BulkChunk = {
+					itemIndexes: unit.items,
+					values: await chunkValues(bulk, unit.items, settings, n8n),
+				};
+				if (options.dryRun) {
+					const request = bulk.plan(chunk, settings);
+					const described = bulk.describe(chunk, position, settings, request);
+					const extra = bulk.preview ? await bulk.preview(chunk, settings, n8n) : { json: {} };
+					const json = {
+						dryRun: true,
+						resource: operation.resource,
+						operation: operation.operation,
+						...described,
+						requests: [await api.echo(request)],
+						...extra.json,
+					};
+					const item: INodeExecutionData = { json, pairedItem: pairing(unit.items) };
+					if (extra.binary) item.binary = extra.binary;
+					return [item];
+				}
+				const result = await bulk.execute(chunk, settings, { api, n8n, position, addCounts });
+				tally.add('succeeded', unit.items.length);
+				for (const [key, n] of Object.entries(result.counts ?? {})) tally.add(key, n);
+				return [
+					{
+						json: shape(result, operation, api, options.includeRequestDetails),
+						pairedItem: pairing(unit.items),
+					},
+				];
+			} catch (error) {
+				return [
+					fail(
+						error,
+						unit.items,
+						bulk.place(unit.index, count, { itemIndexes: unit.items, values: [] }),
+					),
+				];
 			}
-			const result = await bulk.execute(chunk, settings, { api, n8n, position, addCounts });
-			tally.add('succeeded', unit.items.length);
-			for (const [key, n] of Object.entries(result.counts ?? {})) tally.add(key, n);
-			return [{ json: shape(result, operation, api, options.includeRequestDetails), pairedItem: pairing(unit.items) }];
-		} catch (error) {
-			return [fail(error, unit.items, bulk.place(unit.index, count, { itemIndexes: unit.items, values: [] }))];
-		}
-	});
+		},
+	);
 	out.push(...chunkOutputs);
 	return out;
 }
@@ -104,8 +140,14 @@ export async function runBulk(
  * A chunk's values, checked again rather than kept from the first pass (100,000 users held twice
  * cost memory); folded one by one as they come when the operation packs them.
  */
-async function chunkValues(bulk: BulkRunner, items: number[], settings: unknown, n8n: IExecuteFunctions): Promise<unknown[]> {
-	const valueOf = async (i: number) => ((await bulk.check(i, settings, n8n)) as { value: unknown }).value;
+async function chunkValues(
+	bulk: BulkRunner,
+	items: number[],
+	settings: unknown,
+	n8n: IExecuteFunctions,
+): Promise<unknown[]> {
+	const valueOf = async (i: number) =>
+		((await bulk.check(i, settings, n8n)) as { value: unknown }).value;
 	const packer = bulk.pack?.(settings);
 	if (!packer) return await Promise.all(items.map(valueOf));
 	for (const i of items) packer.add(await valueOf(i));

@@ -50,18 +50,21 @@ export async function executeOperations(
 	const tally = new Tally(itemCount);
 
 	// An operation that sends many items per request is picked by the first item for the whole run.
-	const first = itemCount > 0 ? findOperation(operations, read('resource', 0) as string, read('operation', 0) as string) : undefined;
+	const first =
+		itemCount > 0
+			? findOperation(operations, read('resource', 0) as string, read('operation', 0) as string)
+			: undefined;
 	const out = first?.bulk
 		? await runBulk(run, first, runOptions, tally, continueOnFail)
 		: first?.sync && !readRequestOptions(read, 0).dryRun
 			? await runSync(run, first, runOptions, tally, continueOnFail)
 			: await runUnits(
-				Array.from({ length: itemCount }, (_, i) => ({ items: [i] })),
-				runOptions,
-				concurrency,
-				!continueOnFail,
-				async (unit) => await runItem(run, operations, unit.items[0], tally, continueOnFail),
-			);
+					Array.from({ length: itemCount }, (_, i) => ({ items: [i] })),
+					runOptions,
+					concurrency,
+					!continueOnFail,
+					async (unit) => await runItem(run, operations, unit.items[0], tally, continueOnFail),
+				);
 	if (runOptions.summary) out.push(tally.summaryItem(itemCount));
 	return [out];
 }

@@ -33,28 +33,44 @@ export async function runItem(
 	}
 }
 
-async function carryOut(run: RunContext, operations: Operation[], itemIndex: number, tally: Tally): Promise<INodeExecutionData[]> {
+async function carryOut(
+	run: RunContext,
+	operations: Operation[],
+	itemIndex: number,
+	tally: Tally,
+): Promise<INodeExecutionData[]> {
 	const { n8n } = run;
 	const resource = run.read('resource', itemIndex) as string;
 	const operationName = run.read('operation', itemIndex) as string;
 	const operation = findOperation(operations, resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(n8n.getNode(), `The operation "${operationName}" is not known for "${resource}"`, { itemIndex });
+		throw new NodeOperationError(
+			n8n.getNode(),
+			`The operation "${operationName}" is not known for "${resource}"`,
+			{ itemIndex },
+		);
 	}
 	const options = readRequestOptions(run.read, itemIndex);
 	const parsed = operation.parse(await operation.readParams(run.read, itemIndex, n8n));
-	if (!parsed.ok) throw invalidInputError(n8n.getNode(), itemIndex, operation.properties, parsed.issues);
+	if (!parsed.ok)
+		throw invalidInputError(n8n.getNode(), itemIndex, operation.properties, parsed.issues);
 
 	const api = new ApiClient(run, itemIndex, resource, options);
 	const pairedItem = paired([itemIndex]);
 	if (options.dryRun) return [{ json: await dryRun(api, operation, parsed.input), pairedItem }];
 	const fail = (message: string, description?: string) =>
-		new NodeOperationError(n8n.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
+		new NodeOperationError(n8n.getNode(), `Item ${itemIndex}: ${message}`, {
+			itemIndex,
+			description,
+		});
 	const results = await operation.execute(parsed.input, { api, itemIndex, n8n, fail });
 	return results.map((result) => {
 		if (result.outcome) tally.add(result.outcome);
 		for (const [key, n] of Object.entries(result.counts ?? {})) tally.add(key, n);
-		const item: INodeExecutionData = { json: shape(result, operation, api, options.includeRequestDetails), pairedItem };
+		const item: INodeExecutionData = {
+			json: shape(result, operation, api, options.includeRequestDetails),
+			pairedItem,
+		};
 		if (result.binary) item.binary = result.binary;
 		return item;
 	});
@@ -62,7 +78,12 @@ async function carryOut(run: RunContext, operations: Operation[], itemIndex: num
 
 async function dryRun(api: ApiClient, operation: Operation, input: unknown): Promise<IDataObject> {
 	const requests = await Promise.all(operation.plan(input).map((spec) => api.echo(spec)));
-	const out: IDataObject = { dryRun: true, resource: operation.resource, operation: operation.operation, requests };
+	const out: IDataObject = {
+		dryRun: true,
+		resource: operation.resource,
+		operation: operation.operation,
+		requests,
+	};
 	if (operation.planNote) out.note = operation.planNote;
 	return out;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPairedItemData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../client/api-client';
@@ -8,8 +13,16 @@ import { maskDeep, maskString } from '../mask';
 import { type Operation, OperationFailure, type OperationResult } from '../operation/types';
 
 /** The json of one result, secrets masked, wrapped with the requests when Include Request Details is on. */
-export function shape(result: OperationResult, operation: Operation, api: ApiClient, includeRequest: boolean): IDataObject {
-	const json = maskDeep(result.outcome ? { ...result.json, outcome: result.outcome } : result.json, api.secrets);
+export function shape(
+	result: OperationResult,
+	operation: Operation,
+	api: ApiClient,
+	includeRequest: boolean,
+): IDataObject {
+	const json = maskDeep(
+		result.outcome ? { ...result.json, outcome: result.outcome } : result.json,
+		api.secrets,
+	);
 	if (result.revealed) Object.assign(json, result.revealed);
 	if (!includeRequest) return json;
 	const last = api.log.lastRequest();
@@ -39,10 +52,14 @@ export function toNodeError(
 		return error;
 	}
 	if (error instanceof OperationFailure) {
-		return new NodeOperationError(n8n.getNode(), `Item ${itemIndex}: ${maskString(error.message, secrets)}`, {
-			itemIndex,
-			description: error.description ? maskString(error.description, secrets) : undefined,
-		});
+		return new NodeOperationError(
+			n8n.getNode(),
+			`Item ${itemIndex}: ${maskString(error.message, secrets)}`,
+			{
+				itemIndex,
+				description: error.description ? maskString(error.description, secrets) : undefined,
+			},
+		);
 	}
 	const message = maskString(error instanceof Error ? error.message : String(error), secrets);
 	return new NodeOperationError(n8n.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex });
@@ -59,11 +76,18 @@ export function errorItem(
 	secrets: readonly string[],
 ): INodeExecutionData {
 	const message = maskString(error.message, secrets);
-	const description = error.description ? plainText(maskString(error.description, secrets)) : undefined;
+	const description = error.description
+		? plainText(maskString(error.description, secrets))
+		: undefined;
 	const httpCode = error instanceof NodeApiError && error.httpCode ? error.httpCode : undefined;
 	if (error.node?.onError === 'continueErrorOutput') {
-		const words = [description, httpCode ? `HTTP ${httpCode}` : undefined].filter(Boolean).join(' — ');
-		return { json: words ? { error: message, message: words } : { error: message }, pairedItem: paired(items) };
+		const words = [description, httpCode ? `HTTP ${httpCode}` : undefined]
+			.filter(Boolean)
+			.join(' — ');
+		return {
+			json: words ? { error: message, message: words } : { error: message },
+			pairedItem: paired(items),
+		};
 	}
 	const details: IDataObject = { itemIndex: items[0] };
 	if (description) details.description = description;

@@ -63,6 +63,9 @@ export class Tally {
 	}
 
 	summaryItem(items: number): INodeExecutionData {
-		return { json: { summary: { ...this.counts } }, pairedItem: Array.from({ length: items }, (_, item) => ({ item })) };
+		return {
+			json: { summary: { ...this.counts } },
+			pairedItem: Array.from({ length: items }, (_, item) => ({ item })),
+		};
 	}
 }

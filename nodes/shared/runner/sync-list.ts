@@ -19,12 +19,16 @@ export async function listEverything<I>(
 ): Promise<IDataObject[]> {
 	const first = firstPage(paging, input, { returnAll: true, limit: 1 });
 	const read = paging.read(await api.request(paging.request(input, first)), first, input);
-	const kept = (items: IDataObject[]) => (paging.keep ? items.filter((item) => paging.keep?.(item, input)) : items);
+	const kept = (items: IDataObject[]) =>
+		paging.keep ? items.filter((item) => paging.keep?.(item, input)) : items;
 	const items = [...kept(read.items)];
 	const maxPages = paging.maxPages ?? 100_000;
 	const pages = pageCount(paging, read, first);
 	if (pages !== undefined && read.items.length > 0) {
-		const rest = Array.from({ length: Math.min(pages, maxPages) - 1 }, (_, i) => first.page + i + 1);
+		const rest = Array.from(
+			{ length: Math.min(pages, maxPages) - 1 },
+			(_, i) => first.page + i + 1,
+		);
 		const size = first.size ?? read.items.length;
 		const answers = await mapPool(
 			rest,
@@ -42,7 +46,12 @@ export async function listEverything<I>(
 	let last = read;
 	let calls = 1;
 	while (calls < maxPages && goesOn(last, at, calls, paging.by)) {
-		at = { page: at.page + 1, offset: at.offset + last.items.length, cursor: last.next, size: at.size };
+		at = {
+			page: at.page + 1,
+			offset: at.offset + last.items.length,
+			cursor: last.next,
+			size: at.size,
+		};
 		last = paging.read(await api.request(paging.request(input, at)), at, input);
 		calls++;
 		items.push(...kept(last.items));
@@ -54,7 +63,9 @@ export async function listEverything<I>(
 function pageCount<I>(paging: Paging<I>, read: PageRead, first: PageAt): number | undefined {
 	if (paging.by !== 'page' && paging.by !== 'offset') return undefined;
 	if (read.hasMore !== undefined) return undefined;
-	if (paging.by === 'page' && read.totalPages !== undefined && Number.isFinite(read.totalPages)) return Math.max(1, read.totalPages);
-	if (read.total !== undefined && first.size) return Math.max(1, Math.ceil(read.total / first.size));
+	if (paging.by === 'page' && read.totalPages !== undefined && Number.isFinite(read.totalPages))
+		return Math.max(1, read.totalPages);
+	if (read.total !== undefined && first.size)
+		return Math.max(1, Math.ceil(read.total / first.size));
 	return undefined;
 }

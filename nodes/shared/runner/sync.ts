@@ -6,7 +6,15 @@ import type { RunContext } from '../client/context';
 import { maskDeep } from '../mask';
 import type { Operation } from '../operation/types';
 import { readRequestOptions, type RunOptions } from '../options';
-import { changesText, isChained, maskedChanges, type PlanEntry, type Sync, type SyncSettings, type SyncStep } from '../patterns/sync';
+import {
+	changesText,
+	isChained,
+	maskedChanges,
+	type PlanEntry,
+	type Sync,
+	type SyncSettings,
+	type SyncStep,
+} from '../patterns/sync';
 import { type Desired, makePlan } from '../patterns/sync-plan';
 import { invalidInputError } from '../validate';
 import { shape, toNodeError } from './output';
@@ -20,9 +28,21 @@ export interface SyncRunner {
 	split: (parsed: unknown) => { input: unknown; settings: SyncSettings };
 }
 
-const RESULT: Record<string, string> = { create: 'created', update: 'updated', remove: 'removed', unchanged: 'unchanged', skip: 'skipped' };
+const RESULT: Record<string, string> = {
+	create: 'created',
+	update: 'updated',
+	remove: 'removed',
+	unchanged: 'unchanged',
+	skip: 'skipped',
+};
 /** Plan Only counts what Apply would do. */
-const PLANNED: Record<string, string> = { create: 'toCreate', update: 'toUpdate', remove: 'toRemove', unchanged: 'unchanged', skip: 'skipped' };
+const PLANNED: Record<string, string> = {
+	create: 'toCreate',
+	update: 'toUpdate',
+	remove: 'toRemove',
+	unchanged: 'unchanged',
+	skip: 'skipped',
+};
 
 /**
  * A sync over all input items: read and check every item, list what exists (list calls only),
@@ -41,7 +61,12 @@ export async function runSync(
 	const { sync, split } = operation.sync as SyncRunner;
 	const itemCount = n8n.getInputData().length;
 	const first = operation.parse(await operation.readParams(run.read, 0));
-	if (!first.ok && first.issues.some((i) => ['syncMode', 'matchBy', 'removeMissing', 'maxRemovalPercent'].includes(String(i.path[0])))) {
+	if (
+		!first.ok &&
+		first.issues.some((i) =>
+			['syncMode', 'matchBy', 'removeMissing', 'maxRemovalPercent'].includes(String(i.path[0])),
+		)
+	) {
 		throw invalidInputError(node, 0, operation.properties, first.issues);
 	}
 	const desired: Array<Desired<unknown>> = [];
@@ -53,25 +78,44 @@ export async function runSync(
 			base ??= { input, settings };
 			desired.push({ item, input });
 		} else {
-			desired.push({ item, problem: invalidInputError(node, item, operation.properties, parsed.issues).message.replace(/^Item \d+: /, '') });
+			desired.push({
+				item,
+				problem: invalidInputError(node, item, operation.properties, parsed.issues).message.replace(
+					/^Item \d+: /,
+					'',
+				),
+			});
 		}
 	}
 	const options = readRequestOptions(run.read, 0);
 	if (!base) {
 		// No item is usable: nothing to plan against, and nothing may be removed.
-		throw new NodeOperationError(node, `No input item is a usable ${sync.what}: ${desired[0]?.problem ?? 'there are no input items'}`, {
-			itemIndex: 0,
-			description: 'A sync with an empty desired set would remove everyone, so it is refused. Nothing was sent.',
-		});
+		throw new NodeOperationError(
+			node,
+			`No input item is a usable ${sync.what}: ${desired[0]?.problem ?? 'there are no input items'}`,
+			{
+				itemIndex: 0,
+				description:
+					'A sync with an empty desired set would remove everyone, so it is refused. Nothing was sent.',
+			},
+		);
 	}
 	const { settings } = base;
 	const removalProblem = unusableRemoval(sync, settings, base.input);
-	if (removalProblem) throw new NodeOperationError(node, removalProblem, { itemIndex: 0, description: 'Nothing was sent.' });
+	if (removalProblem)
+		throw new NodeOperationError(node, removalProblem, {
+			itemIndex: 0,
+			description: 'Nothing was sent.',
+		});
 	const api = new ApiClient(run, 0, operation.resource, options);
 	const { records, inScope, member } = await listRecords(api, sync, base.input, run);
 	const plan = makePlan(sync, settings, base.input, desired, records, inScope, member);
 	const apply = settings.syncMode === 'apply' && !options.dryRun;
-	if (apply && plan.refusal) throw new NodeOperationError(node, plan.refusal, { itemIndex: 0, description: planNumbers(plan.entries) });
+	if (apply && plan.refusal)
+		throw new NodeOperationError(node, plan.refusal, {
+			itemIndex: 0,
+			description: planNumbers(plan.entries),
+		});
 
 	const row = (entry: PlanEntry<IDataObject>, result?: IDataObject): INodeExecutionData => {
 		const json: IDataObject = {
@@ -80,7 +124,11 @@ export async function runSync(
 			id: entry.existing ? sync.id(entry.existing) : null,
 			name: entry.existing ? sync.name(entry.existing) : null,
 			changes: changesText(entry.changes),
-			fields: maskedChanges(entry.changes).map((c) => ({ field: c.field, before: c.before ?? null, after: c.after ?? null })) as IDataObject[],
+			fields: maskedChanges(entry.changes).map((c) => ({
+				field: c.field,
+				before: c.before ?? null,
+				after: c.after ?? null,
+			})) as IDataObject[],
 			why: entry.why,
 			...result,
 		};
@@ -106,7 +154,8 @@ export async function runSync(
 			tally.add(RESULT[entry.action]);
 			if (entry.item !== undefined) tally.add('succeeded');
 			const out = row(entry, { result: RESULT[entry.action] });
-			if (options.includeRequestDetails) out.json = shape({ json: out.json }, operation, client, true);
+			if (options.includeRequestDetails)
+				out.json = shape({ json: out.json }, operation, client, true);
 			return [out];
 		} catch (error) {
 			tally.add('failed');
@@ -136,10 +185,16 @@ async function listRecords(
 	sync: Sync<unknown, IDataObject>,
 	input: unknown,
 	run: RunContext,
-): Promise<{ records: IDataObject[]; inScope: (record: IDataObject) => boolean; member: (record: IDataObject) => boolean }> {
+): Promise<{
+	records: IDataObject[];
+	inScope: (record: IDataObject) => boolean;
+	member: (record: IDataObject) => boolean;
+}> {
 	const all = await listEverything(api, sync.list, input, run.concurrency);
 	const membersPaging = sync.members?.(input);
-	const members = membersPaging ? await listEverything(api, membersPaging, input, run.concurrency) : undefined;
+	const members = membersPaging
+		? await listEverything(api, membersPaging, input, run.concurrency)
+		: undefined;
 	// By ID, once: a record that moved between pages while they were read is not two records.
 	const byId = new Map<string, IDataObject>();
 	for (const record of [...all, ...(members ?? [])]) {
@@ -149,12 +204,17 @@ async function listRecords(
 	const records = [...byId.values()];
 	const memberIds = new Set((members ?? []).map((m) => String(sync.id(m))));
 	const member = (record: IDataObject) => !members || memberIds.has(String(sync.id(record)));
-	const inScope = (record: IDataObject) => member(record) && (!sync.inScope || sync.inScope(record, input));
+	const inScope = (record: IDataObject) =>
+		member(record) && (!sync.inScope || sync.inScope(record, input));
 	return { records, inScope, member };
 }
 
 /** A Match By or Remove Missing choice this platform does not have, or cannot carry out with these settings. */
-function unusableRemoval(sync: Sync<unknown, IDataObject>, settings: SyncSettings, input: unknown): string | undefined {
+function unusableRemoval(
+	sync: Sync<unknown, IDataObject>,
+	settings: SyncSettings,
+	input: unknown,
+): string | undefined {
 	if (settings.matchBy && !sync.keys[settings.matchBy]) {
 		return `Match By (matchBy): "${settings.matchBy}" is not one of ${Object.keys(sync.keys).join(', ')}`;
 	}
@@ -175,5 +235,16 @@ function planNumbers(entries: Array<PlanEntry<IDataObject>>): string {
 
 /** In Plan Only mode the guard's verdict is part of the plan. */
 function guardRow(refusal: string): INodeExecutionData {
-	return { json: { action: 'refused', key: '', id: null, name: null, changes: '', fields: [], why: refusal.replace(/ Nothing was sent\.$/, '') }, pairedItem: { item: 0 } };
+	return {
+		json: {
+			action: 'refused',
+			key: '',
+			id: null,
+			name: null,
+			changes: '',
+			fields: [],
+			why: refusal.replace(/ Nothing was sent\.$/, ''),
+		},
+		pairedItem: { item: 0 },
+	};
 }

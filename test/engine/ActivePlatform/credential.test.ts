@@ -16,7 +16,14 @@ beforeAll(async () => {
 afterAll(async () => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-const node: INode = { id: 'n', name: 'N', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'N',
+	type: START_NODE_TYPE,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const nodeTypes = new HarnessNodeTypes({ [START_NODE_TYPE]: new HarnessStart() });
 const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 
@@ -24,18 +31,35 @@ const workflow = new Workflow({ nodes: [node], connections: {}, active: false, n
  * What n8n does for "Test credential": resolve the test request's expressions, apply the
  * credential's `authenticate`, send it. 2xx means the credential works.
  */
-async function testCredential(data: ICredentialDataDecryptedObject): Promise<{ status: number; url: string; body: unknown }> {
+async function testCredential(
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: number; url: string; body: unknown }> {
 	const credential = new ActivePlatformApi();
-	const helper = new HarnessCredentialsHelper(new CredentialTypeRegistry([credential]), {}, nodeTypes);
+	const helper = new HarnessCredentialsHelper(
+		new CredentialTypeRegistry([credential]),
+		{},
+		nodeTypes,
+	);
 	const request = credential.test.request;
 	const resolve = (value: string) =>
-		String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: data }, undefined, ''));
+		String(
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: data },
+				undefined,
+				'',
+			),
+		);
 	const options = (await helper.authenticate(data, credential.name, {
 		url: request.url ?? '',
 		method: request.method,
 		qs: { ...(request.qs ?? {}) },
 	} as IHttpRequestOptions)) as IHttpRequestOptions;
-	const query = new URLSearchParams(Object.entries(options.qs ?? {}).map(([k, v]) => [k, String(v)]));
+	const query = new URLSearchParams(
+		Object.entries(options.qs ?? {}).map(([k, v]) => [k, String(v)]),
+	);
 	const url = `${resolve(String(request.baseURL))}${options.url}?${query.toString()}`;
 	const response = await fetch(url, { method: options.method ?? 'GET' });
 	return { status: response.status, url, body: await response.json() };
@@ -43,7 +67,10 @@ async function testCredential(data: ICredentialDataDecryptedObject): Promise<{ s
 
 describe('ActivePlatform credential test request against the sandbox', () => {
 	it('a good token passes: GET users.json with api_token in the query', async () => {
-		const result = await testCredential({ url: `${sandbox.urlOf('/activeplatform')}/api/vendor/v1/`, apiToken: TOKEN });
+		const result = await testCredential({
+			url: `${sandbox.urlOf('/activeplatform')}/api/vendor/v1/`,
+			apiToken: TOKEN,
+		});
 		expect(result.status).toBe(200);
 		expect(sandbox.requests('activeplatform')).toEqual([
 			expect.objectContaining({
@@ -55,7 +82,10 @@ describe('ActivePlatform credential test request against the sandbox', () => {
 	});
 
 	it('a wrong token fails with 401 and the API text', async () => {
-		const result = await testCredential({ url: sandbox.urlOf('/activeplatform'), apiToken: 'not-the-token' });
+		const result = await testCredential({
+			url: sandbox.urlOf('/activeplatform'),
+			apiToken: 'not-the-token',
+		});
 		expect(result.status).toBe(401);
 		expect(result.body).toEqual({ error: 'Unauthorized' });
 	});

@@ -13,8 +13,15 @@ beforeAll(async () => {
 afterAll(async () => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-const create = { operation: 'create', firstName: 'Olena', lastName: 'Koval', email: 'olena@example.com', password: 'Xy7!pass-word' };
-const tries = (method: string) => sandbox.requests('activeplatform').filter((r) => r.method === method).length;
+const create = {
+	operation: 'create',
+	firstName: 'Olena',
+	lastName: 'Koval',
+	email: 'olena@example.com',
+	password: 'Xy7!pass-word',
+};
+const tries = (method: string) =>
+	sandbox.requests('activeplatform').filter((r) => r.method === method).length;
 const USERS = '/api/vendor/v1/users.json';
 const noToken = (value: unknown) => expect(JSON.stringify(value)).not.toContain(TOKEN);
 
@@ -26,13 +33,26 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		const result = await run(sandbox, { operation: 'get', userId: user.id });
 		expect(result.error).toBeUndefined();
 		expect(tries('GET')).toBe(3);
-		expect(jsonOf(result.outputs[0])).toEqual([expect.objectContaining({ id: user.id, email: 'anna@example.com' })]);
+		expect(jsonOf(result.outputs[0])).toEqual([
+			expect.objectContaining({ id: user.id, email: 'anna@example.com' }),
+		]);
 	});
 
 	it('a paged read retries the failed page only, and gives up after Max Tries with the count', async () => {
 		for (const n of ['a', 'b', 'c']) ap.addUser(`${n}@example.com`);
-		sandbox.fault({ kind: 'status', status: 502, method: 'GET', times: 1, retryAfter: '0', path: '/users.json' });
-		const result = await run(sandbox, { operation: 'getAll', returnAll: true, listOptions: { pageSize: 2 } });
+		sandbox.fault({
+			kind: 'status',
+			status: 502,
+			method: 'GET',
+			times: 1,
+			retryAfter: '0',
+			path: '/users.json',
+		});
+		const result = await run(sandbox, {
+			operation: 'getAll',
+			returnAll: true,
+			listOptions: { pageSize: 2 },
+		});
 		expect(jsonOf(result.outputs[0])).toHaveLength(3);
 		expect(sandbox.requests().map((r) => r.query.page)).toEqual(['1', '1', '2']);
 
@@ -48,7 +68,12 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		const result = await run(sandbox, create);
 		expect(result.error).toBeUndefined();
 		expect(calls(sandbox)).toEqual([`POST ${USERS}`, `GET ${USERS}`, `POST ${USERS}`]);
-		expect(sandbox.requests()[1].query).toEqual({ 'filters[email]': 'olena@example.com', page: '1', per_page: '100', api_token: TOKEN });
+		expect(sandbox.requests()[1].query).toEqual({
+			'filters[email]': 'olena@example.com',
+			page: '1',
+			per_page: '100',
+			api_token: TOKEN,
+		});
 		expect(ap.users.size).toBe(1);
 	});
 
@@ -60,7 +85,9 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		expect(calls(sandbox)).toEqual([`POST ${USERS}`, `GET ${USERS}`]);
 		expect(ap.users.size).toBe(2);
 		// The partial match (xolena@) is not taken for the new user.
-		expect(jsonOf(result.outputs[0])).toEqual([expect.objectContaining({ id: 2021002, email: 'olena@example.com' })]);
+		expect(jsonOf(result.outputs[0])).toEqual([
+			expect.objectContaining({ id: 2021002, email: 'olena@example.com' }),
+		]);
 		expect(result.outputs[0][0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -91,37 +118,70 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		noToken(result.error?.raw);
 	});
 
-	it('an attach whose connection dropped after the server acted is found on the user\'s accounts', async () => {
+	it("an attach whose connection dropped after the server acted is found on the user's accounts", async () => {
 		const user = ap.addUser('u@example.com');
 		const account = ap.addAccount('Acme');
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
-		const result = await run(sandbox, { operation: 'attachToAccount', userId: user.id, accountId: account.id, role: 'admin' });
+		const result = await run(sandbox, {
+			operation: 'attachToAccount',
+			userId: user.id,
+			accountId: account.id,
+			role: 'admin',
+		});
 		expect(result.error).toBeUndefined();
-		expect(calls(sandbox)).toEqual(['POST /api/v2/vendor/account_accesses.json', `GET /api/vendor/v1/users/${user.id}/accounts.json`]);
+		expect(calls(sandbox)).toEqual([
+			'POST /api/v2/vendor/account_accesses.json',
+			`GET /api/vendor/v1/users/${user.id}/accounts.json`,
+		]);
 		expect(ap.accesses).toEqual([{ account_id: account.id, user_id: user.id, role: 'admin' }]);
-		expect(jsonOf(result.outputs[0])).toEqual([{ user_id: user.id, account_id: account.id, role: 'admin', attached: true }]);
+		expect(jsonOf(result.outputs[0])).toEqual([
+			{ user_id: user.id, account_id: account.id, role: 'admin', attached: true },
+		]);
 	});
 
 	it('create or update: a create whose connection dropped after the server acted is found by looking again', async () => {
 		ap.addUser('xolena@example.com');
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: '/users.json', times: 1 });
-		const result = await run(sandbox, { ...create, operation: 'upsert', options: { includeRequestDetails: true } });
+		const result = await run(sandbox, {
+			...create,
+			operation: 'upsert',
+			options: { includeRequestDetails: true },
+		});
 		expect(result.error).toBeUndefined();
 		// The find, the create whose answer was lost, the lookup that finds the new user: no second POST.
 		expect(calls(sandbox)).toEqual([`GET ${USERS}`, `POST ${USERS}`, `GET ${USERS}`]);
-		const search = { 'filters[email]': 'olena@example.com', page: '1', per_page: '100', api_token: TOKEN };
+		const search = {
+			'filters[email]': 'olena@example.com',
+			page: '1',
+			per_page: '100',
+			api_token: TOKEN,
+		};
 		expect(sandbox.requests()[0].query).toEqual(search);
 		expect(sandbox.requests()[2].query).toEqual(search);
-		expect([...ap.users.values()].map((u) => u.email)).toEqual(['xolena@example.com', 'olena@example.com']);
+		expect([...ap.users.values()].map((u) => u.email)).toEqual([
+			'xolena@example.com',
+			'olena@example.com',
+		]);
 		const out = jsonOf(result.outputs[0])[0];
 		// The partial match (xolena@) is not taken for the new user; the create counts as created.
-		expect(out.data).toEqual(expect.objectContaining({ id: 2021002, email: 'olena@example.com', outcome: 'created' }));
+		expect(out.data).toEqual(
+			expect.objectContaining({ id: 2021002, email: 'olena@example.com', outcome: 'created' }),
+		);
 		const url = `${sandbox.urlOf('/activeplatform')}${USERS}`;
 		expect(out.request).toMatchObject({ url: `${url}?api_token=***`, method: 'POST' });
 		expect(out.requests).toEqual([
 			expect.objectContaining({ label: 'request', method: 'GET', status: 200 }),
-			expect.objectContaining({ label: 'request', url: `${url}?api_token=***`, method: 'POST', failure: 'ECONNRESET' }),
-			expect.objectContaining({ label: 'lookup (was the lost create made?)', method: 'GET', status: 200 }),
+			expect.objectContaining({
+				label: 'request',
+				url: `${url}?api_token=***`,
+				method: 'POST',
+				failure: 'ECONNRESET',
+			}),
+			expect.objectContaining({
+				label: 'lookup (was the lost create made?)',
+				method: 'GET',
+				status: 200,
+			}),
 		]);
 		noToken(result.outputs);
 		expect(JSON.stringify(result.outputs)).not.toContain('Xy7!pass-word');
@@ -147,7 +207,9 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 1 });
 		const write = await run(sandbox, create);
-		expect(write.error?.message).toBe('ActivePlatform answered POST /activeplatform/api/vendor/v1/users.json with a body that is not valid JSON');
+		expect(write.error?.message).toBe(
+			'ActivePlatform answered POST /activeplatform/api/vendor/v1/users.json with a body that is not valid JSON',
+		);
 		expect(tries('POST')).toBe(1);
 		expect(ap.users.size).toBe(2);
 	});
@@ -155,8 +217,14 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 	it('a body slower than the timeout fails with "timed out", and the token never shows', async () => {
 		const user = ap.addUser('anna@example.com');
 		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 10_000 });
-		const result = await run(sandbox, { operation: 'get', userId: user.id, options: { timeout: 300, maxTries: 2 } });
-		expect(result.error?.message).toBe(`ActivePlatform: GET /activeplatform/api/vendor/v1/users/${user.id}.json timed out after 300 ms (after 2 tries).`);
+		const result = await run(sandbox, {
+			operation: 'get',
+			userId: user.id,
+			options: { timeout: 300, maxTries: 2 },
+		});
+		expect(result.error?.message).toBe(
+			`ActivePlatform: GET /activeplatform/api/vendor/v1/users/${user.id}.json timed out after 300 ms (after 2 tries).`,
+		);
 		expect(tries('GET')).toBe(2);
 		noToken(result.error?.raw);
 	});
@@ -164,9 +232,21 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 	it('with continueOnFail, every item ends as exactly one success or one error item', async () => {
 		const anna = ap.addUser('anna@example.com');
 		// Item 0: 503 then fine (retried). Item 1: unknown id. Item 2: dropped for good. Item 3: fine.
-		sandbox.fault({ kind: 'status', status: 503, method: 'GET', path: `/users/${anna.id}.json`, times: 1, retryAfter: '0' });
+		sandbox.fault({
+			kind: 'status',
+			status: 503,
+			method: 'GET',
+			path: `/users/${anna.id}.json`,
+			times: 1,
+			retryAfter: '0',
+		});
 		sandbox.fault({ kind: 'drop', method: 'GET', path: '/users/2021077.json', times: 5 });
-		const items = [{ json: { id: anna.id } }, { json: { id: 4242 } }, { json: { id: 2021077 } }, { json: { id: anna.id } }];
+		const items = [
+			{ json: { id: anna.id } },
+			{ json: { id: 4242 } },
+			{ json: { id: 2021077 } },
+			{ json: { id: anna.id } },
+		];
 		const result = await run(
 			sandbox,
 			{ operation: 'get', userId: '={{ $json.id }}', options: { maxTries: 2 } },
@@ -174,13 +254,24 @@ describe('ActivePlatform retries and faults over real HTTP', () => {
 		);
 		expect(result.error).toBeUndefined();
 		const out = result.outputs[0];
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(out[0].json).toMatchObject({ id: anna.id });
 		expect(out[1].json).toEqual({
 			error: "ActivePlatform 404: Couldn't find User with 'id'=4242",
-			details: { itemIndex: 1, httpCode: '404', description: 'GET /activeplatform/api/vendor/v1/users/4242.json' },
+			details: {
+				itemIndex: 1,
+				httpCode: '404',
+				description: 'GET /activeplatform/api/vendor/v1/users/4242.json',
+			},
 		});
-		expect(out[2].json.error).toBe('ActivePlatform: GET /activeplatform/api/vendor/v1/users/2021077.json failed: the connection was dropped (after 2 tries).');
+		expect(out[2].json.error).toBe(
+			'ActivePlatform: GET /activeplatform/api/vendor/v1/users/2021077.json failed: the connection was dropped (after 2 tries).',
+		);
 		expect(Object.keys(out[2].json)).toEqual(['error', 'details']);
 		expect(out[3].json).toMatchObject({ id: anna.id });
 		noToken(result.outputs);

@@ -18,7 +18,10 @@ export function runActivePlatform(
 		parameters: { resource: 'user', ...parameters },
 		credentialTypes: [new ActivePlatformApi()],
 		credentials: {
-			activePlatformApi: { url: sandbox.urlOf('/activeplatform'), apiToken: apiToken ?? ACTIVEPLATFORM_SANDBOX_TOKEN },
+			activePlatformApi: {
+				url: sandbox.urlOf('/activeplatform'),
+				apiToken: apiToken ?? ACTIVEPLATFORM_SANDBOX_TOKEN,
+			},
 		},
 		...rest,
 	});
@@ -27,7 +30,8 @@ export function runActivePlatform(
 export const jsonOf = (items: INodeExecutionData[] | undefined) => (items ?? []).map((i) => i.json);
 
 /** Requests as "METHOD path", for asserting the sequence sent. */
-export const calls = (sandbox: Sandbox) => sandbox.requests('activeplatform').map((r) => `${r.method} ${r.path}`);
+export const calls = (sandbox: Sandbox) =>
+	sandbox.requests('activeplatform').map((r) => `${r.method} ${r.path}`);
 
 /** The users list (and search) path; creates POST to it too. */
 export const USERS = '/api/vendor/v1/users.json';
@@ -40,7 +44,12 @@ export const create = {
 	email: 'olena@example.com',
 	password: 'Xy7!pass-word',
 	additionalFields: { middleName: 'Petrivna' },
-	customAttributes: { attribute: [{ key: 'crm_id', value: '42' }, { key: 'department', value: 'R&D; Ops' }] },
+	customAttributes: {
+		attribute: [
+			{ key: 'crm_id', value: '42' },
+			{ key: 'department', value: 'R&D; Ops' },
+		],
+	},
 };
 
 /** The sandbox token appears nowhere in the value, plain or URL-encoded. */

@@ -16,7 +16,11 @@ beforeEach(() => sandbox.reset());
 describe('ActivePlatform Get Many: paging, filters and sorting', () => {
 	it('Get Many with Return All pages with page/per_page and stops at the short page', async () => {
 		for (const name of ['a', 'b', 'c', 'd', 'e']) ap.addUser(`${name}@example.com`);
-		const result = await run(sandbox, { operation: 'getAll', returnAll: true, listOptions: { pageSize: 2 } });
+		const result = await run(sandbox, {
+			operation: 'getAll',
+			returnAll: true,
+			listOptions: { pageSize: 2 },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox.requests('activeplatform').map((r) => r.query)).toEqual([
 			{ page: '1', per_page: '2', api_token: TOKEN },
@@ -30,19 +34,37 @@ describe('ActivePlatform Get Many: paging, filters and sorting', () => {
 			'd@example.com',
 			'e@example.com',
 		]);
-		expect(result.outputs[0].every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.outputs[0].every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	it('Get Many stops at an empty page when the last page was full, and honours Limit', async () => {
 		for (const name of ['a', 'b', 'c', 'd']) ap.addUser(`${name}@example.com`);
-		const all = await run(sandbox, { operation: 'getAll', returnAll: true, listOptions: { pageSize: 2 } });
+		const all = await run(sandbox, {
+			operation: 'getAll',
+			returnAll: true,
+			listOptions: { pageSize: 2 },
+		});
 		expect(jsonOf(all.outputs[0])).toHaveLength(4);
 		expect(sandbox.requests().map((r) => r.query.page)).toEqual(['1', '2', '3']);
 
 		sandbox.log.length = 0;
-		const limited = await run(sandbox, { operation: 'getAll', returnAll: false, limit: 3, listOptions: { pageSize: 2 } });
-		expect(jsonOf(limited.outputs[0]).map((u) => u.email)).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
-		expect(sandbox.requests().map((r) => `${r.query.page}/${r.query.per_page}`)).toEqual(['1/2', '2/2']);
+		const limited = await run(sandbox, {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 3,
+			listOptions: { pageSize: 2 },
+		});
+		expect(jsonOf(limited.outputs[0]).map((u) => u.email)).toEqual([
+			'a@example.com',
+			'b@example.com',
+			'c@example.com',
+		]);
+		expect(sandbox.requests().map((r) => `${r.query.page}/${r.query.per_page}`)).toEqual([
+			'1/2',
+			'2/2',
+		]);
 
 		sandbox.log.length = 0;
 		const small = await run(sandbox, { operation: 'getAll', returnAll: false, limit: 1 });
@@ -53,7 +75,11 @@ describe('ActivePlatform Get Many: paging, filters and sorting', () => {
 	it('Get Many reads a list wrapped in an object and trusts its paging metadata', async () => {
 		ap.listShape = 'envelope';
 		for (const name of ['a', 'b', 'c', 'd']) ap.addUser(`${name}@example.com`);
-		const result = await run(sandbox, { operation: 'getAll', returnAll: true, listOptions: { pageSize: 2 } });
+		const result = await run(sandbox, {
+			operation: 'getAll',
+			returnAll: true,
+			listOptions: { pageSize: 2 },
+		});
 		expect(jsonOf(result.outputs[0]).map((u) => u.email)).toHaveLength(4);
 		// total_pages = 2: no third request for an empty page.
 		expect(sandbox.requests().map((r) => r.query.page)).toEqual(['1', '2']);
@@ -81,6 +107,9 @@ describe('ActivePlatform Get Many: paging, filters and sorting', () => {
 			per_page: '100',
 			api_token: TOKEN,
 		});
-		expect(jsonOf(result.outputs[0]).map((u) => u.email)).toEqual(['joanna@example.com', 'anna@example.com']);
+		expect(jsonOf(result.outputs[0]).map((u) => u.email)).toEqual([
+			'joanna@example.com',
+			'anna@example.com',
+		]);
 	});
 });

@@ -126,7 +126,10 @@ describe('ActivePlatform node in the n8n engine: users', () => {
 	});
 
 	it('gets a user by ID', async () => {
-		const anna = ap.addUser('anna@example.com', { first_name: 'Anna', custom: [{ key: 'age', value: '31' }] });
+		const anna = ap.addUser('anna@example.com', {
+			first_name: 'Anna',
+			custom: [{ key: 'age', value: '31' }],
+		});
 		const result = await run(sandbox, { operation: 'get', userId: anna.id });
 		expect(result.error).toBeUndefined();
 		expect(sandbox.requests('activeplatform')[0]).toMatchObject({
@@ -136,7 +139,14 @@ describe('ActivePlatform node in the n8n engine: users', () => {
 			body: undefined,
 		});
 		expect(result.outputs[0]).toEqual([
-			{ json: expect.objectContaining({ id: anna.id, first_name: 'Anna', custom_attributes: [{ name: 'Age', value: '31' }] }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({
+					id: anna.id,
+					first_name: 'Anna',
+					custom_attributes: [{ name: 'Age', value: '31' }],
+				}),
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
@@ -157,7 +167,11 @@ describe('ActivePlatform node in the n8n engine: users', () => {
 			custom_attributes: [{ key: 'age', value: '31' }],
 		});
 		expect(jsonOf(result.outputs[0])).toEqual([
-			expect.objectContaining({ last_name: 'Shevchenko', custom_attributes: [{ name: 'Age', value: '31' }], outcome: 'updated' }),
+			expect.objectContaining({
+				last_name: 'Shevchenko',
+				custom_attributes: [{ name: 'Age', value: '31' }],
+				outcome: 'updated',
+			}),
 		]);
 		expect(ap.users.get(user.id)?.password).toBe('N3w-password');
 	});
@@ -170,12 +184,21 @@ describe('ActivePlatform node in the n8n engine: users', () => {
 			updateFields: { email: 'same@example.com', firstName: 'Iryna' },
 		});
 		expect(same.error).toBeUndefined();
-		expect(calls(sandbox)).toEqual([`GET /api/vendor/v1/users/${user.id}.json`, `PUT /api/vendor/v1/users/${user.id}.json`]);
+		expect(calls(sandbox)).toEqual([
+			`GET /api/vendor/v1/users/${user.id}.json`,
+			`PUT /api/vendor/v1/users/${user.id}.json`,
+		]);
 		expect(sandbox.requests()[1].body).toEqual({ first_name: 'Iryna' });
 
 		sandbox.log.length = 0;
-		const onlyEmail = await run(sandbox, { operation: 'update', userId: user.id, updateFields: { email: 'same@example.com' } });
-		expect(jsonOf(onlyEmail.outputs[0])).toEqual([expect.objectContaining({ id: user.id, outcome: 'unchanged' })]);
+		const onlyEmail = await run(sandbox, {
+			operation: 'update',
+			userId: user.id,
+			updateFields: { email: 'same@example.com' },
+		});
+		expect(jsonOf(onlyEmail.outputs[0])).toEqual([
+			expect.objectContaining({ id: user.id, outcome: 'unchanged' }),
+		]);
 		expect(calls(sandbox)).toEqual([`GET /api/vendor/v1/users/${user.id}.json`]);
 
 		sandbox.log.length = 0;
@@ -187,7 +210,9 @@ describe('ActivePlatform node in the n8n engine: users', () => {
 		expect(other.error?.message).toBe(
 			`Item 0: Email cannot be changed: ActivePlatform's API has no way to change a user's email (the login). User ${user.id} has "Same@Example.com", not "new@example.com".`,
 		);
-		expect(other.error?.description).toBe('Nothing was changed. Leave Email empty, or create a new user with the new email.');
+		expect(other.error?.description).toBe(
+			'Nothing was changed. Leave Email empty, or create a new user with the new email.',
+		);
 		expect(calls(sandbox)).toEqual([`GET /api/vendor/v1/users/${user.id}.json`]);
 		expect(ap.users.get(user.id)?.first_name).toBe('Iryna');
 	});
@@ -204,8 +229,15 @@ describe('ActivePlatform node in the n8n engine: users', () => {
 			{ url: base, method: 'GET', headers: {} },
 			{ url: base, method: 'PUT', headers: {}, form: [{ first_name: 'Iryna' }] },
 		]);
-		const emailOnly = await run(sandbox, { operation: 'update', userId: 7, updateFields: { email: 'a@example.com' }, options: { dryRun: true } });
-		expect(jsonOf(emailOnly.outputs[0])[0].requests).toEqual([{ url: base, method: 'GET', headers: {} }]);
+		const emailOnly = await run(sandbox, {
+			operation: 'update',
+			userId: 7,
+			updateFields: { email: 'a@example.com' },
+			options: { dryRun: true },
+		});
+		expect(jsonOf(emailOnly.outputs[0])[0].requests).toEqual([
+			{ url: base, method: 'GET', headers: {} },
+		]);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 });

@@ -21,22 +21,37 @@ const sync = {
 	scope: { label: 'customer' },
 };
 const want = (email: string, name: string, tier = 'basic') => ({ json: { email, name, tier } });
-const plan = (items: INodeExecutionData[]) => jsonOf(items).map((j) => [j.action, j.key, j.changes, j.why]);
+const plan = (items: INodeExecutionData[]) =>
+	jsonOf(items).map((j) => [j.action, j.key, j.changes, j.why]);
 const pad = (n: number) => String(n).padStart(3, '0');
-const writes = () => calls(sandbox).filter((c) => !/^GET \/api\/v1\/accounts\/1\/contacts\?/.test(c));
-const contact = (email: string) => [...platforms.chatwoot.contacts.values()].find((c) => c.email === email.toLowerCase());
+const writes = () =>
+	calls(sandbox).filter((c) => !/^GET \/api\/v1\/accounts\/1\/contacts\?/.test(c));
+const contact = (email: string) =>
+	[...platforms.chatwoot.contacts.values()].find((c) => c.email === email.toLowerCase());
 
 /** 300 customers (labelled), 100 leads (not), 15 to a page. */
 function population() {
 	for (let n = 0; n < 300; n++) {
-		platforms.chatwoot.addContact({ email: `c${pad(n)}@shop.test`, name: `C ${n}`, custom_attributes: { tier: 'basic' }, labels: ['customer'] });
+		platforms.chatwoot.addContact({
+			email: `c${pad(n)}@shop.test`,
+			name: `C ${n}`,
+			custom_attributes: { tier: 'basic' },
+			labels: ['customer'],
+		});
 	}
-	for (let n = 0; n < 100; n++) platforms.chatwoot.addContact({ email: `lead${pad(n)}@shop.test`, name: `L ${n}`, labels: ['lead'] });
+	for (let n = 0; n < 100; n++)
+		platforms.chatwoot.addContact({
+			email: `lead${pad(n)}@shop.test`,
+			name: `L ${n}`,
+			labels: ['lead'],
+		});
 }
 
 /** All customers but the last, one renamed and one made gold; a lead who became a customer; a new one. */
 const desired = () => [
-	...Array.from({ length: 299 }, (_, n) => want(`c${pad(n)}@shop.test`, n === 0 ? 'Cleo' : `C ${n}`, n === 1 ? 'gold' : 'basic')),
+	...Array.from({ length: 299 }, (_, n) =>
+		want(`c${pad(n)}@shop.test`, n === 0 ? 'Cleo' : `C ${n}`, n === 1 ? 'gold' : 'basic'),
+	),
 	want('LEAD000@shop.test', 'L 0'),
 	want('new@shop.test', 'Nell'),
 ];
@@ -44,7 +59,11 @@ const desired = () => [
 describe('Chatwoot contact Sync', () => {
 	it('plans a mixed desired set exactly, with list calls only (pages fetched several at a time)', async () => {
 		population();
-		const run = await runChatwoot(sandbox, { ...sync, removeMissing: 'removeLabel', options: { summary: true } }, { items: desired() });
+		const run = await runChatwoot(
+			sandbox,
+			{ ...sync, removeMissing: 'removeLabel', options: { summary: true } },
+			{ items: desired() },
+		);
 		expect(run.error).toBeUndefined();
 		// 400 contacts on 27 pages, 300 labelled ones on 20.
 		const listed = calls(sandbox);
@@ -55,11 +74,22 @@ describe('Chatwoot contact Sync', () => {
 		expect(plan(rows).filter(([action]) => action !== 'unchanged')).toEqual([
 			['update', 'c000@shop.test', 'name: C 0 → Cleo', 'differs'],
 			['update', 'c001@shop.test', 'custom_attributes.tier: basic → gold', 'differs'],
-			['update', 'LEAD000@shop.test', 'labels: (empty) → +customer; custom_attributes.tier: (empty) → basic', 'exists outside the scope: brought in'],
+			[
+				'update',
+				'LEAD000@shop.test',
+				'labels: (empty) → +customer; custom_attributes.tier: (empty) → basic',
+				'exists outside the scope: brought in',
+			],
 			['create', 'new@shop.test', '', 'no contact has this Email'],
 			['remove', 'c299@shop.test', '', 'not in the input: Remove Label'],
 		]);
-		expect(run.outputs[0].at(-1)?.json.summary).toMatchObject({ existing: 300, toCreate: 1, toUpdate: 3, unchanged: 297, toRemove: 1 });
+		expect(run.outputs[0].at(-1)?.json.summary).toMatchObject({
+			existing: 300,
+			toCreate: 1,
+			toUpdate: 3,
+			unchanged: 297,
+			toRemove: 1,
+		});
 	});
 
 	it('Apply makes the account match (labels read before they are rewritten); a second Apply sends nothing', async () => {
@@ -67,7 +97,9 @@ describe('Chatwoot contact Sync', () => {
 		const apply = { ...sync, syncMode: 'apply', removeMissing: 'removeLabel' };
 		const run = await runChatwoot(sandbox, apply, { items: desired() });
 		expect(run.error).toBeUndefined();
-		const [c0, c1, lead0, c299] = ['c000', 'c001', 'lead000', 'c299'].map((e) => contact(`${e}@shop.test`)!);
+		const [c0, c1, lead0, c299] = ['c000', 'c001', 'lead000', 'c299'].map((e) =>
+			contact(`${e}@shop.test`)!,
+		);
 		const created = contact('new@shop.test')!;
 		const path = (id: number, tail = '') => `/api/v1/accounts/1/contacts/${id}${tail}`;
 		expect(writes().sort()).toEqual(
@@ -86,8 +118,15 @@ describe('Chatwoot contact Sync', () => {
 		);
 		expect(c0.name).toBe('Cleo');
 		expect(c1.custom_attributes).toEqual({ tier: 'gold' });
-		expect(lead0).toMatchObject({ labels: ['lead', 'customer'], custom_attributes: { tier: 'basic' } });
-		expect(created).toMatchObject({ name: 'Nell', labels: ['customer'], custom_attributes: { tier: 'basic' } });
+		expect(lead0).toMatchObject({
+			labels: ['lead', 'customer'],
+			custom_attributes: { tier: 'basic' },
+		});
+		expect(created).toMatchObject({
+			name: 'Nell',
+			labels: ['customer'],
+			custom_attributes: { tier: 'basic' },
+		});
 		expect(c299.labels).toEqual([]);
 
 		sandbox.log.length = 0;
@@ -101,16 +140,32 @@ describe('Chatwoot contact Sync', () => {
 		platforms.chatwoot.addContact({ identifier: 'CRM-7', name: 'Ida' });
 		const byPhone = await runChatwoot(
 			sandbox,
-			{ resource: 'contact', operation: 'sync', matchBy: 'phone_number', phoneNumber: '={{ $json.phone }}', name: '={{ $json.name }}' },
+			{
+				resource: 'contact',
+				operation: 'sync',
+				matchBy: 'phone_number',
+				phoneNumber: '={{ $json.phone }}',
+				name: '={{ $json.name }}',
+			},
 			{ items: [{ json: { phone: '+1 (555) 123-0001', name: 'Pat' } }] },
 		);
 		expect(plan(byPhone.outputs[0])).toEqual([
 			['unchanged', '+15551230001', '', 'already as wanted'],
-			['skip', '', '', 'has no Phone Number: a sync by Phone Number neither matches nor removes it'],
+			[
+				'skip',
+				'',
+				'',
+				'has no Phone Number: a sync by Phone Number neither matches nor removes it',
+			],
 		]);
 		const byId = await runChatwoot(
 			sandbox,
-			{ resource: 'contact', operation: 'sync', matchBy: 'identifier', identifier: '={{ $json.id }}' },
+			{
+				resource: 'contact',
+				operation: 'sync',
+				matchBy: 'identifier',
+				identifier: '={{ $json.id }}',
+			},
 			{ items: [{ json: { id: 'crm-7' } }, { json: { id: 'CRM-7' } }] },
 		);
 		expect(plan(byId.outputs[0]).map(([action, key]) => [action, key])).toEqual([
@@ -129,8 +184,14 @@ describe('Chatwoot contact Sync', () => {
 		expect(tooMany.error?.message).toBe(
 			'Apply refused: 100 of 300 existing contacts (33.3%) would be removed, more than the Removal Limit of 10% (30). Raise Removal Limit (%) for this run if that is intended. Nothing was sent.',
 		);
-		const noLabel = await runChatwoot(sandbox, { ...apply, scope: {}, removeMissing: 'removeLabel' }, { items: desired() });
-		expect(noLabel.error?.message).toBe('Remove Missing "Remove Label": set Scope > Label (scope.label) to say which label');
+		const noLabel = await runChatwoot(
+			sandbox,
+			{ ...apply, scope: {}, removeMissing: 'removeLabel' },
+			{ items: desired() },
+		);
+		expect(noLabel.error?.message).toBe(
+			'Remove Missing "Remove Label": set Scope > Label (scope.label) to say which label',
+		);
 		expect(writes()).toEqual([]);
 	});
 
@@ -139,9 +200,17 @@ describe('Chatwoot contact Sync', () => {
 		sandbox.fault({ kind: 'status', status: 429, method: 'PUT', times: 1, retryAfter: '0' });
 		sandbox.fault({ kind: 'status', status: 503, method: 'DELETE', times: 1, retryAfter: '0' });
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', path: /\/contacts$/, times: 1 });
-		const run = await runChatwoot(sandbox, { ...sync, syncMode: 'apply', removeMissing: 'delete' }, { items: desired() });
+		const run = await runChatwoot(
+			sandbox,
+			{ ...sync, syncMode: 'apply', removeMissing: 'delete' },
+			{ items: desired() },
+		);
 		expect(run.error).toBeUndefined();
-		const results = Object.fromEntries(jsonOf(run.outputs[0]).filter((j) => j.action !== 'unchanged').map((j) => [j.key, j.result]));
+		const results = Object.fromEntries(
+			jsonOf(run.outputs[0])
+				.filter((j) => j.action !== 'unchanged')
+				.map((j) => [j.key, j.result]),
+		);
 		expect(results).toEqual({
 			'c000@shop.test': 'updated',
 			'c001@shop.test': 'updated',
@@ -149,7 +218,9 @@ describe('Chatwoot contact Sync', () => {
 			'new@shop.test': 'created',
 			'c299@shop.test': 'removed',
 		});
-		const created = [...platforms.chatwoot.contacts.values()].filter((c) => c.email === 'new@shop.test');
+		const created = [...platforms.chatwoot.contacts.values()].filter(
+			(c) => c.email === 'new@shop.test',
+		);
 		expect(created).toHaveLength(1);
 		// Found by the lookup after the lost answer, and labelled all the same.
 		expect(created[0].labels).toEqual(['customer']);
@@ -158,8 +229,18 @@ describe('Chatwoot contact Sync', () => {
 
 	it('a contact that fails is reported on its own row with continueOnFail; the others go on', async () => {
 		population();
-		sandbox.fault({ kind: 'status', status: 422, method: 'POST', path: /\/contacts$/, body: { message: 'Email has already been taken', attributes: ['email'] } });
-		const run = await runChatwoot(sandbox, { ...sync, syncMode: 'apply', options: { summary: true } }, { items: desired(), onError: 'continueRegularOutput' });
+		sandbox.fault({
+			kind: 'status',
+			status: 422,
+			method: 'POST',
+			path: /\/contacts$/,
+			body: { message: 'Email has already been taken', attributes: ['email'] },
+		});
+		const run = await runChatwoot(
+			sandbox,
+			{ ...sync, syncMode: 'apply', options: { summary: true } },
+			{ items: desired(), onError: 'continueRegularOutput' },
+		);
 		expect(run.error).toBeUndefined();
 		expect(jsonOf(run.outputs[0]).find((j) => j.key === 'new@shop.test')).toMatchObject({
 			action: 'create',

@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-const createContact = { resource: 'contact', operation: 'create', fields: { name: 'Mia', email: 'mia@shop.test' } };
+const createContact = {
+	resource: 'contact',
+	operation: 'create',
+	fields: { name: 'Mia', email: 'mia@shop.test' },
+};
 const getContact = { resource: 'contact', operation: 'get', contactId: 1 };
 const P = '/platform/api/v1';
 const A = '/api/v1/accounts/1';
@@ -30,7 +34,8 @@ const foundMia = (id: number) => ({
 	last_activity_at: null,
 	created_at: 1_700_000_000 + id,
 });
-const tries = (method: string) => sandbox.requests('chatwoot').filter((r) => r.method === method).length;
+const tries = (method: string) =>
+	sandbox.requests('chatwoot').filter((r) => r.method === method).length;
 
 describe('Chatwoot retries and faults over real HTTP', () => {
 	it('a read retries through a 503 and a 429 and succeeds on the third try', async () => {
@@ -40,12 +45,19 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		const run = await runChatwoot(sandbox, getContact);
 		expect(run.error).toBeUndefined();
 		expect(tries('GET')).toBe(3);
-		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, email: 'mia@shop.test' })]);
+		expect(jsonOf(run.outputs[0])).toEqual([
+			expect.objectContaining({ id: 1, email: 'mia@shop.test' }),
+		]);
 	});
 
 	it('a read gives up after Max Tries and says how many tries it took', async () => {
 		sandbox.fault({ kind: 'status', status: 502, method: 'GET', times: 10, retryAfter: '0' });
-		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'getAll', returnAll: true, options: { maxTries: 2 } });
+		const run = await runChatwoot(sandbox, {
+			resource: 'agent',
+			operation: 'getAll',
+			returnAll: true,
+			options: { maxTries: 2 },
+		});
 		expect(tries('GET')).toBe(2);
 		expect(run.error?.message).toBe('Chatwoot 502: Service Unavailable (after 2 tries)');
 	});
@@ -54,34 +66,60 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
 		const run = await runChatwoot(sandbox, createContact);
 		expect(run.error).toBeUndefined();
-		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`, `GET ${A}/contacts/search?q=mia%40shop.test&page=1`, `POST ${A}/contacts`]);
-		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['mia@shop.test']);
+		expect(calls(sandbox)).toEqual([
+			`POST ${A}/contacts`,
+			`GET ${A}/contacts/search?q=mia%40shop.test&page=1`,
+			`POST ${A}/contacts`,
+		]);
+		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual([
+			'mia@shop.test',
+		]);
 		expect(jsonOf(run.outputs[0])).toEqual([{ ...foundMia(1), outcome: 'created' }]);
 	});
 
 	it('a contact create with only an identifier is looked up by identifier after a 503', async () => {
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
-		const run = await runChatwoot(sandbox, { resource: 'contact', operation: 'create', fields: { identifier: 'crm-42' } });
+		const run = await runChatwoot(sandbox, {
+			resource: 'contact',
+			operation: 'create',
+			fields: { identifier: 'crm-42' },
+		});
 		expect(run.error).toBeUndefined();
-		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`, `GET ${A}/contacts/search?q=crm-42&page=1`, `POST ${A}/contacts`]);
+		expect(calls(sandbox)).toEqual([
+			`POST ${A}/contacts`,
+			`GET ${A}/contacts/search?q=crm-42&page=1`,
+			`POST ${A}/contacts`,
+		]);
 		expect([...platforms.chatwoot.contacts.values()].map((c) => c.identifier)).toEqual(['crm-42']);
-		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, identifier: 'crm-42', outcome: 'created' })]);
+		expect(jsonOf(run.outputs[0])).toEqual([
+			expect.objectContaining({ id: 1, identifier: 'crm-42', outcome: 'created' }),
+		]);
 	});
 
 	it('a contact create whose connection dropped after the server acted is found by the lookup, not sent again: exactly one contact', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
 		const run = await runChatwoot(sandbox, createContact);
 		expect(run.error).toBeUndefined();
-		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`, `GET ${A}/contacts/search?q=mia%40shop.test&page=1`]);
+		expect(calls(sandbox)).toEqual([
+			`POST ${A}/contacts`,
+			`GET ${A}/contacts/search?q=mia%40shop.test&page=1`,
+		]);
 		expect(platforms.chatwoot.contacts.size).toBe(1);
-		expect(platforms.chatwoot.contacts.get(1)).toMatchObject({ name: 'Mia', email: 'mia@shop.test' });
+		expect(platforms.chatwoot.contacts.get(1)).toMatchObject({
+			name: 'Mia',
+			email: 'mia@shop.test',
+		});
 		// The answer is the contact the search found.
 		expect(jsonOf(run.outputs[0])).toEqual([{ ...foundMia(1), outcome: 'created' }]);
 	});
 
 	it('a contact create with neither email nor identifier has no lookup: after a drop it is not re-sent and says so', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
-		const run = await runChatwoot(sandbox, { resource: 'contact', operation: 'create', fields: { name: 'Mia' } });
+		const run = await runChatwoot(sandbox, {
+			resource: 'contact',
+			operation: 'create',
+			fields: { name: 'Mia' },
+		});
 		expect(calls(sandbox)).toEqual([`POST ${A}/contacts`]);
 		expect(platforms.chatwoot.contacts.size).toBe(1);
 		expect(run.error?.message).toBe(
@@ -91,13 +129,23 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 
 	it('an agent invite whose connection dropped after the server acted is found among the agents: one membership, no second POST', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
-		const run = await runChatwoot(sandbox, { resource: 'agent', operation: 'create', name: 'Ben', email: 'Ben@Shop.test', role: 'agent' });
+		const run = await runChatwoot(sandbox, {
+			resource: 'agent',
+			operation: 'create',
+			name: 'Ben',
+			email: 'Ben@Shop.test',
+			role: 'agent',
+		});
 		expect(run.error).toBeUndefined();
 		expect(calls(sandbox)).toEqual([`POST ${A}/agents`, `GET ${A}/agents`]);
 		const bens = [...platforms.chatwoot.users.values()].filter((u) => u.email === 'Ben@Shop.test');
 		expect(bens).toHaveLength(1);
-		expect(platforms.chatwoot.accountUsers.filter((au) => au.user_id === bens[0].id)).toHaveLength(1);
-		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: bens[0].id, email: 'Ben@Shop.test', role: 'agent' })]);
+		expect(platforms.chatwoot.accountUsers.filter((au) => au.user_id === bens[0].id)).toHaveLength(
+			1,
+		);
+		expect(jsonOf(run.outputs[0])).toEqual([
+			expect.objectContaining({ id: bens[0].id, email: 'Ben@Shop.test', role: 'agent' }),
+		]);
 	});
 
 	it('a platform user create that dropped after the server acted is sent again (idempotent): still exactly one user', async () => {
@@ -114,17 +162,29 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		expect(calls(sandbox)).toEqual([`POST ${P}/users`, `POST ${P}/users`]);
 		// The second POST met the user the first made: Chatwoot returned it instead of making another.
 		expect(platforms.chatwoot.users.size).toBe(before + 1);
-		const anas = [...platforms.chatwoot.users.values()].filter((u) => u.email === 'ana@example.com');
+		const anas = [...platforms.chatwoot.users.values()].filter(
+			(u) => u.email === 'ana@example.com',
+		);
 		expect(anas).toHaveLength(1);
 		const out = jsonOf(run.outputs[0]);
 		expect(out).toHaveLength(1);
-		expect(out[0]).toMatchObject({ id: anas[0].id, email: 'ana@example.com', name: 'Ana', outcome: 'created' });
+		expect(out[0]).toMatchObject({
+			id: anas[0].id,
+			email: 'ana@example.com',
+			name: 'Ana',
+			outcome: 'created',
+		});
 	});
 
 	it('a read retries after a dropped connection', async () => {
 		platforms.chatwoot.addContact({ name: 'Mia', email: 'mia@shop.test' });
 		sandbox.fault({ kind: 'drop', method: 'GET', times: 1 });
-		const run = await runChatwoot(sandbox, { resource: 'contact', operation: 'search', query: 'mia', returnAll: true });
+		const run = await runChatwoot(sandbox, {
+			resource: 'contact',
+			operation: 'search',
+			query: 'mia',
+			returnAll: true,
+		});
 		expect(run.error).toBeUndefined();
 		expect(tries('GET')).toBe(2);
 		expect(jsonOf(run.outputs[0]).map((c) => c.email)).toEqual(['mia@shop.test']);
@@ -138,8 +198,13 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		expect(tries('GET')).toBe(2);
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 1 });
-		const write = await runChatwoot(sandbox, { ...createContact, fields: { email: 'new@shop.test' } });
-		expect(write.error?.message).toBe('Chatwoot answered POST /chatwoot/api/v1/accounts/1/contacts with a body that is not valid JSON');
+		const write = await runChatwoot(sandbox, {
+			...createContact,
+			fields: { email: 'new@shop.test' },
+		});
+		expect(write.error?.message).toBe(
+			'Chatwoot answered POST /chatwoot/api/v1/accounts/1/contacts with a body that is not valid JSON',
+		);
 		expect(tries('POST')).toBe(1);
 		expect(platforms.chatwoot.contacts.size).toBe(2);
 	});
@@ -147,8 +212,13 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 	it('a body slower than the timeout fails with "timed out" and no token shows', async () => {
 		platforms.chatwoot.addContact({ name: 'Mia', email: 'mia@shop.test' });
 		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 3000 });
-		const run = await runChatwoot(sandbox, { ...getContact, options: { timeout: 300, maxTries: 2 } });
-		expect(run.error?.message).toBe('Chatwoot: GET /chatwoot/api/v1/accounts/1/contacts/1 timed out after 300 ms (after 2 tries).');
+		const run = await runChatwoot(sandbox, {
+			...getContact,
+			options: { timeout: 300, maxTries: 2 },
+		});
+		expect(run.error?.message).toBe(
+			'Chatwoot: GET /chatwoot/api/v1/accounts/1/contacts/1 timed out after 300 ms (after 2 tries).',
+		);
 		expect(tries('GET')).toBe(2);
 		const raw = JSON.stringify(run.error?.raw);
 		expect(raw).not.toContain(CHATWOOT_USER_TOKEN);
@@ -157,7 +227,13 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 
 	it('with continueOnFail every item ends as exactly one success or one error item', async () => {
 		platforms.chatwoot.addContact({ email: 'taken@shop.test' });
-		sandbox.fault({ kind: 'status', status: 500, method: 'POST', times: 1, body: { status: 500, error: 'Internal Server Error' } });
+		sandbox.fault({
+			kind: 'status',
+			status: 500,
+			method: 'POST',
+			times: 1,
+			body: { status: 500, error: 'Internal Server Error' },
+		});
 		sandbox.fault({ kind: 'status', status: 503, method: 'POST', times: 1, retryAfter: '0' });
 		const items = [
 			{ json: { email: 'first@shop.test' } }, // meets the 500: a create is never re-sent after it
@@ -169,21 +245,46 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 		const run = await runChatwoot(
 			sandbox,
 			// One at a time: the faults hit the items in input order.
-			{ resource: 'contact', operation: 'create', fields: { email: '={{ $json.email }}' }, options: { concurrency: 1 } },
+			{
+				resource: 'contact',
+				operation: 'create',
+				fields: { email: '={{ $json.email }}' },
+				options: { concurrency: 1 },
+			},
 			{ items, onError: 'continueRegularOutput' },
 		);
 		expect(run.error).toBeUndefined();
 		const out = run.outputs[0];
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }, { item: 4 }]);
-		expect(out.map((i) => (i.json.error ? 'error' : i.json.outcome))).toEqual(['error', 'created', 'error', 'error', 'created']);
+		expect(out.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+			{ item: 4 },
+		]);
+		expect(out.map((i) => (i.json.error ? 'error' : i.json.outcome))).toEqual([
+			'error',
+			'created',
+			'error',
+			'error',
+			'created',
+		]);
 		expect(out[0].json).toEqual({
 			error: 'Chatwoot 500: Internal Server Error',
-			details: { itemIndex: 0, httpCode: '500', description: 'POST /chatwoot/api/v1/accounts/1/contacts' },
+			details: {
+				itemIndex: 0,
+				httpCode: '500',
+				description: 'POST /chatwoot/api/v1/accounts/1/contacts',
+			},
 		});
 		expect(out[1].json).toMatchObject({ id: 2, email: 'second@shop.test', outcome: 'created' });
 		expect(out[2].json).toEqual({
 			error: 'Chatwoot 422: Email has already been taken',
-			details: { itemIndex: 2, httpCode: '422', description: 'POST /chatwoot/api/v1/accounts/1/contacts' },
+			details: {
+				itemIndex: 2,
+				httpCode: '422',
+				description: 'POST /chatwoot/api/v1/accounts/1/contacts',
+			},
 		});
 		expect(out[3].json).toEqual({
 			error: 'Item 3: Fields > Email (fields.email): is not a valid email address',
@@ -198,11 +299,21 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 			`POST ${A}/contacts`,
 			`POST ${A}/contacts`,
 		]);
-		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['taken@shop.test', 'second@shop.test', 'last@shop.test']);
+		expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual([
+			'taken@shop.test',
+			'second@shop.test',
+			'last@shop.test',
+		]);
 	});
 
 	describe('Create or Update', () => {
-		const upsertMia = { resource: 'contact', operation: 'upsert', matchBy: 'email', email: 'mia@shop.test', additionalFields: { name: 'Mia' } };
+		const upsertMia = {
+			resource: 'contact',
+			operation: 'upsert',
+			matchBy: 'email',
+			email: 'mia@shop.test',
+			additionalFields: { name: 'Mia' },
+		};
 		const search = `GET ${A}/contacts/search?q=mia%40shop.test&page=1`;
 
 		it('a create whose connection dropped after the server acted is found by looking again: one contact, outcome created', async () => {
@@ -211,22 +322,45 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 			expect(run.error).toBeUndefined();
 			// The find, the create whose answer was lost, the lookup that finds the new contact.
 			expect(calls(sandbox)).toEqual([search, `POST ${A}/contacts`, search]);
-			expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual(['mia@shop.test']);
+			expect([...platforms.chatwoot.contacts.values()].map((c) => c.email)).toEqual([
+				'mia@shop.test',
+			]);
 			expect(jsonOf(run.outputs[0])).toEqual([{ ...foundMia(1), outcome: 'created' }]);
 		});
 
 		it('after a recovered create, Include Request Details lists the find, the create and the lookup, labelled', async () => {
 			sandbox.fault({ kind: 'dropAfter', method: 'POST', path: '/contacts', times: 1 });
-			const run = await runChatwoot(sandbox, { ...upsertMia, options: { includeRequestDetails: true } });
+			const run = await runChatwoot(sandbox, {
+				...upsertMia,
+				options: { includeRequestDetails: true },
+			});
 			expect(run.error).toBeUndefined();
 			const out = jsonOf(run.outputs[0])[0];
 			const base = `${sandbox.urlOf('/chatwoot')}${A}`;
 			// "The request" is the create that made the contact, not the lookup that found it.
-			expect(out.request).toMatchObject({ url: `${base}/contacts`, method: 'POST', body: { name: 'Mia', email: 'mia@shop.test' } });
+			expect(out.request).toMatchObject({
+				url: `${base}/contacts`,
+				method: 'POST',
+				body: { name: 'Mia', email: 'mia@shop.test' },
+			});
 			expect(out.requests).toEqual([
-				expect.objectContaining({ label: 'request', url: `${base}/contacts/search?q=mia%40shop.test&page=1`, method: 'GET', status: 200 }),
-				expect.objectContaining({ label: 'request', url: `${base}/contacts`, method: 'POST', failure: 'ECONNRESET' }),
-				expect.objectContaining({ label: 'lookup (was the lost create made?)', url: `${base}/contacts/search?q=mia%40shop.test&page=1`, status: 200 }),
+				expect.objectContaining({
+					label: 'request',
+					url: `${base}/contacts/search?q=mia%40shop.test&page=1`,
+					method: 'GET',
+					status: 200,
+				}),
+				expect.objectContaining({
+					label: 'request',
+					url: `${base}/contacts`,
+					method: 'POST',
+					failure: 'ECONNRESET',
+				}),
+				expect.objectContaining({
+					label: 'lookup (was the lost create made?)',
+					url: `${base}/contacts/search?q=mia%40shop.test&page=1`,
+					status: 200,
+				}),
 			]);
 			expect(out.data).toEqual({ ...foundMia(1), outcome: 'created' });
 			expect(JSON.stringify(out)).not.toContain(CHATWOOT_USER_TOKEN);
@@ -238,8 +372,11 @@ describe('Chatwoot retries and faults over real HTTP', () => {
 			expect(run.error).toBeUndefined();
 			expect(calls(sandbox)).toEqual([search, `POST ${A}/contacts`, search, `POST ${A}/contacts`]);
 			expect(platforms.chatwoot.contacts.size).toBe(1);
-			expect(jsonOf(run.outputs[0])[0]).toMatchObject({ id: 1, email: 'mia@shop.test', outcome: 'created' });
+			expect(jsonOf(run.outputs[0])[0]).toMatchObject({
+				id: 1,
+				email: 'mia@shop.test',
+				outcome: 'created',
+			});
 		});
 	});
 });
-

@@ -7,7 +7,12 @@ import { ChatwootPlatformApi } from '../../../credentials/ChatwootPlatformApi.cr
 import { Chatwoot } from '../../../nodes/Chatwoot/Chatwoot.node';
 import { runNode, type RunNodeOptions } from '../../harness/engine';
 import type { Sandbox } from '../../sandbox';
-import { CHATWOOT_ACCOUNT_ID, CHATWOOT_BOT_TOKEN, CHATWOOT_PLATFORM_TOKEN, CHATWOOT_USER_TOKEN } from '../../sandbox/platforms/chatwoot';
+import {
+	CHATWOOT_ACCOUNT_ID,
+	CHATWOOT_BOT_TOKEN,
+	CHATWOOT_PLATFORM_TOKEN,
+	CHATWOOT_USER_TOKEN,
+} from '../../sandbox/platforms/chatwoot';
 
 export interface ChatwootRunExtra extends Partial<RunNodeOptions> {
 	platformToken?: string;
@@ -18,17 +23,34 @@ export interface ChatwootRunExtra extends Partial<RunNodeOptions> {
 }
 
 /** Run the Chatwoot node in n8n's engine against the sandbox, with every Chatwoot credential set. */
-export function runChatwoot(sandbox: Sandbox, parameters: INodeParameters, extra: ChatwootRunExtra = {}) {
+export function runChatwoot(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	extra: ChatwootRunExtra = {},
+) {
 	const url = sandbox.urlOf('/chatwoot');
 	const { platformToken, accessToken, botToken, accountId, ...rest } = extra;
 	return runNode({
 		node: new Chatwoot(),
 		parameters,
-		credentialTypes: [new ChatwootPlatformApi(), new ChatwootApi(), new ChatwootAgentBotApi(), new ChatwootClientApi()],
+		credentialTypes: [
+			new ChatwootPlatformApi(),
+			new ChatwootApi(),
+			new ChatwootAgentBotApi(),
+			new ChatwootClientApi(),
+		],
 		credentials: {
 			chatwootPlatformApi: { url, platformToken: platformToken ?? CHATWOOT_PLATFORM_TOKEN },
-			chatwootApi: { url, accountId: accountId ?? CHATWOOT_ACCOUNT_ID, accessToken: accessToken ?? CHATWOOT_USER_TOKEN },
-			chatwootAgentBotApi: { url, accountId: accountId ?? CHATWOOT_ACCOUNT_ID, botToken: botToken ?? CHATWOOT_BOT_TOKEN },
+			chatwootApi: {
+				url,
+				accountId: accountId ?? CHATWOOT_ACCOUNT_ID,
+				accessToken: accessToken ?? CHATWOOT_USER_TOKEN,
+			},
+			chatwootAgentBotApi: {
+				url,
+				accountId: accountId ?? CHATWOOT_ACCOUNT_ID,
+				botToken: botToken ?? CHATWOOT_BOT_TOKEN,
+			},
 			chatwootClientApi: { url },
 		},
 		...rest,

@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, INode, INodeListSearchResult, INodeParameters, IWorkflowBase } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	IWorkflowBase,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { ChatwootAgentBotApi } from '../../../credentials/ChatwootAgentBotApi.credentials';
@@ -36,15 +42,48 @@ export async function listSearch(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `harness-${type}`, name: type }])),
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((type) => [type, { id: `harness-${type}`, name: type }]),
+		),
 	};
-	const nodeTypes = new HarnessNodeTypes({ [TYPE]: chatwoot, [START_NODE_TYPE]: new HarnessStart() });
-	const data: IWorkflowBase = { id: 'ls', name: 'ls', active: false, isArchived: false, nodes: [node], connections: {}, settings: {}, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null };
+	const nodeTypes = new HarnessNodeTypes({
+		[TYPE]: chatwoot,
+		[START_NODE_TYPE]: new HarnessStart(),
+	});
+	const data: IWorkflowBase = {
+		id: 'ls',
+		name: 'ls',
+		active: false,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	};
 	const workflow = new Workflow({ ...data, nodeTypes });
-	const helper = new HarnessCredentialsHelper(new CredentialTypeRegistry([new ChatwootApi(), new ChatwootPlatformApi(), new ChatwootAgentBotApi()]), credentials, nodeTypes);
-	const additionalData = buildAdditionalData(new ExecutionLifecycleHooks('internal', randomUUID(), data), helper, randomUUID());
+	const helper = new HarnessCredentialsHelper(
+		new CredentialTypeRegistry([
+			new ChatwootApi(),
+			new ChatwootPlatformApi(),
+			new ChatwootAgentBotApi(),
+		]),
+		credentials,
+		nodeTypes,
+	);
+	const additionalData = buildAdditionalData(
+		new ExecutionLifecycleHooks('internal', randomUUID(), data),
+		helper,
+		randomUUID(),
+	);
 	additionalData.currentNodeParameters = parameters;
-	const context = new LoadOptionsContext(workflow, workflow.getNode('Chatwoot') as INode, additionalData, 'parameters.id');
+	const context = new LoadOptionsContext(
+		workflow,
+		workflow.getNode('Chatwoot') as INode,
+		additionalData,
+		'parameters.id',
+	);
 	const fn = chatwoot.methods.listSearch[method];
 	return await fn.call(context, filter, paginationToken);
 }

@@ -32,7 +32,9 @@ describe('Chatwoot platform users in the n8n engine', () => {
 		});
 		expect(requests[0].headers.api_access_token).toBe(CHATWOOT_PLATFORM_TOKEN);
 		expect(requests[0].headers['content-type']).toBe('application/json');
-		const created = [...platforms.chatwoot.users.values()].find((u) => u.email === 'ana@example.com');
+		const created = [...platforms.chatwoot.users.values()].find(
+			(u) => u.email === 'ana@example.com',
+		);
 		expect(run.outputs[0]).toEqual([
 			{
 				json: expect.objectContaining({
@@ -66,7 +68,9 @@ describe('Chatwoot platform users in the n8n engine', () => {
 		expect(out.note).toBe(
 			'A user with this email already existed: Chatwoot returned it as it was (the name, password and custom attributes given here were not applied). Use Update to change it.',
 		);
-		expect([...platforms.chatwoot.users.values()].filter((u) => u.email === 'ana@example.com')).toHaveLength(1);
+		expect(
+			[...platforms.chatwoot.users.values()].filter((u) => u.email === 'ana@example.com'),
+		).toHaveLength(1);
 		expect(platforms.chatwoot.users.get(existing.id)?.password).toBe('Seeded-1!');
 	});
 
@@ -78,10 +82,18 @@ describe('Chatwoot platform users in the n8n engine', () => {
 		expect(run.error?.description).toBe('Nothing was sent.');
 		expect(sandbox.requests()).toHaveLength(0);
 
-		const items = [{ json: { pw: 'Good-pass1' } }, { json: { pw: 'nodigits!A' } }, { json: { pw: 'x'.repeat(120) + 'A1!aaaaaaaa' } }];
+		const items = [
+			{ json: { pw: 'Good-pass1' } },
+			{ json: { pw: 'nodigits!A' } },
+			{ json: { pw: 'x'.repeat(120) + 'A1!aaaaaaaa' } },
+		];
 		const many = await runChatwoot(
 			sandbox,
-			{ ...createUser, email: '={{ "u" + $itemIndex + "@example.com" }}', password: '={{ $json.pw }}' },
+			{
+				...createUser,
+				email: '={{ "u" + $itemIndex + "@example.com" }}',
+				password: '={{ $json.pw }}',
+			},
 			{ items, onError: 'continueRegularOutput' },
 		);
 		const out = jsonOf(many.outputs[0]);
@@ -100,16 +112,30 @@ describe('Chatwoot platform users in the n8n engine', () => {
 
 	it('gets, updates, links, adds to and removes from an account, and deletes', async () => {
 		const cw = platforms.chatwoot;
-		const user = cw.addUser({ name: 'Bo', email: 'bo@example.com', custom_attributes: { tier: 'gold' } });
+		const user = cw.addUser({
+			name: 'Bo',
+			email: 'bo@example.com',
+			custom_attributes: { tier: 'gold' },
+		});
 
-		const got = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'get', userId: user.id });
-		expect(jsonOf(got.outputs[0])).toEqual([expect.objectContaining({ id: user.id, email: 'bo@example.com' })]);
+		const got = await runChatwoot(sandbox, {
+			resource: 'platformUser',
+			operation: 'get',
+			userId: user.id,
+		});
+		expect(jsonOf(got.outputs[0])).toEqual([
+			expect.objectContaining({ id: user.id, email: 'bo@example.com' }),
+		]);
 
 		const updated = await runChatwoot(sandbox, {
 			resource: 'platformUser',
 			operation: 'update',
 			userId: user.id,
-			updateFields: { displayName: 'Bobby', password: 'N3w-Pass!', customAttributes: { plan: 'pro' } },
+			updateFields: {
+				displayName: 'Bobby',
+				password: 'N3w-Pass!',
+				customAttributes: { plan: 'pro' },
+			},
 		});
 		expect(updated.error).toBeUndefined();
 		expect(sandbox.requests()[1]).toMatchObject({
@@ -120,10 +146,16 @@ describe('Chatwoot platform users in the n8n engine', () => {
 		expect(cw.users.get(user.id)?.custom_attributes).toEqual({ tier: 'gold', plan: 'pro' });
 		expect(JSON.stringify(updated.outputs)).not.toContain('N3w-Pass!');
 
-		const link = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'getLoginLink', userId: user.id });
+		const link = await runChatwoot(sandbox, {
+			resource: 'platformUser',
+			operation: 'getLoginLink',
+			userId: user.id,
+		});
 		// The SSO parameter is sso_auth_token, which the query-string masking does not cover: the link stays usable.
 		expect(jsonOf(link.outputs[0])).toEqual([{ id: user.id, url: cw.lastLoginUrl }]);
-		expect(cw.lastLoginUrl).toMatch(/\/app\/login\?email=bo%40example\.com&sso_auth_token=sso\d+t1a7b6c5d4e3f2$/);
+		expect(cw.lastLoginUrl).toMatch(
+			/\/app\/login\?email=bo%40example\.com&sso_auth_token=sso\d+t1a7b6c5d4e3f2$/,
+		);
 
 		const added = await runChatwoot(sandbox, {
 			resource: 'platformUser',
@@ -132,15 +164,24 @@ describe('Chatwoot platform users in the n8n engine', () => {
 			accountId: 1,
 			role: 'administrator',
 		});
-		expect(jsonOf(added.outputs[0])).toEqual([{ account_id: 1, user_id: user.id, role: 'administrator' }]);
+		expect(jsonOf(added.outputs[0])).toEqual([
+			{ account_id: 1, user_id: user.id, role: 'administrator' },
+		]);
 		expect(sandbox.requests()[3]).toMatchObject({
 			method: 'POST',
 			path: `${P}/accounts/1/account_users`,
 			body: { user_id: user.id, role: 'administrator' },
 		});
 
-		const removed = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'removeFromAccount', userId: user.id, accountId: 1 });
-		expect(jsonOf(removed.outputs[0])).toEqual([{ user_id: user.id, account_id: 1, removed: true, outcome: 'deleted' }]);
+		const removed = await runChatwoot(sandbox, {
+			resource: 'platformUser',
+			operation: 'removeFromAccount',
+			userId: user.id,
+			accountId: 1,
+		});
+		expect(jsonOf(removed.outputs[0])).toEqual([
+			{ user_id: user.id, account_id: 1, removed: true, outcome: 'deleted' },
+		]);
 		expect(sandbox.requests()[4]).toMatchObject({
 			method: 'DELETE',
 			path: `${P}/accounts/1/account_users`,
@@ -148,8 +189,14 @@ describe('Chatwoot platform users in the n8n engine', () => {
 		});
 		expect(cw.accountUsers.some((au) => au.user_id === user.id)).toBe(false);
 
-		const deleted = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'delete', userId: user.id });
-		expect(jsonOf(deleted.outputs[0])).toEqual([{ id: user.id, deleted: true, outcome: 'deleted' }]);
+		const deleted = await runChatwoot(sandbox, {
+			resource: 'platformUser',
+			operation: 'delete',
+			userId: user.id,
+		});
+		expect(jsonOf(deleted.outputs[0])).toEqual([
+			{ id: user.id, deleted: true, outcome: 'deleted' },
+		]);
 		expect(cw.users.has(user.id)).toBe(false);
 		expect(calls(sandbox)).toEqual([
 			`GET ${P}/users/${user.id}`,
@@ -162,8 +209,16 @@ describe('Chatwoot platform users in the n8n engine', () => {
 	});
 
 	it("the platform app's ownership rule reads as a sentence", async () => {
-		const foreign = platforms.chatwoot.addUser({ name: 'Not Ours', email: 'x@example.com', ownedByApp: false });
-		const run = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'get', userId: foreign.id });
+		const foreign = platforms.chatwoot.addUser({
+			name: 'Not Ours',
+			email: 'x@example.com',
+			ownedByApp: false,
+		});
+		const run = await runChatwoot(sandbox, {
+			resource: 'platformUser',
+			operation: 'get',
+			userId: foreign.id,
+		});
 		expect(run.error?.message).toBe(
 			'Chatwoot 401: Non permissible resource. This platform app may only manage users, accounts and agent bots it created itself (or was given access to)',
 		);
@@ -175,11 +230,17 @@ describe('Chatwoot platform users in the n8n engine', () => {
 			role: 'agent',
 		});
 		expect(account.error?.message).toMatch(/^Chatwoot 401: Non permissible resource\./);
-		expect(account.error?.description).toContain('POST /chatwoot/platform/api/v1/accounts/2/account_users');
+		expect(account.error?.description).toContain(
+			'POST /chatwoot/platform/api/v1/accounts/2/account_users',
+		);
 	});
 
 	it('an unknown platform user is 404', async () => {
-		const run = await runChatwoot(sandbox, { resource: 'platformUser', operation: 'get', userId: 999 });
+		const run = await runChatwoot(sandbox, {
+			resource: 'platformUser',
+			operation: 'get',
+			userId: 999,
+		});
 		expect(run.error?.message).toBe('Chatwoot 404: Not Found');
 		expect(run.error?.httpCode).toBe('404');
 	});

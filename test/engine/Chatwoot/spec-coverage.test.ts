@@ -8,7 +8,11 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type Platforms, type Sandbox } from '../../sandbox';
 import type { LoggedRequest } from '../../sandbox/types';
-import { CHATWOOT_ERRATA, CHATWOOT_LEFT_OUT, CHATWOOT_ROUTES_NOT_IN_SPEC } from '../../specs/chatwoot-errata';
+import {
+	CHATWOOT_ERRATA,
+	CHATWOOT_LEFT_OUT,
+	CHATWOOT_ROUTES_NOT_IN_SPEC,
+} from '../../specs/chatwoot-errata';
 import { CHATWOOT_SPEC_FILE, OpenApiChecker } from '../../specs/openapi-check';
 import { CHATWOOT_SAMPLES } from '../../unit/Chatwoot/samples';
 import { runChatwoot } from './helpers';
@@ -24,27 +28,77 @@ afterAll(async () => sandbox.stop());
 
 const csv: INodeExecutionData = {
 	json: {},
-	binary: { data: { data: Buffer.from('name,email\nCara,cara@example.com\n').toString('base64'), mimeType: 'text/csv', fileName: 'contacts.csv' } },
+	binary: {
+		data: {
+			data: Buffer.from('name,email\nCara,cara@example.com\n').toString('base64'),
+			mimeType: 'text/csv',
+			fileName: 'contacts.csv',
+		},
+	},
 };
 const image: INodeExecutionData = {
 	json: {},
-	binary: { data: { data: Buffer.from('GIF89a-fake-image').toString('base64'), mimeType: 'image/gif', fileName: 'screenshot.gif' } },
+	binary: {
+		data: {
+			data: Buffer.from('GIF89a-fake-image').toString('base64'),
+			mimeType: 'image/gif',
+			fileName: 'screenshot.gif',
+		},
+	},
 };
 
 /** Extra cases beyond one sample per operation: the other ways a request can be shaped. */
-const EXTRA: Array<{ key: string; params: Record<string, unknown>; items?: INodeExecutionData[] }> = [
-	{ key: 'message.create', params: { conversationId: 1, content: 'See the screenshot', additionalFields: { attachments: 'data', private: true } }, items: [image] },
-	{ key: 'message.create', params: { authenticateAs: 'agentBotToken', conversationId: 1, content: 'Hello from the bot' } },
-	{ key: 'conversation.toggleStatus', params: { authenticateAs: 'agentBotToken', conversationId: 1, status: 'open' } },
-	{ key: 'inbox.setAgentBot', params: { inboxId: 2 } },
-	{ key: 'message.getAll', params: { conversationId: 1, returnAll: true, filters: { after: 1 } } },
-	{ key: 'contact.search', params: { query: 'ana', sort: 'name', returnAll: true } },
-	{ key: 'agent.create', params: { name: 'Bo', email: 'bo@acme.example', role: 'agent', additionalFields: { availability: 'busy', autoOffline: false } } },
-	{ key: 'agent.update', params: { agentId: 2, updateFields: { availability: 'online' } } },
-	{ key: 'customFilter.update', params: { customFilterId: 1, updateFields: { filterType: 'contact' } } },
-	{ key: 'conversation.create', params: { inboxId: 1, contactId: 2, additionalFields: { message: 'Welcome!' } } },
-	{ key: 'webhook.create', params: { url: 'http://127.0.0.1:9/typing', subscriptions: ['conversation_typing_on', 'inbox_created'] } },
-];
+const EXTRA: Array<{ key: string; params: Record<string, unknown>; items?: INodeExecutionData[] }> =
+	[
+		{
+			key: 'message.create',
+			params: {
+				conversationId: 1,
+				content: 'See the screenshot',
+				additionalFields: { attachments: 'data', private: true },
+			},
+			items: [image],
+		},
+		{
+			key: 'message.create',
+			params: { authenticateAs: 'agentBotToken', conversationId: 1, content: 'Hello from the bot' },
+		},
+		{
+			key: 'conversation.toggleStatus',
+			params: { authenticateAs: 'agentBotToken', conversationId: 1, status: 'open' },
+		},
+		{ key: 'inbox.setAgentBot', params: { inboxId: 2 } },
+		{
+			key: 'message.getAll',
+			params: { conversationId: 1, returnAll: true, filters: { after: 1 } },
+		},
+		{ key: 'contact.search', params: { query: 'ana', sort: 'name', returnAll: true } },
+		{
+			key: 'agent.create',
+			params: {
+				name: 'Bo',
+				email: 'bo@acme.example',
+				role: 'agent',
+				additionalFields: { availability: 'busy', autoOffline: false },
+			},
+		},
+		{ key: 'agent.update', params: { agentId: 2, updateFields: { availability: 'online' } } },
+		{
+			key: 'customFilter.update',
+			params: { customFilterId: 1, updateFields: { filterType: 'contact' } },
+		},
+		{
+			key: 'conversation.create',
+			params: { inboxId: 1, contactId: 2, additionalFields: { message: 'Welcome!' } },
+		},
+		{
+			key: 'webhook.create',
+			params: {
+				url: 'http://127.0.0.1:9/typing',
+				subscriptions: ['conversation_typing_on', 'inbox_created'],
+			},
+		},
+	];
 
 interface Sent {
 	key: string;
@@ -54,34 +108,61 @@ interface Sent {
 
 const sent: Sent[] = [];
 
-async function runOne(key: string, params: Record<string, unknown>, items?: INodeExecutionData[]): Promise<Sent> {
+async function runOne(
+	key: string,
+	params: Record<string, unknown>,
+	items?: INodeExecutionData[],
+): Promise<Sent> {
 	sandbox.reset();
 	platforms.chatwoot.seed();
 	const [resource, operation] = key.split('.');
-	const run = await runChatwoot(sandbox, { resource, operation, ...params }, { items: items ?? (key === 'contact.import' ? [csv] : undefined) });
-	const result: Sent = { key, requests: sandbox.requests('chatwoot').filter((r) => !r.path.startsWith('/__sandbox/')), error: run.error?.message };
+	const run = await runChatwoot(
+		sandbox,
+		{ resource, operation, ...params },
+		{ items: items ?? (key === 'contact.import' ? [csv] : undefined) },
+	);
+	const result: Sent = {
+		key,
+		requests: sandbox.requests('chatwoot').filter((r) => !r.path.startsWith('/__sandbox/')),
+		error: run.error?.message,
+	};
 	sent.push(result);
 	return result;
 }
 
 describe('Chatwoot: every operation against the spec', () => {
-	it.each(Object.keys(CHATWOOT_SAMPLES))('%s runs against the sandbox and sends requests the spec allows', async (key) => {
-		const result = await runOne(key, CHATWOOT_SAMPLES[key]);
-		expect({ key, error: result.error }).toEqual({ key, error: undefined });
-		expect(result.requests.length).toBeGreaterThan(0);
-		for (const request of result.requests) {
-			const notInSpec = CHATWOOT_ROUTES_NOT_IN_SPEC.find((r) => r.method === request.method && r.path.test(request.path));
-			if (notInSpec) continue;
-			const check = checker.check(request);
-			expect({ request: `${request.method} ${request.path}`, problems: check.problems }).toEqual({ request: `${request.method} ${request.path}`, problems: [] });
-		}
-	});
+	it.each(Object.keys(CHATWOOT_SAMPLES))(
+		'%s runs against the sandbox and sends requests the spec allows',
+		async (key) => {
+			const result = await runOne(key, CHATWOOT_SAMPLES[key]);
+			expect({ key, error: result.error }).toEqual({ key, error: undefined });
+			expect(result.requests.length).toBeGreaterThan(0);
+			for (const request of result.requests) {
+				const notInSpec = CHATWOOT_ROUTES_NOT_IN_SPEC.find(
+					(r) => r.method === request.method && r.path.test(request.path),
+				);
+				if (notInSpec) continue;
+				const check = checker.check(request);
+				expect({ request: `${request.method} ${request.path}`, problems: check.problems }).toEqual({
+					request: `${request.method} ${request.path}`,
+					problems: [],
+				});
+			}
+		},
+	);
 
-	it.each(EXTRA.map((e, i) => [`${e.key} #${i + 1}`, e] as const))('%s (another shape) is valid too', async (_name, extra) => {
-		const result = await runOne(extra.key, extra.params, extra.items);
-		expect({ error: result.error }).toEqual({ error: undefined });
-		for (const request of result.requests) expect({ request: request.path, problems: checker.check(request).problems }).toEqual({ request: request.path, problems: [] });
-	});
+	it.each(EXTRA.map((e, i) => [`${e.key} #${i + 1}`, e] as const))(
+		'%s (another shape) is valid too',
+		async (_name, extra) => {
+			const result = await runOne(extra.key, extra.params, extra.items);
+			expect({ error: result.error }).toEqual({ error: undefined });
+			for (const request of result.requests)
+				expect({ request: request.path, problems: checker.check(request).problems }).toEqual({
+					request: request.path,
+					problems: [],
+				});
+		},
+	);
 
 	it('meets at least 140 of the 144 spec operations; the rest are listed with a reason', () => {
 		const met = new Set<string>();
@@ -100,7 +181,10 @@ describe('Chatwoot: every operation against the spec', () => {
 
 	it('every erratum is needed by some request (none is left over)', () => {
 		const used = new Set<string>();
-		for (const s of sent) for (const request of s.requests) for (const u of checker.check(request).used) used.add(`${checker.match(request.method, request.path)?.operationId} ${u}`);
+		for (const s of sent)
+			for (const request of s.requests)
+				for (const u of checker.check(request).used)
+					used.add(`${checker.match(request.method, request.path)?.operationId} ${u}`);
 		const declared = Object.entries(CHATWOOT_ERRATA).flatMap(([id, e]) => [
 			...(e.extraQuery ?? []).map((k) => `${id} extraQuery ${k}`),
 			...(e.extraBody ?? []).map((k) => `${id} extraBody ${k}`),

@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { ExecutionLifecycleHooks, HookContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, IWorkflowBase } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	IWorkflowBase,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { ChatwootApi } from '../../../credentials/ChatwootApi.credentials';
@@ -45,7 +51,10 @@ export async function runHook(setup: TriggerSetup, method: HookMethod): Promise<
 		webhookId: WEBHOOK_ID,
 	};
 	// The credentials helper resolves expressions in a scratch workflow of harness start nodes.
-	const nodeTypes = new HarnessNodeTypes({ [TRIGGER_TYPE]: trigger, [START_NODE_TYPE]: new HarnessStart() });
+	const nodeTypes = new HarnessNodeTypes({
+		[TRIGGER_TYPE]: trigger,
+		[START_NODE_TYPE]: new HarnessStart(),
+	});
 	const workflowData: IWorkflowBase = {
 		id: 'trigger-workflow',
 		name: 'Trigger',
@@ -59,10 +68,24 @@ export async function runHook(setup: TriggerSetup, method: HookMethod): Promise<
 		activeVersionId: null,
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: setup.staticData });
-	const credentialsHelper = new HarnessCredentialsHelper(new CredentialTypeRegistry([new ChatwootApi()]), { chatwootApi: setup.credentials }, nodeTypes);
-	const additionalData = buildAdditionalData(new ExecutionLifecycleHooks('trigger', randomUUID(), workflowData), credentialsHelper, randomUUID());
+	const credentialsHelper = new HarnessCredentialsHelper(
+		new CredentialTypeRegistry([new ChatwootApi()]),
+		{ chatwootApi: setup.credentials },
+		nodeTypes,
+	);
+	const additionalData = buildAdditionalData(
+		new ExecutionLifecycleHooks('trigger', randomUUID(), workflowData),
+		credentialsHelper,
+		randomUUID(),
+	);
 	if (setup.webhookBaseUrl) additionalData.webhookBaseUrl = setup.webhookBaseUrl;
-	const context = new HookContext(workflow, workflow.getNode('Chatwoot Trigger') as INode, additionalData, 'trigger', method === 'delete' ? 'manual' : 'activate');
+	const context = new HookContext(
+		workflow,
+		workflow.getNode('Chatwoot Trigger') as INode,
+		additionalData,
+		'trigger',
+		method === 'delete' ? 'manual' : 'activate',
+	);
 	const result = await trigger.webhookMethods.default[method].call(context);
 	// n8n saves the static data the node changed; the next call sees it.
 	Object.assign(setup.staticData, workflow.staticData);
@@ -70,4 +93,5 @@ export async function runHook(setup: TriggerSetup, method: HookMethod): Promise<
 }
 
 /** The node's part of the static data. */
-export const nodeState = (setup: TriggerSetup): IDataObject => (setup.staticData['node:Chatwoot Trigger'] ?? {}) as IDataObject;
+export const nodeState = (setup: TriggerSetup): IDataObject =>
+	(setup.staticData['node:Chatwoot Trigger'] ?? {}) as IDataObject;

@@ -15,7 +15,10 @@ beforeEach(() => sandbox.reset());
 
 const URL = `https://n8n.example/webhook/${WEBHOOK_ID}/webhook`;
 
-function setup(events = ['message_created', 'conversation_created'], accessToken = CHATWOOT_USER_TOKEN): TriggerSetup {
+function setup(
+	events = ['message_created', 'conversation_created'],
+	accessToken = CHATWOOT_USER_TOKEN,
+): TriggerSetup {
 	return {
 		parameters: { events, options: { webhookName: 'n8n support flow' } },
 		credentials: { url: sandbox.urlOf('/chatwoot'), accountId: CHATWOOT_ACCOUNT_ID, accessToken },
@@ -31,10 +34,20 @@ describe('Chatwoot Trigger: the webhook follows the workflow (n8n-core HookConte
 		const s = setup();
 		expect(await runHook(s, 'checkExists')).toBe(false);
 		expect(await runHook(s, 'create')).toBe(true);
-		expect(calls()).toEqual(['GET /api/v1/accounts/1/webhooks', 'POST /api/v1/accounts/1/webhooks']);
-		expect(sandbox.requests('chatwoot')[1].body).toEqual({ url: URL, name: 'n8n support flow', subscriptions: ['message_created', 'conversation_created'] });
+		expect(calls()).toEqual([
+			'GET /api/v1/accounts/1/webhooks',
+			'POST /api/v1/accounts/1/webhooks',
+		]);
+		expect(sandbox.requests('chatwoot')[1].body).toEqual({
+			url: URL,
+			name: 'n8n support flow',
+			subscriptions: ['message_created', 'conversation_created'],
+		});
 		const [hook] = [...platforms.chatwoot.webhooks.values()];
-		expect(hook).toMatchObject({ url: URL, subscriptions: ['message_created', 'conversation_created'] });
+		expect(hook).toMatchObject({
+			url: URL,
+			subscriptions: ['message_created', 'conversation_created'],
+		});
 		expect(nodeState(s)).toEqual({ webhookId: hook.id, secret: hook.secret });
 	});
 
@@ -45,7 +58,10 @@ describe('Chatwoot Trigger: the webhook follows the workflow (n8n-core HookConte
 		const changed = { ...s, parameters: { events: ['contact_created'] }, staticData: {} };
 		expect(await runHook(changed, 'checkExists')).toBe(true);
 		const id = [...platforms.chatwoot.webhooks.keys()][0];
-		expect(calls()).toEqual(['GET /api/v1/accounts/1/webhooks', `PATCH /api/v1/accounts/1/webhooks/${id}`]);
+		expect(calls()).toEqual([
+			'GET /api/v1/accounts/1/webhooks',
+			`PATCH /api/v1/accounts/1/webhooks/${id}`,
+		]);
 		expect(platforms.chatwoot.webhooks.size).toBe(1);
 		expect(platforms.chatwoot.webhooks.get(id)?.subscriptions).toEqual(['contact_created']);
 		expect(nodeState(changed).webhookId).toBe(id);
@@ -70,8 +86,12 @@ describe('Chatwoot Trigger: the webhook follows the workflow (n8n-core HookConte
 		expect(nodeState(s)).toEqual({ webhookId: expect.any(Number) });
 	});
 
-	it('a user who is no administrator gets Chatwoot\'s refusal in words', async () => {
-		const agent = platforms.chatwoot.addUser({ name: 'Agent', email: 'a@acme.test', ownedByApp: false });
+	it("a user who is no administrator gets Chatwoot's refusal in words", async () => {
+		const agent = platforms.chatwoot.addUser({
+			name: 'Agent',
+			email: 'a@acme.test',
+			ownedByApp: false,
+		});
 		platforms.chatwoot.addMember(1, agent.id, 'agent');
 		platforms.chatwoot.tokenUserId = agent.id;
 		await expect(runHook(setup(), 'checkExists')).rejects.toMatchObject({
@@ -81,8 +101,12 @@ describe('Chatwoot Trigger: the webhook follows the workflow (n8n-core HookConte
 	});
 
 	it('a token of the wrong kind is named as such', async () => {
-		await expect(runHook(setup(undefined, 'sandbox-cw-platform-token-7c1e'), 'create')).rejects.toMatchObject({
-			message: expect.stringMatching(/^Chatwoot 401: Access to this endpoint is not authorized for bots\. This operation needs a user access token/),
+		await expect(
+			runHook(setup(undefined, 'sandbox-cw-platform-token-7c1e'), 'create'),
+		).rejects.toMatchObject({
+			message: expect.stringMatching(
+				/^Chatwoot 401: Access to this endpoint is not authorized for bots\. This operation needs a user access token/,
+			),
 		});
 	});
 });
@@ -93,27 +117,62 @@ describe('Chatwoot Trigger: delivery signatures (Web Crypto in the node, node:cr
 
 	it('accepts what the sandbox signs the way Chatwoot does', async () => {
 		const sig = signature('whsec-1', String(now), Buffer.from(body).toString('utf8'));
-		expect(await verifyChatwootSignature('whsec-1', { signature: sig, timestamp: String(now) }, body, now + 10)).toEqual({ ok: true });
+		expect(
+			await verifyChatwootSignature(
+				'whsec-1',
+				{ signature: sig, timestamp: String(now) },
+				body,
+				now + 10,
+			),
+		).toEqual({ ok: true });
 	});
 
 	it('needs the raw bytes: Rails escapes <, > and & in JSON, which a re-serialised body loses', async () => {
 		const raw = railsJson({ event: 'contact_created', name: 'Ann <VIP> & Co' });
 		const sig = signature('whsec-1', String(now), raw);
 		const headers = { signature: sig, timestamp: String(now) };
-		expect(await verifyChatwootSignature('whsec-1', headers, new TextEncoder().encode(raw), now)).toEqual({ ok: true });
+		expect(
+			await verifyChatwootSignature('whsec-1', headers, new TextEncoder().encode(raw), now),
+		).toEqual({ ok: true });
 		const reserialised = new TextEncoder().encode(JSON.stringify(JSON.parse(raw)));
-		expect(await verifyChatwootSignature('whsec-1', headers, reserialised, now)).toMatchObject({ ok: false });
+		expect(await verifyChatwootSignature('whsec-1', headers, reserialised, now)).toMatchObject({
+			ok: false,
+		});
 	});
 
 	it('refuses a wrong secret, a changed body, a missing or stale signature', async () => {
 		const sig = signature('whsec-1', String(now), Buffer.from(body).toString('utf8'));
-		const check = (secret: string, headers: { signature?: string; timestamp?: string }, raw = body, at = now) => verifyChatwootSignature(secret, headers, raw, at);
-		expect(await check('whsec-2', { signature: sig, timestamp: String(now) })).toEqual({ ok: false, reason: 'X-Chatwoot-Signature does not match the body' });
-		expect(await check('whsec-1', { signature: sig, timestamp: String(now) }, new TextEncoder().encode('{"event":"message_created","id":8}'))).toMatchObject({ ok: false });
-		expect(await check('whsec-1', { timestamp: String(now) })).toEqual({ ok: false, reason: expect.stringContaining('not signed') });
-		expect(await check('whsec-1', { signature: sig, timestamp: String(now) }, body, now + 301)).toEqual({ ok: false, reason: expect.stringContaining('5 minutes') });
-		expect(await check('whsec-1', { signature: 'sha256=zz', timestamp: String(now) })).toEqual({ ok: false, reason: expect.stringContaining('not a sha256') });
+		const check = (
+			secret: string,
+			headers: { signature?: string; timestamp?: string },
+			raw = body,
+			at = now,
+		) => verifyChatwootSignature(secret, headers, raw, at);
+		expect(await check('whsec-2', { signature: sig, timestamp: String(now) })).toEqual({
+			ok: false,
+			reason: 'X-Chatwoot-Signature does not match the body',
+		});
+		expect(
+			await check(
+				'whsec-1',
+				{ signature: sig, timestamp: String(now) },
+				new TextEncoder().encode('{"event":"message_created","id":8}'),
+			),
+		).toMatchObject({ ok: false });
+		expect(await check('whsec-1', { timestamp: String(now) })).toEqual({
+			ok: false,
+			reason: expect.stringContaining('not signed'),
+		});
+		expect(
+			await check('whsec-1', { signature: sig, timestamp: String(now) }, body, now + 301),
+		).toEqual({ ok: false, reason: expect.stringContaining('5 minutes') });
+		expect(await check('whsec-1', { signature: 'sha256=zz', timestamp: String(now) })).toEqual({
+			ok: false,
+			reason: expect.stringContaining('not a sha256'),
+		});
 		// The timestamp is part of what is signed: a fresh one cannot be swapped in.
-		expect(await check('whsec-1', { signature: sig, timestamp: String(now + 60) }, body, now + 60)).toMatchObject({ ok: false });
+		expect(
+			await check('whsec-1', { signature: sig, timestamp: String(now + 60) }, body, now + 60),
+		).toMatchObject({ ok: false });
 	});
 });

@@ -17,7 +17,12 @@ export function runDavintoo(
 		node: new Davintoo(),
 		parameters: { resource: 'user', ...parameters },
 		credentialTypes: [new DavintooApi()],
-		credentials: { davintooApi: { url: sandbox.urlOf('/davintoo'), apiToken: apiToken ?? DAVINTOO_SANDBOX_TOKEN } },
+		credentials: {
+			davintooApi: {
+				url: sandbox.urlOf('/davintoo'),
+				apiToken: apiToken ?? DAVINTOO_SANDBOX_TOKEN,
+			},
+		},
 		...rest,
 	});
 }
@@ -26,10 +31,19 @@ export const jsonOf = (items: INodeExecutionData[] | undefined) => (items ?? [])
 
 /** A user item as the import takes it (API field names). */
 export const person = (n: number, extra: Record<string, unknown> = {}) => ({
-	json: { uid: `EMP-${n}`, secondname: `Koval${n}`, firstname: 'Olena', login: `o.koval${n}`, email: `olena${n}@acme.example`, ...extra },
+	json: {
+		uid: `EMP-${n}`,
+		secondname: `Koval${n}`,
+		firstname: 'Olena',
+		login: `o.koval${n}`,
+		email: `olena${n}@acme.example`,
+		...extra,
+	},
 });
 
 export const csvItem = (text: string, fileName = 'users.csv'): INodeExecutionData => ({
 	json: {},
-	binary: { data: { data: Buffer.from(text, 'utf8').toString('base64'), mimeType: 'text/csv', fileName } },
+	binary: {
+		data: { data: Buffer.from(text, 'utf8').toString('base64'), mimeType: 'text/csv', fileName },
+	},
 });

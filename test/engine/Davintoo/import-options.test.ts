@@ -31,7 +31,11 @@ describe('Davintoo Import Many honours the shared options', () => {
 
 	it('Batching: Items per Batch counts input items; the interval is waited between batches of chunks', async () => {
 		const items = Array.from({ length: 8 }, (_, n) => person(n));
-		const run = await runDavintoo(sandbox, { ...params, options: { batching: { batch: { batchSize: 4, batchInterval: 400 } } } }, { items });
+		const run = await runDavintoo(
+			sandbox,
+			{ ...params, options: { batching: { batch: { batchSize: 4, batchInterval: 400 } } } },
+			{ items },
+		);
 		expect(run.error).toBeUndefined();
 		const t = times();
 		expect(t).toHaveLength(4);
@@ -43,11 +47,26 @@ describe('Davintoo Import Many honours the shared options', () => {
 	it('Append Summary Item: counts items, and the users created / updated / blocked by the portal', async () => {
 		platforms.davintoo.addUser('EMP-1');
 		const items = [person(0), person(1), person(2, { gender: 'x' }), person(3)];
-		const run = await runDavintoo(sandbox, { ...params, options: { summary: true } }, { items, onError: 'continueRegularOutput' });
+		const run = await runDavintoo(
+			sandbox,
+			{ ...params, options: { summary: true } },
+			{ items, onError: 'continueRegularOutput' },
+		);
 		expect(run.error).toBeUndefined();
 		const out = run.outputs[0];
 		expect(out.at(-1)).toEqual({
-			json: { summary: { items: 4, succeeded: 3, failed: 1, users: 3, created: 2, updated: 1, blocked: 0, unblocked: 0 } },
+			json: {
+				summary: {
+					items: 4,
+					succeeded: 3,
+					failed: 1,
+					users: 3,
+					created: 2,
+					updated: 1,
+					blocked: 0,
+					unblocked: 0,
+				},
+			},
 			pairedItem: [0, 1, 2, 3].map((item) => ({ item })),
 		});
 	});

@@ -35,7 +35,11 @@ describe('Davintoo Import One, Block, Unblock', () => {
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests()).toHaveLength(1);
 		const [request] = sandbox.requests('davintoo');
-		expect(request).toMatchObject({ method: 'POST', path: '/api/v2/users-import/single', query: {} });
+		expect(request).toMatchObject({
+			method: 'POST',
+			path: '/api/v2/users-import/single',
+			query: {},
+		});
 		expect(request.body).toEqual({
 			uid: 'EMP-0042',
 			secondname: 'Koval',
@@ -54,21 +58,41 @@ describe('Davintoo Import One, Block, Unblock', () => {
 		expect(request.headers['content-type']).toBe('application/json');
 		expect(run.outputs[0]).toEqual([
 			{
-				json: { uid: 'EMP-0042', created_count: 1, updated_count: 0, blocked_count: 0, unblocked_count: 0, outcome: 'created' },
+				json: {
+					uid: 'EMP-0042',
+					created_count: 1,
+					updated_count: 0,
+					blocked_count: 0,
+					unblocked_count: 0,
+					outcome: 'created',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
 
 		const again = await runDavintoo(sandbox, { ...importOne, additionalFields: { city: 'Lviv' } });
 		expect(jsonOf(again.outputs[0])).toEqual([
-			{ uid: 'EMP-0042', created_count: 0, updated_count: 1, blocked_count: 0, unblocked_count: 0, outcome: 'updated' },
+			{
+				uid: 'EMP-0042',
+				created_count: 0,
+				updated_count: 1,
+				blocked_count: 0,
+				unblocked_count: 0,
+				outcome: 'updated',
+			},
 		]);
 		expect(platforms.davintoo.users.size).toBe(1);
-		expect(platforms.davintoo.users.get('EMP-0042')?.fields).toMatchObject({ city: 'Lviv', department: 'Sales' });
+		expect(platforms.davintoo.users.get('EMP-0042')?.fields).toMatchObject({
+			city: 'Lviv',
+			department: 'Sales',
+		});
 	});
 
 	it('Include Request Details masks the token and the password', async () => {
-		const run = await runDavintoo(sandbox, { ...importOne, options: { includeRequestDetails: true } });
+		const run = await runDavintoo(sandbox, {
+			...importOne,
+			options: { includeRequestDetails: true },
+		});
 		const out = jsonOf(run.outputs[0])[0];
 		expect(out).toMatchObject({
 			request: {
@@ -86,8 +110,13 @@ describe('Davintoo Import One, Block, Unblock', () => {
 	});
 
 	it('an invalid date or email names the field and sends nothing', async () => {
-		const run = await runDavintoo(sandbox, { ...importOne, additionalFields: { birth_date: '31.02.1990' } });
-		expect(run.error?.message).toBe('Item 0: Additional Fields > Birth Date (additionalFields.birth_date): must be a date as DD.MM.YYYY or YYYY-MM-DD');
+		const run = await runDavintoo(sandbox, {
+			...importOne,
+			additionalFields: { birth_date: '31.02.1990' },
+		});
+		expect(run.error?.message).toBe(
+			'Item 0: Additional Fields > Birth Date (additionalFields.birth_date): must be a date as DD.MM.YYYY or YYYY-MM-DD',
+		);
 		expect(run.error?.description).toBe('Nothing was sent.');
 		const bad = await runDavintoo(sandbox, { ...importOne, email: 'olena-at-acme' });
 		expect(bad.error?.message).toBe('Item 0: Email (email): is not a valid email address');
@@ -97,14 +126,34 @@ describe('Davintoo Import One, Block, Unblock', () => {
 	it('blocks and unblocks by re-importing the UID with is_active 0 / 1', async () => {
 		platforms.davintoo.addUser('EMP-7');
 		const blocked = await runDavintoo(sandbox, { operation: 'block', uid: 'EMP-7' });
-		expect(sandbox.requests()[0]).toMatchObject({ method: 'POST', path: '/api/v2/users-import/single', body: { uid: 'EMP-7', is_active: 0 } });
+		expect(sandbox.requests()[0]).toMatchObject({
+			method: 'POST',
+			path: '/api/v2/users-import/single',
+			body: { uid: 'EMP-7', is_active: 0 },
+		});
 		expect(jsonOf(blocked.outputs[0])).toEqual([
-			{ uid: 'EMP-7', is_active: 0, created_count: 0, updated_count: 1, blocked_count: 1, unblocked_count: 0, outcome: 'updated' },
+			{
+				uid: 'EMP-7',
+				is_active: 0,
+				created_count: 0,
+				updated_count: 1,
+				blocked_count: 1,
+				unblocked_count: 0,
+				outcome: 'updated',
+			},
 		]);
 		expect(platforms.davintoo.users.get('EMP-7')?.is_active).toBe(0);
 
-		const unblocked = await runDavintoo(sandbox, { operation: 'unblock', uid: 'EMP-7', alsoSend: { email: 'new@acme.example' } });
-		expect(sandbox.requests()[1].body).toEqual({ uid: 'EMP-7', email: 'new@acme.example', is_active: 1 });
+		const unblocked = await runDavintoo(sandbox, {
+			operation: 'unblock',
+			uid: 'EMP-7',
+			alsoSend: { email: 'new@acme.example' },
+		});
+		expect(sandbox.requests()[1].body).toEqual({
+			uid: 'EMP-7',
+			email: 'new@acme.example',
+			is_active: 1,
+		});
 		expect(jsonOf(unblocked.outputs[0])[0]).toMatchObject({ blocked_count: 0, unblocked_count: 1 });
 		expect(platforms.davintoo.users.get('EMP-7')?.is_active).toBe(1);
 	});
@@ -112,33 +161,55 @@ describe('Davintoo Import One, Block, Unblock', () => {
 	it('a 400 reads as the field map; a wrong token is a 401 in words and shows nowhere', async () => {
 		platforms.davintoo.addUser('EMP-1', { login: 'o.koval' });
 		const taken = await runDavintoo(sandbox, importOne);
-		expect(taken.error?.message).toBe('Davintoo 400: login: Login "o.koval" has already been taken.');
+		expect(taken.error?.message).toBe(
+			'Davintoo 400: login: Login "o.koval" has already been taken.',
+		);
 		expect(taken.error?.httpCode).toBe('400');
 
 		const wrong = 'wrong-token-000111222';
-		const denied = await runDavintoo(sandbox, { operation: 'getAll', returnAll: true }, { apiToken: wrong });
+		const denied = await runDavintoo(
+			sandbox,
+			{ operation: 'getAll', returnAll: true },
+			{ apiToken: wrong },
+		);
 		expect(denied.error?.message).toBe(
 			'Davintoo refused the API Token (HTTP 401, "Your request was made with invalid credentials."). Check the API Token in the Davintoo credential.',
 		);
-		expect(denied.error?.description).toContain('Tokens are made on the portal page Security and notifications');
+		expect(denied.error?.description).toContain(
+			'Tokens are made on the portal page Security and notifications',
+		);
 		expect(JSON.stringify(denied.error?.raw)).not.toContain(wrong);
 	});
 });
 
 describe('Davintoo Get Many', () => {
 	it('Return All follows the pager; Limit stops early; filters go out as filter[...]', async () => {
-		for (let n = 1; n <= 25; n++) platforms.davintoo.addUser(`U${n}`, { department: n % 2 ? 'Sales' : 'IT' });
+		for (let n = 1; n <= 25; n++)
+			platforms.davintoo.addUser(`U${n}`, { department: n % 2 ? 'Sales' : 'IT' });
 		const all = await runDavintoo(sandbox, { operation: 'getAll', returnAll: true });
 		expect(all.error).toBeUndefined();
-		expect(jsonOf(all.outputs[0]).map((u) => u.uid)).toEqual(Array.from({ length: 25 }, (_, i) => `U${i + 1}`));
-		expect(sandbox.requests().map((r) => r.query)).toEqual([{ page: '1' }, { page: '2' }, { page: '3' }]);
+		expect(jsonOf(all.outputs[0]).map((u) => u.uid)).toEqual(
+			Array.from({ length: 25 }, (_, i) => `U${i + 1}`),
+		);
+		expect(sandbox.requests().map((r) => r.query)).toEqual([
+			{ page: '1' },
+			{ page: '2' },
+			{ page: '3' },
+		]);
 		expect(all.outputs[0].every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(JSON.stringify(all.outputs)).not.toContain('password');
 
 		sandbox.log.length = 0;
-		const some = await runDavintoo(sandbox, { operation: 'getAll', returnAll: false, limit: 4, filters: { department: 'Sales', fullname: 'first' } });
+		const some = await runDavintoo(sandbox, {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 4,
+			filters: { department: 'Sales', fullname: 'first' },
+		});
 		expect(jsonOf(some.outputs[0]).map((u) => u.uid)).toEqual(['U1', 'U3', 'U5', 'U7']);
-		expect(sandbox.requests().map((r) => r.query)).toEqual([{ 'filter[fullname]': 'first', 'filter[department]': 'Sales', page: '1' }]);
+		expect(sandbox.requests().map((r) => r.query)).toEqual([
+			{ 'filter[fullname]': 'first', 'filter[department]': 'Sales', page: '1' },
+		]);
 	});
 
 	it('a portal that ignores ?page= fails clearly instead of repeating page 1', async () => {
@@ -158,22 +229,79 @@ describe('Davintoo Import Many as JSON batches', () => {
 	it('chunks by Batch Size, pairs each chunk with its items and sums the counters', async () => {
 		platforms.davintoo.addUser('EMP-2');
 		platforms.davintoo.addUser('EMP-4', {}, 0);
-		const items = [1, 2, 3, 4, 5].map((n) => person(n, n === 4 ? { is_active: true, birth_date: '1991-03-31' } : {}));
+		const items = [1, 2, 3, 4, 5].map((n) =>
+			person(n, n === 4 ? { is_active: true, birth_date: '1991-03-31' } : {}),
+		);
 		const run = await runDavintoo(sandbox, params, { items });
 		expect(run.error).toBeUndefined();
 		const sent = sandbox.requests();
-		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill('POST /api/v2/users-import/batch'));
+		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(
+			Array(3).fill('POST /api/v2/users-import/batch'),
+		);
 		expect(sent.map((r) => (r.body as Array<{ uid: string }>).map((u) => u.uid))).toEqual([
 			['EMP-1', 'EMP-2'],
 			['EMP-3', 'EMP-4'],
 			['EMP-5'],
 		]);
-		expect((sent[1].body as unknown[])[1]).toEqual({ ...person(4).json, is_active: 1, birth_date: '31.03.1991' });
-		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }], [{ item: 2 }, { item: 3 }], [{ item: 4 }]]);
+		expect((sent[1].body as unknown[])[1]).toEqual({
+			...person(4).json,
+			is_active: 1,
+			birth_date: '31.03.1991',
+		});
+		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([
+			[{ item: 0 }, { item: 1 }],
+			[{ item: 2 }, { item: 3 }],
+			[{ item: 4 }],
+		]);
 		expect(jsonOf(run.outputs[0])).toEqual([
-			{ chunk: 1, chunks: 3, users: 2, created_count: 1, updated_count: 1, blocked_count: 0, unblocked_count: 0, total: { users: 2, created_count: 1, updated_count: 1, blocked_count: 0, unblocked_count: 0 } },
-			{ chunk: 2, chunks: 3, users: 2, created_count: 1, updated_count: 1, blocked_count: 0, unblocked_count: 1, total: { users: 4, created_count: 2, updated_count: 2, blocked_count: 0, unblocked_count: 1 } },
-			{ chunk: 3, chunks: 3, users: 1, created_count: 1, updated_count: 0, blocked_count: 0, unblocked_count: 0, total: { users: 5, created_count: 3, updated_count: 2, blocked_count: 0, unblocked_count: 1 } },
+			{
+				chunk: 1,
+				chunks: 3,
+				users: 2,
+				created_count: 1,
+				updated_count: 1,
+				blocked_count: 0,
+				unblocked_count: 0,
+				total: {
+					users: 2,
+					created_count: 1,
+					updated_count: 1,
+					blocked_count: 0,
+					unblocked_count: 0,
+				},
+			},
+			{
+				chunk: 2,
+				chunks: 3,
+				users: 2,
+				created_count: 1,
+				updated_count: 1,
+				blocked_count: 0,
+				unblocked_count: 1,
+				total: {
+					users: 4,
+					created_count: 2,
+					updated_count: 2,
+					blocked_count: 0,
+					unblocked_count: 1,
+				},
+			},
+			{
+				chunk: 3,
+				chunks: 3,
+				users: 1,
+				created_count: 1,
+				updated_count: 0,
+				blocked_count: 0,
+				unblocked_count: 0,
+				total: {
+					users: 5,
+					created_count: 3,
+					updated_count: 2,
+					blocked_count: 0,
+					unblocked_count: 1,
+				},
+			},
 		]);
 		expect(platforms.davintoo.users.size).toBe(5);
 	});
@@ -187,22 +315,41 @@ describe('Davintoo Import Many as JSON batches', () => {
 	});
 
 	it('with continueOnFail, invalid items become error items and the valid ones are imported', async () => {
-		const items = [person(1), person(2, { gender: 'x' }), person(3), person(4, { lastname: 'Typo' })];
+		const items = [
+			person(1),
+			person(2, { gender: 'x' }),
+			person(3),
+			person(4, { lastname: 'Typo' }),
+		];
 		const run = await runDavintoo(sandbox, params, { items, onError: 'continueRegularOutput' });
 		expect(run.error).toBeUndefined();
-		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([[{ item: 1 }], [{ item: 3 }], [{ item: 0 }, { item: 2 }]]);
+		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([
+			[{ item: 1 }],
+			[{ item: 3 }],
+			[{ item: 0 }, { item: 2 }],
+		]);
 		expect(jsonOf(run.outputs[0]).slice(0, 2)).toEqual([
-			{ error: 'Item 1: Gender (gender): must be male (0) or female (1)', details: { itemIndex: 1, description: 'Nothing was sent.' } },
 			{
-				error: 'Item 3: lastname: is not a Davintoo user field (use the API names: uid, secondname, firstname, login, email, …), or turn on Ignore Unknown Fields',
+				error: 'Item 1: Gender (gender): must be male (0) or female (1)',
+				details: { itemIndex: 1, description: 'Nothing was sent.' },
+			},
+			{
+				error:
+					'Item 3: lastname: is not a Davintoo user field (use the API names: uid, secondname, firstname, login, email, …), or turn on Ignore Unknown Fields',
 				details: { itemIndex: 3, description: 'Nothing was sent.' },
 			},
 		]);
-		expect(sandbox.requests().map((r) => (r.body as Array<{ uid: string }>).map((u) => u.uid))).toEqual([['EMP-1', 'EMP-3']]);
+		expect(
+			sandbox.requests().map((r) => (r.body as Array<{ uid: string }>).map((u) => u.uid)),
+		).toEqual([['EMP-1', 'EMP-3']]);
 	});
 
 	it('Ignore Unknown Fields leaves such fields out', async () => {
-		const run = await runDavintoo(sandbox, { ...params, ignoreUnknownFields: true }, { items: [person(1, { id: 991, note: 'x' })] });
+		const run = await runDavintoo(
+			sandbox,
+			{ ...params, ignoreUnknownFields: true },
+			{ items: [person(1, { id: 991, note: 'x' })] },
+		);
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests()[0].body).toEqual([person(1).json]);
 	});
@@ -211,7 +358,10 @@ describe('Davintoo Import Many as JSON batches', () => {
 		platforms.davintoo.addUser('OTHER', { login: 'o.koval3' });
 		const items = [1, 2, 3, 4].map((n) => person(n));
 		const run = await runDavintoo(sandbox, params, { items, onError: 'continueRegularOutput' });
-		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }], [{ item: 2 }, { item: 3 }]]);
+		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([
+			[{ item: 0 }, { item: 1 }],
+			[{ item: 2 }, { item: 3 }],
+		]);
 		expect(jsonOf(run.outputs[0])[1]).toEqual({
 			error: 'Davintoo 400: 0.login: Login "o.koval3" has already been taken.',
 			details: {
@@ -272,7 +422,10 @@ describe('Davintoo Import Many as one CSV built from the items', () => {
 		expect(run.error?.description).toBe('Nothing was sent.');
 		expect(sandbox.requests()).toHaveLength(0);
 
-		const cof = await runDavintoo(sandbox, params, { items: [person(1), person(2)], onError: 'continueRegularOutput' });
+		const cof = await runDavintoo(sandbox, params, {
+			items: [person(1), person(2)],
+			onError: 'continueRegularOutput',
+		});
 		expect(cof.outputs[0]).toHaveLength(1);
 		expect(cof.outputs[0][0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(sandbox.requests()).toHaveLength(0);
@@ -288,7 +441,17 @@ describe('Davintoo Import Many as one CSV built from the items', () => {
 		expect(sandbox.requests()).toHaveLength(1);
 		expect(request).toMatchObject({ method: 'POST', path: '/api/v2/users-import/csv' });
 		expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-		expect(request.body).toEqual({ fields: {}, files: [{ field: 'file', filename: 'users.csv', contentType: 'text/csv', data: expect.stringMatching(/bytes$/) }] });
+		expect(request.body).toEqual({
+			fields: {},
+			files: [
+				{
+					field: 'file',
+					filename: 'users.csv',
+					contentType: 'text/csv',
+					data: expect.stringMatching(/bytes$/),
+				},
+			],
+		});
 
 		const text = platforms.davintoo.csvFiles[0];
 		expect(text.split('\r\n')[0]).toBe(
@@ -318,7 +481,13 @@ describe('Davintoo Import Many as one CSV built from the items', () => {
 				updated_count: 1,
 				blocked_count: 1,
 				unblocked_count: 0,
-				total: { users: 3, created_count: 2, updated_count: 1, blocked_count: 1, unblocked_count: 0 },
+				total: {
+					users: 3,
+					created_count: 2,
+					updated_count: 1,
+					blocked_count: 1,
+					unblocked_count: 0,
+				},
 			},
 		]);
 		expect(run.outputs[0][0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -329,7 +498,11 @@ describe('Davintoo Import Many as one CSV built from the items', () => {
 
 	it('fields without a CSV column are item errors, not silently dropped', async () => {
 		const items = [person(1, { manager_uid: 'M-1' }), person(2, { is_active: 0 })];
-		const run = await runDavintoo(sandbox, { ...params, confirmBlockMissing: true }, { items, onError: 'continueRegularOutput' });
+		const run = await runDavintoo(
+			sandbox,
+			{ ...params, confirmBlockMissing: true },
+			{ items, onError: 'continueRegularOutput' },
+		);
 		expect(jsonOf(run.outputs[0]).map((j) => j.error)).toEqual([
 			'Item 0: Manager UIDs (manager_uid): has no column in the CSV format: import such users as JSON',
 			'Item 1: Active (is_active): cannot be 0 in a CSV import: the CSV blocks users through Status (1 dismissed, 2 maternity leave, 3 sick leave)',
@@ -339,16 +512,34 @@ describe('Davintoo Import Many as one CSV built from the items', () => {
 
 	it('Dry Run returns the CSV file as binary (passwords as ***) and sends nothing', async () => {
 		const items = [person(1, { ...tricky, password: 'Secret-Two-2' }), person(2)];
-		const run = await runDavintoo(sandbox, { ...params, options: { dryRun: true } }, { items, binaryDataMode: 'filesystem' });
+		const run = await runDavintoo(
+			sandbox,
+			{ ...params, options: { dryRun: true } },
+			{ items, binaryDataMode: 'filesystem' },
+		);
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests()).toHaveLength(0);
 		const [item] = run.outputs[0];
-		expect(item.json).toMatchObject({ dryRun: true, operation: 'importMany', users: 2, requests: [{ method: 'POST', multipart: { files: [{ field: 'file', filename: 'users.csv' }] } }] });
+		expect(item.json).toMatchObject({
+			dryRun: true,
+			operation: 'importMany',
+			users: 2,
+			requests: [
+				{ method: 'POST', multipart: { files: [{ field: 'file', filename: 'users.csv' }] } },
+			],
+		});
 		expect(item.binary?.data).toMatchObject({ fileName: 'users.csv', mimeType: 'text/csv' });
 		const csv = Buffer.from(item.binary?.data.data ?? '', 'base64').toString('utf8');
 		const rows = parseCsv(csv);
 		expect(rows.map((r) => r[0])).toEqual(['ID', 'EMP-1', 'EMP-2']);
-		expect(rows[1].slice(1, 7)).toEqual(['Semi;colon', 'Quote "the" name', '', 'o.koval1', 'olena1@acme.example', '***']);
+		expect(rows[1].slice(1, 7)).toEqual([
+			'Semi;colon',
+			'Quote "the" name',
+			'',
+			'o.koval1',
+			'olena1@acme.example',
+			'***',
+		]);
 		expect(JSON.stringify(run.outputs)).not.toContain('Secret-Two-2');
 		expect(csv).not.toContain('Secret-Two-2');
 	});
@@ -378,8 +569,13 @@ describe('Davintoo Import Many from a CSV file in a binary property', () => {
 			body: { files: [{ field: 'file', filename: 'hr-export.csv', contentType: 'text/csv' }] },
 		});
 		expect(platforms.davintoo.csvFiles).toEqual([file]);
-		expect(platforms.davintoo.users.get('ad123473')?.fields).toMatchObject({ department: 'Відділ "прози"', city: 'Ужгород' });
-		expect(platforms.davintoo.users.get('ad123474')?.fields).toMatchObject({ position: 'Письменник; драматург' });
+		expect(platforms.davintoo.users.get('ad123473')?.fields).toMatchObject({
+			department: 'Відділ "прози"',
+			city: 'Ужгород',
+		});
+		expect(platforms.davintoo.users.get('ad123474')?.fields).toMatchObject({
+			position: 'Письменник; драматург',
+		});
 		expect(run.outputs[0]).toEqual([
 			{
 				json: {
@@ -400,10 +596,20 @@ describe('Davintoo Import Many from a CSV file in a binary property', () => {
 
 	it('a comma-separated or missing file is an item error and is not sent; the good file still goes', async () => {
 		const items = [csvItem('ID,Last name\nx,y\n'), { json: {} }, csvItem(file)];
-		const run = await runDavintoo(sandbox, { operation: 'importMany', source: 'binary' }, { items, onError: 'continueRegularOutput' });
-		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([[{ item: 0 }], [{ item: 1 }], { item: 2 }]);
+		const run = await runDavintoo(
+			sandbox,
+			{ operation: 'importMany', source: 'binary' },
+			{ items, onError: 'continueRegularOutput' },
+		);
+		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([
+			[{ item: 0 }],
+			[{ item: 1 }],
+			{ item: 2 },
+		]);
 		const out = jsonOf(run.outputs[0]);
-		expect(out[0].error).toBe('Item 0: CSV file (binary property "data"): the first line has no ";" but has ",": the portal reads ";"-separated CSV only');
+		expect(out[0].error).toBe(
+			'Item 0: CSV file (binary property "data"): the first line has no ";" but has ",": the portal reads ";"-separated CSV only',
+		);
 		expect(out[1].error).toEqual(expect.stringContaining('binary'));
 		expect(out[2]).toMatchObject({ file: 3, files: 3, created_count: 2 });
 		expect(sandbox.requests()).toHaveLength(1);
@@ -413,16 +619,37 @@ describe('Davintoo Import Many from a CSV file in a binary property', () => {
 describe('Davintoo Import Many at some scale', () => {
 	it('5,000 items: JSON in 5 batches, then one CSV of 5,000 rows; every item paired once', async () => {
 		const items = Array.from({ length: 5000 }, (_, n) => person(n));
-		const json = await runDavintoo(sandbox, { operation: 'importMany', source: 'json', batchSize: 1000 }, { items });
+		const json = await runDavintoo(
+			sandbox,
+			{ operation: 'importMany', source: 'json', batchSize: 1000 },
+			{ items },
+		);
 		expect(json.error).toBeUndefined();
 		expect(sandbox.requests()).toHaveLength(5);
-		expect(jsonOf(json.outputs[0]).at(-1)?.total).toEqual({ users: 5000, created_count: 5000, updated_count: 0, blocked_count: 0, unblocked_count: 0 });
-		expect(json.outputs[0].flatMap((i) => i.pairedItem as Array<{ item: number }>).map((p) => p.item)).toEqual(items.map((_, n) => n));
+		expect(jsonOf(json.outputs[0]).at(-1)?.total).toEqual({
+			users: 5000,
+			created_count: 5000,
+			updated_count: 0,
+			blocked_count: 0,
+			unblocked_count: 0,
+		});
+		expect(
+			json.outputs[0].flatMap((i) => i.pairedItem as Array<{ item: number }>).map((p) => p.item),
+		).toEqual(items.map((_, n) => n));
 
-		const csv = await runDavintoo(sandbox, { operation: 'importMany', source: 'csvFromItems', confirmBlockMissing: true }, { items });
+		const csv = await runDavintoo(
+			sandbox,
+			{ operation: 'importMany', source: 'csvFromItems', confirmBlockMissing: true },
+			{ items },
+		);
 		expect(csv.error).toBeUndefined();
 		expect(sandbox.requests()).toHaveLength(6);
 		expect(parseCsv(platforms.davintoo.csvFiles[0])).toHaveLength(5001);
-		expect(jsonOf(csv.outputs[0])[0]).toMatchObject({ users: 5000, created_count: 0, updated_count: 5000, blocked_count: 0 });
+		expect(jsonOf(csv.outputs[0])[0]).toMatchObject({
+			users: 5000,
+			created_count: 0,
+			updated_count: 5000,
+			blocked_count: 0,
+		});
 	});
 });

@@ -27,8 +27,14 @@ describe('Keepnet errors, input checks and masking', () => {
 
 		const noPhone = await runKeepnet(sandbox, { ...create, phoneNumber: ' ' });
 		expect(noPhone.error?.message).toBe('Item 0: Phone Number (phoneNumber): is required');
-		const noChange = await runKeepnet(sandbox, { operation: 'update', resourceId: 'tu1', updateFields: {} });
-		expect(noChange.error?.message).toBe('Item 0: Update Fields (updateFields): set at least one field to change');
+		const noChange = await runKeepnet(sandbox, {
+			operation: 'update',
+			resourceId: 'tu1',
+			updateFields: {},
+		});
+		expect(noChange.error?.message).toBe(
+			'Item 0: Update Fields (updateFields): set at least one field to change',
+		);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
@@ -40,10 +46,19 @@ describe('Keepnet errors, input checks and masking', () => {
 			{ json: { email: 'broken' } },
 			{ json: { email: 'last@example.com' } },
 		];
-		const run = await runKeepnet(sandbox, { ...create, email: '={{ $json.email }}' }, { items, onError: 'continueRegularOutput' });
+		const run = await runKeepnet(
+			sandbox,
+			{ ...create, email: '={{ $json.email }}' },
+			{ items, onError: 'continueRegularOutput' },
+		);
 		expect(run.error).toBeUndefined();
 		const out = run.outputs[0];
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(out[0].json).toMatchObject({ email: 'first@example.com', outcome: 'created' });
 		expect(out[1].json).toEqual({
 			error: 'Keepnet 400: A target user with this email address already exists.',
@@ -61,8 +76,16 @@ describe('Keepnet errors, input checks and masking', () => {
 	});
 
 	it('Include Request Details and Dry Run echo the request with the token masked; secrets and tokens show nowhere', async () => {
-		const credential = { clientId: KEEPNET_RESELLER_ID, clientSecret: KEEPNET_RESELLER_SECRET, companyId: KEEPNET_CUSTOMER_COMPANY };
-		const run = await runKeepnet(sandbox, { ...create, options: { includeRequestDetails: true } }, { credential });
+		const credential = {
+			clientId: KEEPNET_RESELLER_ID,
+			clientSecret: KEEPNET_RESELLER_SECRET,
+			companyId: KEEPNET_CUSTOMER_COMPANY,
+		};
+		const run = await runKeepnet(
+			sandbox,
+			{ ...create, options: { includeRequestDetails: true } },
+			{ credential },
+		);
 		expect(run.error).toBeUndefined();
 		expect(jsonOf(run.outputs[0])[0]).toEqual({
 			request: {
@@ -82,14 +105,23 @@ describe('Keepnet errors, input checks and masking', () => {
 		expect(text).not.toContain(token);
 
 		sandbox.log.length = 0;
-		const dry = await runKeepnet(sandbox, { operation: 'search', returnAll: true, options: { dryRun: true } }, { credential });
+		const dry = await runKeepnet(
+			sandbox,
+			{ operation: 'search', returnAll: true, options: { dryRun: true } },
+			{ credential },
+		);
 		expect(sandbox.requests()).toHaveLength(0);
 		expect(jsonOf(dry.outputs[0])).toEqual([
 			{
 				dryRun: true,
 				resource: 'targetUser',
 				operation: 'search',
-				requests: [expect.objectContaining({ method: 'POST', url: `${sandbox.urlOf('/keepnet')}/api/target-users/search` })],
+				requests: [
+					expect.objectContaining({
+						method: 'POST',
+						url: `${sandbox.urlOf('/keepnet')}/api/target-users/search`,
+					}),
+				],
 			},
 		]);
 	});
@@ -99,9 +131,14 @@ describe('Keepnet errors, input checks and masking', () => {
 		const first = await runKeepnet(sandbox, { operation: 'get', resourceId: user.resourceId });
 		const stored = first.credentialsAfter.keepnetOAuth2Api.oauthTokenData;
 		platforms.keepnet.expireTokens();
-		const run = await runKeepnet(sandbox, { operation: 'get', resourceId: 'nope123' }, { credential: { oauthTokenData: stored } });
+		const run = await runKeepnet(
+			sandbox,
+			{ operation: 'get', resourceId: 'nope123' },
+			{ credential: { oauthTokenData: stored } },
+		);
 		expect(run.error?.message).toBe('Keepnet 404: Target user not found');
 		const raw = JSON.stringify(run.error?.raw);
-		for (const secret of [KEEPNET_CLIENT_SECRET, ...issuedTokens()]) expect(raw).not.toContain(secret);
+		for (const secret of [KEEPNET_CLIENT_SECRET, ...issuedTokens()])
+			expect(raw).not.toContain(secret);
 	});
 });

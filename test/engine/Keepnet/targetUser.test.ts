@@ -54,17 +54,36 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 		expect(requests[0].headers['content-type']).toBe('application/json');
 		expect(requests[0].headers.accept).toBe('application/json');
 		expect(run.outputs[0]).toEqual([
-			{ json: { resourceId: 'tu0000001', email: 'jane.doe@example.com', outcome: 'created' }, pairedItem: { item: 0 } },
+			{
+				json: { resourceId: 'tu0000001', email: 'jane.doe@example.com', outcome: 'created' },
+				pairedItem: { item: 0 },
+			},
 		]);
-		expect(platforms.keepnet.users.get('tu0000001')).toMatchObject({ department: 'Finance', groups: ['grpSales01', 'grpIT00002'] });
+		expect(platforms.keepnet.users.get('tu0000001')).toMatchObject({
+			department: 'Finance',
+			groups: ['grpSales01', 'grpIT00002'],
+		});
 	});
 
 	it('gets a target user by resourceId, unwrapped', async () => {
-		const user = platforms.keepnet.addUser('anna@example.com', { firstName: 'Anna', department: 'IT' });
+		const user = platforms.keepnet.addUser('anna@example.com', {
+			firstName: 'Anna',
+			department: 'IT',
+		});
 		const run = await runKeepnet(sandbox, { operation: 'get', resourceId: ` ${user.resourceId} ` });
-		expect(apiRequests()[0]).toMatchObject({ method: 'GET', path: `/api/target-users/${user.resourceId}`, body: undefined });
+		expect(apiRequests()[0]).toMatchObject({
+			method: 'GET',
+			path: `/api/target-users/${user.resourceId}`,
+			body: undefined,
+		});
 		expect(jsonOf(run.outputs[0])).toEqual([
-			expect.objectContaining({ resourceId: user.resourceId, email: 'anna@example.com', firstName: 'Anna', department: 'IT', isActive: true }),
+			expect.objectContaining({
+				resourceId: user.resourceId,
+				email: 'anna@example.com',
+				firstName: 'Anna',
+				department: 'IT',
+				isActive: true,
+			}),
 		]);
 	});
 
@@ -127,21 +146,36 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 			pageSize: 10,
 			orderBy: 'CreateTime',
 			ascending: false,
-			filter: { Condition: 'AND', SearchInputTextValue: '', FilterGroups: [{ Condition: 'AND', FilterItems: [], FilterGroups: [] }] },
+			filter: {
+				Condition: 'AND',
+				SearchInputTextValue: '',
+				FilterGroups: [{ Condition: 'AND', FilterItems: [], FilterGroups: [] }],
+			},
 		});
 	});
 
 	it('Return All pages until the last page; Limit stops as soon as it is reached', async () => {
-		for (let i = 0; i < 230; i++) platforms.keepnet.addUser(`user${String(i).padStart(3, '0')}@corp.io`);
-		const all = await runKeepnet(sandbox, { operation: 'search', returnAll: true, searchOptions: { orderBy: 'Email', ascending: true } });
+		for (let i = 0; i < 230; i++)
+			platforms.keepnet.addUser(`user${String(i).padStart(3, '0')}@corp.io`);
+		const all = await runKeepnet(sandbox, {
+			operation: 'search',
+			returnAll: true,
+			searchOptions: { orderBy: 'Email', ascending: true },
+		});
 		expect(all.outputs[0]).toHaveLength(230);
-		expect(apiRequests().map((r) => (r.body as { pageNumber: number }).pageNumber)).toEqual([1, 2, 3]);
+		expect(apiRequests().map((r) => (r.body as { pageNumber: number }).pageNumber)).toEqual([
+			1, 2, 3,
+		]);
 		expect(new Set(jsonOf(all.outputs[0]).map((u) => u.email)).size).toBe(230);
 
 		sandbox.log.length = 0;
-		const limited = await runKeepnet(sandbox, { operation: 'search', returnAll: false, limit: 150 });
+		const limited = await runKeepnet(sandbox, {
+			operation: 'search',
+			returnAll: false,
+			limit: 150,
+		});
 		expect(limited.outputs[0]).toHaveLength(150);
-		expect(apiRequests().map((r) => (r.body as { pageNumber: number; pageSize: number }))).toEqual([
+		expect(apiRequests().map((r) => r.body as { pageNumber: number; pageSize: number })).toEqual([
 			expect.objectContaining({ pageNumber: 1, pageSize: 100 }),
 			expect.objectContaining({ pageNumber: 2, pageSize: 100 }),
 		]);
@@ -154,15 +188,33 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 
 	it('search by email sends every field and returns the full record; no match gives no items', async () => {
 		const user = platforms.keepnet.addUser('Anna@Example.com', { firstName: 'Anna' });
-		const run = await runKeepnet(sandbox, { operation: 'searchByEmail', email: 'anna@example.com' });
+		const run = await runKeepnet(sandbox, {
+			operation: 'searchByEmail',
+			email: 'anna@example.com',
+		});
 		expect(apiRequests()[0]).toMatchObject({
 			method: 'POST',
 			path: '/api/target-users/search-email',
-			body: { email: 'anna@example.com', pageNumber: 1, pageSize: 50, orderBy: 'Email', ascending: true },
+			body: {
+				email: 'anna@example.com',
+				pageNumber: 1,
+				pageSize: 50,
+				orderBy: 'Email',
+				ascending: true,
+			},
 		});
-		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ resourceId: user.resourceId, firstName: 'Anna', phoneNumber: '+10000000000' })]);
+		expect(jsonOf(run.outputs[0])).toEqual([
+			expect.objectContaining({
+				resourceId: user.resourceId,
+				firstName: 'Anna',
+				phoneNumber: '+10000000000',
+			}),
+		]);
 
-		const none = await runKeepnet(sandbox, { operation: 'searchByEmail', email: 'nobody@example.com' });
+		const none = await runKeepnet(sandbox, {
+			operation: 'searchByEmail',
+			email: 'nobody@example.com',
+		});
 		expect(none.error).toBeUndefined();
 		expect(none.outputs[0] ?? []).toEqual([]);
 	});
@@ -176,12 +228,23 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 			phoneNumber: '+4915112345',
 			timeZoneId: 'W. Europe Standard Time',
 			managerEmail: 'boss@example.com',
-			customFieldValues: [{ resourceId: 'cf1', name: 'Office', dataType: 'Text', value: 'Berlin', timestampValue: null }],
+			customFieldValues: [
+				{
+					resourceId: 'cf1',
+					name: 'Office',
+					dataType: 'Text',
+					value: 'Berlin',
+					timestampValue: null,
+				},
+			],
 		});
 		const run = await runKeepnet(sandbox, {
 			operation: 'update',
 			resourceId: user.resourceId,
-			updateFields: { lastName: 'Jones', customFields: { field: [{ name: 'Badge', value: '42' }] } },
+			updateFields: {
+				lastName: 'Jones',
+				customFields: { field: [{ name: 'Badge', value: '42' }] },
+			},
 		});
 		expect(run.error).toBeUndefined();
 		expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -199,12 +262,20 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 			timeZoneId: 'W. Europe Standard Time',
 			managerEmail: 'boss@example.com',
 			customFields: [
-				{ resourceId: 'cf1', name: 'Office', dataType: 'Text', value: 'Berlin', timestampValue: null },
+				{
+					resourceId: 'cf1',
+					name: 'Office',
+					dataType: 'Text',
+					value: 'Berlin',
+					timestampValue: null,
+				},
 				{ name: 'Badge', value: '42' },
 			],
 		};
 		expect(apiRequests()[1].body).toEqual(body);
-		expect(jsonOf(run.outputs[0])).toEqual([{ resourceId: user.resourceId, ...body, outcome: 'updated' }]);
+		expect(jsonOf(run.outputs[0])).toEqual([
+			{ resourceId: user.resourceId, ...body, outcome: 'updated' },
+		]);
 		expect(platforms.keepnet.users.get(user.resourceId)).toMatchObject({
 			firstName: 'Anna',
 			lastName: 'Jones',
@@ -217,7 +288,11 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 
 	it('update of a user without a phone number says so and sends no PUT', async () => {
 		const user = platforms.keepnet.addUser('nophone@example.com', { phoneNumber: null });
-		const run = await runKeepnet(sandbox, { operation: 'update', resourceId: user.resourceId, updateFields: { department: 'IT' } });
+		const run = await runKeepnet(sandbox, {
+			operation: 'update',
+			resourceId: user.resourceId,
+			updateFields: { department: 'IT' },
+		});
 		expect(run.error?.message).toBe(
 			'Item 0: Update Fields > Phone Number (updateFields.phoneNumber): Keepnet requires a phone number on every update and this user has none; set one',
 		);
@@ -227,14 +302,23 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 	it('deletes a target user', async () => {
 		const user = platforms.keepnet.addUser('gone@example.com');
 		const run = await runKeepnet(sandbox, { operation: 'delete', resourceId: user.resourceId });
-		expect(apiRequests()[0]).toMatchObject({ method: 'DELETE', path: `/api/target-users/${user.resourceId}` });
-		expect(jsonOf(run.outputs[0])).toEqual([{ resourceId: user.resourceId, deleted: true, outcome: 'deleted' }]);
+		expect(apiRequests()[0]).toMatchObject({
+			method: 'DELETE',
+			path: `/api/target-users/${user.resourceId}`,
+		});
+		expect(jsonOf(run.outputs[0])).toEqual([
+			{ resourceId: user.resourceId, deleted: true, outcome: 'deleted' },
+		]);
 		expect(platforms.keepnet.users.size).toBe(0);
 	});
 
 	it('adds to and removes from groups with the documented requests', async () => {
 		const user = platforms.keepnet.addUser('g@example.com', { groups: ['grpSales01'] });
-		const added = await runKeepnet(sandbox, { operation: 'addToGroups', resourceId: user.resourceId, groupIds: 'grpIT00002,grpFinance3' });
+		const added = await runKeepnet(sandbox, {
+			operation: 'addToGroups',
+			resourceId: user.resourceId,
+			groupIds: 'grpIT00002,grpFinance3',
+		});
 		expect(apiRequests()[0]).toMatchObject({
 			method: 'PUT',
 			path: '/api/target-groups/users',
@@ -245,16 +329,36 @@ describe('Keepnet target users in the n8n engine, against the sandbox', () => {
 				excludedResourceIdList: [],
 			},
 		});
-		expect(jsonOf(added.outputs[0])).toEqual([{ resourceId: user.resourceId, addedToGroups: ['grpIT00002', 'grpFinance3'] }]);
-		expect(platforms.keepnet.users.get(user.resourceId)?.groups).toEqual(['grpSales01', 'grpIT00002', 'grpFinance3']);
+		expect(jsonOf(added.outputs[0])).toEqual([
+			{ resourceId: user.resourceId, addedToGroups: ['grpIT00002', 'grpFinance3'] },
+		]);
+		expect(platforms.keepnet.users.get(user.resourceId)?.groups).toEqual([
+			'grpSales01',
+			'grpIT00002',
+			'grpFinance3',
+		]);
 
 		sandbox.log.length = 0;
-		const removed = await runKeepnet(sandbox, { operation: 'removeFromGroups', resourceId: user.resourceId, groupIds: 'grpSales01, grpFinance3' });
+		const removed = await runKeepnet(sandbox, {
+			operation: 'removeFromGroups',
+			resourceId: user.resourceId,
+			groupIds: 'grpSales01, grpFinance3',
+		});
 		expect(apiRequests().map((r) => [r.method, r.path, r.body])).toEqual([
-			['DELETE', '/api/target-groups/grpSales01/users', { targetUserResourceIds: [user.resourceId] }],
-			['DELETE', '/api/target-groups/grpFinance3/users', { targetUserResourceIds: [user.resourceId] }],
+			[
+				'DELETE',
+				'/api/target-groups/grpSales01/users',
+				{ targetUserResourceIds: [user.resourceId] },
+			],
+			[
+				'DELETE',
+				'/api/target-groups/grpFinance3/users',
+				{ targetUserResourceIds: [user.resourceId] },
+			],
 		]);
-		expect(jsonOf(removed.outputs[0])).toEqual([{ resourceId: user.resourceId, removedFromGroups: ['grpSales01', 'grpFinance3'] }]);
+		expect(jsonOf(removed.outputs[0])).toEqual([
+			{ resourceId: user.resourceId, removedFromGroups: ['grpSales01', 'grpFinance3'] },
+		]);
 		expect(platforms.keepnet.users.get(user.resourceId)?.groups).toEqual(['grpIT00002']);
 	});
 });

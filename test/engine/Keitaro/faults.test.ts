@@ -11,7 +11,13 @@ beforeAll(async () => {
 afterAll(async () => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-const create = { operation: 'create', inputMode: 'fields', login: 'buyer.anna', password: 'S3cret-pass', type: 'USER' };
+const create = {
+	operation: 'create',
+	inputMode: 'fields',
+	login: 'buyer.anna',
+	password: 'S3cret-pass',
+	type: 'USER',
+};
 const tries = (method: string) => sandbox.requests().filter((r) => r.method === method).length;
 
 describe('Keitaro retries and faults over real HTTP', () => {
@@ -26,14 +32,22 @@ describe('Keitaro retries and faults over real HTTP', () => {
 
 	it('a read gives up after Max Tries and says how many tries it took', async () => {
 		sandbox.fault({ kind: 'status', status: 502, method: 'GET', times: 10, retryAfter: '0' });
-		const run = await runKeitaro(sandbox, { operation: 'getAll', returnAll: true, options: { maxTries: 2 } });
+		const run = await runKeitaro(sandbox, {
+			operation: 'getAll',
+			returnAll: true,
+			options: { maxTries: 2 },
+		});
 		expect(tries('GET')).toBe(2);
 		expect(run.error?.message).toBe('Keitaro 502: Service Unavailable (after 2 tries)');
 	});
 
 	it('Max Tries 1 turns retries off', async () => {
 		sandbox.fault({ kind: 'status', status: 503, method: 'GET', times: 1, retryAfter: '0' });
-		const run = await runKeitaro(sandbox, { operation: 'getAll', returnAll: true, options: { maxTries: 1 } });
+		const run = await runKeitaro(sandbox, {
+			operation: 'getAll',
+			returnAll: true,
+			options: { maxTries: 1 },
+		});
 		expect(tries('GET')).toBe(1);
 		expect(run.error?.httpCode).toBe('503');
 	});
@@ -62,12 +76,19 @@ describe('Keitaro retries and faults over real HTTP', () => {
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests().map((r) => r.method)).toEqual(['POST', 'GET']);
 		expect(platforms.keitaro.users.size).toBe(1);
-		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, login: 'buyer.anna' })]);
+		expect(jsonOf(run.outputs[0])).toEqual([
+			expect.objectContaining({ id: 1, login: 'buyer.anna' }),
+		]);
 	});
 
 	it('Create or Update: a create whose connection dropped after the server acted is found, not sent twice', async () => {
 		sandbox.fault({ kind: 'dropAfter', method: 'POST', times: 1 });
-		const run = await runKeitaro(sandbox, { operation: 'upsert', login: 'buyer.anna', password: 'S3cret-pass', type: 'USER' });
+		const run = await runKeitaro(sandbox, {
+			operation: 'upsert',
+			login: 'buyer.anna',
+			password: 'S3cret-pass',
+			type: 'USER',
+		});
 		expect(run.error).toBeUndefined();
 		// The find, the create whose answer was lost, the lookup that finds the new user.
 		expect(sandbox.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -76,7 +97,9 @@ describe('Keitaro retries and faults over real HTTP', () => {
 			'GET /admin_api/v1/users',
 		]);
 		expect(platforms.keitaro.users.size).toBe(1);
-		expect(jsonOf(run.outputs[0])).toEqual([expect.objectContaining({ id: 1, login: 'buyer.anna', outcome: 'created' })]);
+		expect(jsonOf(run.outputs[0])).toEqual([
+			expect.objectContaining({ id: 1, login: 'buyer.anna', outcome: 'created' }),
+		]);
 	});
 
 	it('after a recovered create, Include Request Details lists the create and the lookup, labelled', async () => {
@@ -89,7 +112,12 @@ describe('Keitaro retries and faults over real HTTP', () => {
 		expect(out.request).toMatchObject({ url, method: 'POST' });
 		expect(out.requests).toEqual([
 			expect.objectContaining({ label: 'request', url, method: 'POST', failure: 'ECONNRESET' }),
-			expect.objectContaining({ label: 'lookup (was the lost create made?)', url, method: 'GET', status: 200 }),
+			expect.objectContaining({
+				label: 'lookup (was the lost create made?)',
+				url,
+				method: 'GET',
+				status: 200,
+			}),
 		]);
 		expect(out.data).toMatchObject({ id: 1, login: 'buyer.anna' });
 		expect(JSON.stringify(out)).not.toContain('S3cret-pass');
@@ -136,15 +164,23 @@ describe('Keitaro retries and faults over real HTTP', () => {
 
 		sandbox.fault({ kind: 'malformed', method: 'POST', times: 1 });
 		const write = await runKeitaro(sandbox, create);
-		expect(write.error?.message).toBe('Keitaro answered POST /keitaro/admin_api/v1/users with a body that is not valid JSON');
+		expect(write.error?.message).toBe(
+			'Keitaro answered POST /keitaro/admin_api/v1/users with a body that is not valid JSON',
+		);
 		expect(tries('POST')).toBe(1);
 	});
 
 	it('a body slower than the timeout fails with "timed out" and the key never shows', async () => {
 		platforms.keitaro.addUser('anna');
 		sandbox.fault({ kind: 'slowBody', method: 'GET', times: 5, delayMs: 10000 });
-		const run = await runKeitaro(sandbox, { operation: 'get', userId: 1, options: { timeout: 300, maxTries: 2 } });
-		expect(run.error?.message).toBe('Keitaro: GET /keitaro/admin_api/v1/users/1 timed out after 300 ms (after 2 tries).');
+		const run = await runKeitaro(sandbox, {
+			operation: 'get',
+			userId: 1,
+			options: { timeout: 300, maxTries: 2 },
+		});
+		expect(run.error?.message).toBe(
+			'Keitaro: GET /keitaro/admin_api/v1/users/1 timed out after 300 ms (after 2 tries).',
+		);
 		expect(tries('GET')).toBe(2);
 		expect(JSON.stringify(run.error?.raw)).not.toContain(KEITARO_SANDBOX_KEY);
 	});

@@ -16,7 +16,9 @@ export function runKeitaro(
 		node: new Keitaro(),
 		parameters: { resource: 'user', ...parameters },
 		credentialTypes: [new KeitaroApi()],
-		credentials: { keitaroApi: { url: sandbox.urlOf('/keitaro'), apiKey: extra.apiKey ?? KEITARO_SANDBOX_KEY } },
+		credentials: {
+			keitaroApi: { url: sandbox.urlOf('/keitaro'), apiKey: extra.apiKey ?? KEITARO_SANDBOX_KEY },
+		},
 		...extra,
 	});
 }

@@ -15,7 +15,13 @@ beforeAll(async () => {
 afterAll(async () => sandbox.stop());
 beforeEach(() => sandbox.reset());
 
-const create = { operation: 'create', inputMode: 'fields', login: 'buyer.anna', password: 'S3cret-pass', type: 'USER' };
+const create = {
+	operation: 'create',
+	inputMode: 'fields',
+	login: 'buyer.anna',
+	password: 'S3cret-pass',
+	type: 'USER',
+};
 
 describe('Keitaro node in the n8n engine, against the sandbox', () => {
 	it('creates a user: the exact request goes out and the user comes back', async () => {
@@ -81,7 +87,12 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 				url: `${sandbox.urlOf('/keitaro')}/admin_api/v1/users`,
 				method: 'POST',
 				headers: { 'Api-Key': '***' },
-				body: { login: 'buyer.anna', type: 'USER', new_password: '***', new_password_confirmation: '***' },
+				body: {
+					login: 'buyer.anna',
+					type: 'USER',
+					new_password: '***',
+					new_password_confirmation: '***',
+				},
 			},
 			resource: 'user',
 			operation: 'create',
@@ -105,7 +116,12 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 						url: `${sandbox.urlOf('/keitaro')}/admin_api/v1/users`,
 						method: 'POST',
 						headers: { 'Api-Key': '***' },
-						body: { login: 'buyer.anna', type: 'USER', new_password: '***', new_password_confirmation: '***' },
+						body: {
+							login: 'buyer.anna',
+							type: 'USER',
+							new_password: '***',
+							new_password_confirmation: '***',
+						},
 					},
 				],
 			},
@@ -120,8 +136,13 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 		k.addUser('buyer.dan', { state: 'deleted' });
 
 		const got = await runKeitaro(sandbox, { operation: 'get', userId: anna.id });
-		expect(jsonOf(got.outputs[0])).toEqual([expect.objectContaining({ id: anna.id, login: 'buyer.anna' })]);
-		expect(sandbox.requests()[0]).toMatchObject({ method: 'GET', path: `/admin_api/v1/users/${anna.id}` });
+		expect(jsonOf(got.outputs[0])).toEqual([
+			expect.objectContaining({ id: anna.id, login: 'buyer.anna' }),
+		]);
+		expect(sandbox.requests()[0]).toMatchObject({
+			method: 'GET',
+			path: `/admin_api/v1/users/${anna.id}`,
+		});
 
 		const listed = await runKeitaro(sandbox, {
 			operation: 'getAll',
@@ -130,12 +151,18 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 			filters: { login: 'BUYER', state: 'active' },
 		});
 		expect(jsonOf(listed.outputs[0]).map((u) => u.login)).toEqual(['buyer.anna']);
-		const all = await runKeitaro(sandbox, { operation: 'getAll', returnAll: true, filters: { login: 'buyer', state: 'active' } });
+		const all = await runKeitaro(sandbox, {
+			operation: 'getAll',
+			returnAll: true,
+			filters: { login: 'buyer', state: 'active' },
+		});
 		expect(jsonOf(all.outputs[0]).map((u) => u.login)).toEqual(['buyer.anna', 'buyer.bob']);
 		expect(all.outputs[0].every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 
 		sandbox.reset();
-		const a2 = platforms.keitaro.addUser('anna2', { preferences: { language: 'en', timezone: 'UTC' } });
+		const a2 = platforms.keitaro.addUser('anna2', {
+			preferences: { language: 'en', timezone: 'UTC' },
+		});
 		const updated = await runKeitaro(sandbox, {
 			operation: 'update',
 			userId: a2.id,
@@ -152,7 +179,10 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 			new_password_confirmation: 'N3w-pass',
 			preferences: { language: 'ru', timezone: 'UTC' },
 		});
-		expect(platforms.keitaro.users.get(a2.id)?.preferences).toEqual({ language: 'ru', timezone: 'UTC' });
+		expect(platforms.keitaro.users.get(a2.id)?.preferences).toEqual({
+			language: 'ru',
+			timezone: 'UTC',
+		});
 
 		const deleted = await runKeitaro(sandbox, { operation: 'delete', userId: a2.id });
 		expect(jsonOf(deleted.outputs[0])).toEqual([{ id: a2.id, deleted: true, outcome: 'deleted' }]);
@@ -164,7 +194,10 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 		const run = await runKeitaro(sandbox, {
 			operation: 'updateAccess',
 			userId: user.id,
-			accessTypes: { campaigns_access_type: 'read_only', offers_access_type: 'to_groups_and_selected' },
+			accessTypes: {
+				campaigns_access_type: 'read_only',
+				offers_access_type: 'to_groups_and_selected',
+			},
 			resources: 'campaigns,offers',
 			reports: '',
 			listMode: 'keep',
@@ -185,11 +218,19 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 				reports: [],
 			},
 		});
-		expect(jsonOf(run.outputs[0])[0]).toMatchObject({ access_data: { campaigns_access_type: 'read_only' } });
+		expect(jsonOf(run.outputs[0])[0]).toMatchObject({
+			access_data: { campaigns_access_type: 'read_only' },
+		});
 	});
 
 	it('create or update takes the right branch: created, unchanged, updated', async () => {
-		const params = { operation: 'upsert', login: 'Upsert.Me', password: 'Pw-1234567', type: 'USER', additionalFields: {} };
+		const params = {
+			operation: 'upsert',
+			login: 'Upsert.Me',
+			password: 'Pw-1234567',
+			type: 'USER',
+			additionalFields: {},
+		};
 		const first = await runKeitaro(sandbox, params);
 		expect(jsonOf(first.outputs[0])[0]).toMatchObject({ login: 'Upsert.Me', outcome: 'created' });
 		expect(sandbox.requests().map((r) => r.method)).toEqual(['GET', 'POST']);
@@ -201,13 +242,23 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 
 		sandbox.log.length = 0;
 		const changed = await runKeitaro(sandbox, { ...params, type: 'ADMIN', password: '' });
-		expect(jsonOf(changed.outputs[0])[0]).toMatchObject({ id: 1, type: 'ADMIN', outcome: 'updated' });
-		expect(sandbox.requests()[1]).toMatchObject({ method: 'PUT', path: '/admin_api/v1/users/1', body: { type: 'ADMIN' } });
+		expect(jsonOf(changed.outputs[0])[0]).toMatchObject({
+			id: 1,
+			type: 'ADMIN',
+			outcome: 'updated',
+		});
+		expect(sandbox.requests()[1]).toMatchObject({
+			method: 'PUT',
+			path: '/admin_api/v1/users/1',
+			body: { type: 'ADMIN' },
+		});
 		expect(platforms.keitaro.users.size).toBe(1);
 
 		sandbox.log.length = 0;
 		const noPassword = await runKeitaro(sandbox, { ...params, login: 'new.person', password: '' });
-		expect(noPassword.error?.message).toBe('Item 0: Password (password): is required to create the new user "new.person"');
+		expect(noPassword.error?.message).toBe(
+			'Item 0: Password (password): is required to create the new user "new.person"',
+		);
 		expect(sandbox.requests().map((r) => r.method)).toEqual(['GET']);
 	});
 });
@@ -215,11 +266,7 @@ describe('Keitaro node in the n8n engine, against the sandbox', () => {
 describe('Keitaro errors, input checks and masking', () => {
 	it('invalid input names the item and the field, and nothing is sent', async () => {
 		const items = [{ json: { login: 'ok.one' } }, { json: { login: '' } }];
-		const run = await runKeitaro(
-			sandbox,
-			{ ...create, login: '={{ $json.login }}' },
-			{ items },
-		);
+		const run = await runKeitaro(sandbox, { ...create, login: '={{ $json.login }}' }, { items });
 		expect(run.error?.message).toBe('Item 1: Login (login): is required');
 		expect(run.error?.itemIndex).toBe(1);
 		expect(run.error?.description).toContain('Nothing was sent');
@@ -241,7 +288,8 @@ describe('Keitaro errors, input checks and masking', () => {
 			error: 'Item 0: Login (login): is required',
 			details: {
 				itemIndex: 0,
-				description: 'All 2 problems in this item:\n- Login (login): is required\n- Password (password): is required\nNothing was sent.',
+				description:
+					'All 2 problems in this item:\n- Login (login): is required\n- Password (password): is required\nNothing was sent.',
 			},
 		});
 		expect(sandbox.requests()).toHaveLength(0);
@@ -249,11 +297,25 @@ describe('Keitaro errors, input checks and masking', () => {
 
 	it('with continueOnFail, a failed item becomes an error item with its pairedItem and the rest go on', async () => {
 		platforms.keitaro.addUser('taken');
-		const items = [{ json: { login: 'first' } }, { json: { login: 'taken' } }, { json: { login: '' } }, { json: { login: 'last' } }];
-		const run = await runKeitaro(sandbox, { ...create, login: '={{ $json.login }}' }, { items, onError: 'continueRegularOutput' });
+		const items = [
+			{ json: { login: 'first' } },
+			{ json: { login: 'taken' } },
+			{ json: { login: '' } },
+			{ json: { login: 'last' } },
+		];
+		const run = await runKeitaro(
+			sandbox,
+			{ ...create, login: '={{ $json.login }}' },
+			{ items, onError: 'continueRegularOutput' },
+		);
 		expect(run.error).toBeUndefined();
 		const out = run.outputs[0];
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(out[0].json).toMatchObject({ login: 'first' });
 		expect(out[1].json).toEqual({
 			error: 'Keitaro 406: login: Login already exists',
@@ -270,13 +332,23 @@ describe('Keitaro errors, input checks and masking', () => {
 	it('"Continue (using error output)" routes failed items to the error branch', async () => {
 		platforms.keitaro.addUser('taken');
 		const items = [{ json: { login: 'fresh' } }, { json: { login: 'taken' } }];
-		const run = await runKeitaro(sandbox, { ...create, login: '={{ $json.login }}' }, { items, onError: 'continueErrorOutput' });
+		const run = await runKeitaro(
+			sandbox,
+			{ ...create, login: '={{ $json.login }}' },
+			{ items, onError: 'continueErrorOutput' },
+		);
 		expect(jsonOf(run.outputs[0]).map((j) => j.login)).toEqual(['fresh']);
-		expect(jsonOf(run.outputs[1])).toEqual([expect.objectContaining({ error: 'Keitaro 406: login: Login already exists' })]);
+		expect(jsonOf(run.outputs[1])).toEqual([
+			expect.objectContaining({ error: 'Keitaro 406: login: Login already exists' }),
+		]);
 	});
 
 	it('a missing required field on the server side reads as the field map', async () => {
-		const run = await runKeitaro(sandbox, { operation: 'create', inputMode: 'json', userData: { login: 'x', new_password: 'p', type: 'ROOT' } });
+		const run = await runKeitaro(sandbox, {
+			operation: 'create',
+			inputMode: 'json',
+			userData: { login: 'x', new_password: 'p', type: 'ROOT' },
+		});
 		expect(run.error?.message).toBe('Keitaro 406: type: Invalid type');
 		expect(run.error?.httpCode).toBe('406');
 	});
@@ -291,7 +363,9 @@ describe('Keitaro errors, input checks and masking', () => {
 	it('a wrong key gives 401 in words, and the key shows nowhere', async () => {
 		const wrongKey = 'wrong-key-0000-1111';
 		const run = await runKeitaro(sandbox, { operation: 'get', userId: 1 }, { apiKey: wrongKey });
-		expect(run.error?.message).toBe('Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.');
+		expect(run.error?.message).toBe(
+			'Keitaro refused the API Key (HTTP 401, "Access denied"). Check the API Key in the Keitaro credential.',
+		);
 		expect(run.error?.description).toBe('GET /keitaro/admin_api/v1/users/1');
 		expect(JSON.stringify(run.error?.raw)).not.toContain(wrongKey);
 		expect(JSON.stringify(run.outputs)).not.toContain(wrongKey);
@@ -313,9 +387,20 @@ describe('Keitaro errors, input checks and masking', () => {
 		} finally {
 			await logged.stop();
 		}
-		const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-		expect(lines.map((l) => `${l.method} ${l.path}`)).toEqual(['POST /admin_api/v1/users', 'GET /admin_api/v1/users']);
-		expect(lines[0]).toMatchObject({ platform: 'keitaro', query: {}, headers: { 'api-key': '***' }, body: { login: 'buyer.anna' } });
+		const lines = readFileSync(file, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as Record<string, unknown>);
+		expect(lines.map((l) => `${l.method} ${l.path}`)).toEqual([
+			'POST /admin_api/v1/users',
+			'GET /admin_api/v1/users',
+		]);
+		expect(lines[0]).toMatchObject({
+			platform: 'keitaro',
+			query: {},
+			headers: { 'api-key': '***' },
+			body: { login: 'buyer.anna' },
+		});
 		expect(readFileSync(file, 'utf8')).not.toContain(KEITARO_SANDBOX_KEY);
 	});
 });

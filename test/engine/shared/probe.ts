@@ -3,7 +3,13 @@
  * over real HTTP: a minimal platform and a few operations of each kind, aimed at the sandbox's
  * Keitaro endpoints (any JSON API would do).
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -23,7 +29,10 @@ export const probePlatform: Platform = {
 	baseUrl: (c) => `${String(c.url)}/admin_api/v1`,
 	secretCredentialFields: ['apiKey'],
 	authEcho: () => ({ headers: { 'Api-Key': '***' } }),
-	errorMessage: (_s, body) => (body && typeof body === 'object' && 'error' in body ? String((body as IDataObject).error) : undefined),
+	errorMessage: (_s, body) =>
+		body && typeof body === 'object' && 'error' in body
+			? String((body as IDataObject).error)
+			: undefined,
 };
 
 const users = (body: unknown) => (Array.isArray(body) ? (body as IDataObject[]) : []);
@@ -51,8 +60,16 @@ const operations = [
 		request: ({ login }) => ({
 			method: 'POST',
 			path: '/users',
-			body: { login, type: 'USER', new_password: 'Pw-123456', new_password_confirmation: 'Pw-123456' },
-			verify: { request: { method: 'GET', path: '/users' }, find: (body) => byLogin(body, login)[0] },
+			body: {
+				login,
+				type: 'USER',
+				new_password: 'Pw-123456',
+				new_password_confirmation: 'Pw-123456',
+			},
+			verify: {
+				request: { method: 'GET', path: '/users' },
+				find: (body) => byLogin(body, login)[0],
+			},
 		}),
 		output: (response) => ({ json: response as IDataObject, outcome: 'created' }),
 	}),
@@ -70,8 +87,14 @@ const operations = [
 		upsert: {
 			what: 'user',
 			key: ({ login }) => `"${login}"`,
-			find: { request: () => ({ method: 'GET', path: '/users' }), match: (body, { login }) => byLogin(body, login) },
-			update: (existing, { type }) => (existing.type === type ? [] : [{ method: 'PUT', path: `/users/${String(existing.id)}`, body: { type } }]),
+			find: {
+				request: () => ({ method: 'GET', path: '/users' }),
+				match: (body, { login }) => byLogin(body, login),
+			},
+			update: (existing, { type }) =>
+				existing.type === type
+					? []
+					: [{ method: 'PUT', path: `/users/${String(existing.id)}`, body: { type } }],
 			create: ({ login, type }) => ({
 				method: 'POST',
 				path: '/users',
@@ -90,7 +113,8 @@ const operations = [
 		readThenWrite: {
 			read: () => ({ method: 'GET', path: '/users' }),
 			write: (current) => {
-				if (current) throw new OperationFailure('Type (type): the user list says no', 'Nothing was changed.');
+				if (current)
+					throw new OperationFailure('Type (type): the user list says no', 'Nothing was changed.');
 				return [];
 			},
 		},
@@ -116,7 +140,11 @@ export class Probe implements INodeType {
 	}
 }
 
-export function runProbe(sandbox: Sandbox, parameters: IDataObject, extra: Partial<RunNodeOptions> = {}) {
+export function runProbe(
+	sandbox: Sandbox,
+	parameters: IDataObject,
+	extra: Partial<RunNodeOptions> = {},
+) {
 	return runNode({
 		node: new Probe(),
 		parameters: { resource: 'user', ...parameters } as RunNodeOptions['parameters'],

@@ -22,9 +22,23 @@ async function main() {
 	try {
 		await loader.loadAll();
 		const names = (list) => Object.keys(list).sort();
-		console.log(JSON.stringify({ core: fromN8n('n8n-core/package.json').version, ok: true, nodes: names(loader.nodeTypes), credentials: names(loader.credentialTypes) }));
+		console.log(
+			JSON.stringify({
+				core: fromN8n('n8n-core/package.json').version,
+				ok: true,
+				nodes: names(loader.nodeTypes),
+				credentials: names(loader.credentialTypes),
+			}),
+		);
 	} catch (error) {
-		console.log(JSON.stringify({ core: fromN8n('n8n-core/package.json').version, ok: false, error: error.message, cause: error.cause?.message ?? null }));
+		console.log(
+			JSON.stringify({
+				core: fromN8n('n8n-core/package.json').version,
+				ok: false,
+				error: error.message,
+				cause: error.cause?.message ?? null,
+			}),
+		);
 	}
 }
 

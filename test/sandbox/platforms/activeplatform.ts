@@ -122,7 +122,8 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 	handle(req: SandboxRequest): SandboxResponse {
 		if (req.form) this.forms.push(req.form);
 		const token = req.query.api_token;
-		if (token === undefined || token === '') return { status: 401, body: { error: 'api_token is missing' } };
+		if (token === undefined || token === '')
+			return { status: 401, body: { error: 'api_token is missing' } };
 		if (token !== this.token) return { status: 401, body: { error: 'Unauthorized' } };
 		if (req.bodyError) return { status: 400, body: { error: 'body is invalid' } };
 		// The docs write paths with .json and some examples without: both work.
@@ -148,14 +149,19 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 			const ids = this.accesses.filter((a) => a.account_id === Number(m![1])).map((a) => a.user_id);
 			return { status: 200, body: ids.map((id) => this.publicUser(this.users.get(id)!)) };
 		}
-		if (path === '/api/v2/vendor/account_accesses' && req.method === 'POST') return this.attachRequest(params);
-		if (path === '/api/v2/vendor/account_accesses/detach' && req.method === 'DELETE') return this.detachRequest(params);
+		if (path === '/api/v2/vendor/account_accesses' && req.method === 'POST')
+			return this.attachRequest(params);
+		if (path === '/api/v2/vendor/account_accesses/detach' && req.method === 'DELETE')
+			return this.detachRequest(params);
 		return { status: 404, body: { error: '404 Not Found' } };
 	}
 
 	/** Query and body merged, the way Grape/Rails read params (body wins). */
 	private params(req: SandboxRequest): Record<string, unknown> {
-		const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+		const body =
+			req.body && typeof req.body === 'object' && !Array.isArray(req.body)
+				? (req.body as Record<string, unknown>)
+				: {};
 		const query: Record<string, unknown> = {};
 		for (const [k, v] of Object.entries(req.query)) if (k !== 'api_token') query[k] = v;
 		return { ...query, ...body };
@@ -164,13 +170,15 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 	private list(params: Record<string, unknown>): SandboxResponse {
 		const q = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
 		const status = q('filters[status]');
-		if (status !== undefined && status !== 'active' && status !== 'inactive') return invalid('filters[status] does not have a valid value');
+		if (status !== undefined && status !== 'active' && status !== 'inactive')
+			return invalid('filters[status] does not have a valid value');
 		for (const f of ['created_at', 'updated_at']) {
 			const v = q(`filters[${f}]`);
 			if (v !== undefined && !DATE.test(v)) return invalid(`filters[${f}] is invalid`);
 		}
 		const sortField = q('sorting[field]') ?? 'id';
-		if (!SORT_FIELDS.includes(sortField)) return invalid('sorting[field] does not have a valid value');
+		if (!SORT_FIELDS.includes(sortField))
+			return invalid('sorting[field] does not have a valid value');
 		const page = Number(q('page') ?? '1');
 		const perPageRaw = Number(q('per_page') ?? '25');
 		if (!Number.isInteger(page) || page < 1) return invalid('page is invalid');
@@ -194,16 +202,27 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 		if (this.listShape === 'array') return { status: 200, body: slice };
 		return {
 			status: 200,
-			body: { users: slice, meta: { page, per_page: perPage, total_count: users.length, total_pages: Math.ceil(users.length / perPage) } },
+			body: {
+				users: slice,
+				meta: {
+					page,
+					per_page: perPage,
+					total_count: users.length,
+					total_pages: Math.ceil(users.length / perPage),
+				},
+			},
 		};
 	}
 
 	private create(params: Record<string, unknown>): SandboxResponse {
-		const missing = ['first_name', 'last_name', 'password', 'email'].filter((f) => !nonEmpty(params[f]));
+		const missing = ['first_name', 'last_name', 'password', 'email'].filter(
+			(f) => !nonEmpty(params[f]),
+		);
 		if (missing.length) return invalid(missing.map((f) => `${f} is missing`).join(', '));
 		const email = String(params.email);
 		if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return invalid('email is invalid');
-		const problem = this.checkPassword(params.password) ?? this.checkAttributes(params.custom_attributes);
+		const problem =
+			this.checkPassword(params.password) ?? this.checkAttributes(params.custom_attributes);
 		if (problem) return problem;
 		if ([...this.users.values()].some((u) => u.email.toLowerCase() === email.toLowerCase())) {
 			return { status: 422, body: { error: 'Email has already been taken' } };
@@ -251,7 +270,10 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 		if (this.accesses.some((a) => a.account_id === account.id && a.user_id === user.id)) {
 			return { status: 422, body: { error: 'User is already attached to the account' } };
 		}
-		if (role === 'owner' && this.accesses.some((a) => a.account_id === account.id && a.role === 'owner')) {
+		if (
+			role === 'owner' &&
+			this.accesses.some((a) => a.account_id === account.id && a.role === 'owner')
+		) {
 			return { status: 422, body: { error: 'Account already has an owner' } };
 		}
 		this.attach(user.id, account.id, role as APSandboxAccess['role']);
@@ -280,7 +302,8 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 
 	private checkPassword(value: unknown): SandboxResponse | undefined {
 		// Stands in for the operator's Password settings.
-		if (typeof value !== 'string' || value.length < 8) return invalid('password is too short (minimum is 8 characters)');
+		if (typeof value !== 'string' || value.length < 8)
+			return invalid('password is too short (minimum is 8 characters)');
 		return undefined;
 	}
 
@@ -288,7 +311,8 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 		if (value === undefined) return undefined;
 		if (!Array.isArray(value)) return invalid('custom_attributes is invalid');
 		for (const entry of value as Array<Record<string, unknown>>) {
-			if (!entry || typeof entry !== 'object' || !nonEmpty(entry.key)) return invalid('custom_attributes[key] is missing');
+			if (!entry || typeof entry !== 'object' || !nonEmpty(entry.key))
+				return invalid('custom_attributes[key] is missing');
 			if (!(String(entry.key) in this.attributes)) return notFound('Attribute', entry.key, 'key');
 		}
 		return undefined;
@@ -302,7 +326,10 @@ export class ActivePlatformSandbox implements SandboxPlatform {
 			last_name: u.last_name,
 			email: u.email,
 			status: u.status,
-			custom_attributes: u.custom.map((c) => ({ name: this.attributes[c.key] ?? c.key, value: c.value })),
+			custom_attributes: u.custom.map((c) => ({
+				name: this.attributes[c.key] ?? c.key,
+				value: c.value,
+			})),
 			created_at: u.created_at,
 			updated_at: u.updated_at,
 		};
@@ -326,7 +353,10 @@ function nonEmpty(value: unknown): boolean {
 
 function attributeList(value: unknown): Array<{ key: string; value: string }> {
 	if (!Array.isArray(value)) return [];
-	return (value as Array<Record<string, unknown>>).map((e) => ({ key: String(e.key), value: String(e.value ?? '') }));
+	return (value as Array<Record<string, unknown>>).map((e) => ({
+		key: String(e.key),
+		value: String(e.value ?? ''),
+	}));
 }
 
 /** Grape-style parameter errors: HTTP 400, messages joined by ", ". */

@@ -1,6 +1,17 @@
 /** Records in the shapes Chatwoot's jbuilder views render them (4.10). */
 import type { ChatwootSandbox } from './chatwoot';
-import type { Body, CwAccount, CwAccountUser, CwContact, CwConversation, CwInbox, CwMessage, CwRecord, CwUser, CwWebhook } from './chatwoot-store';
+import type {
+	Body,
+	CwAccount,
+	CwAccountUser,
+	CwContact,
+	CwConversation,
+	CwInbox,
+	CwMessage,
+	CwRecord,
+	CwUser,
+	CwWebhook,
+} from './chatwoot-store';
 
 export function contactJson(c: CwContact): Body {
 	return {
@@ -54,7 +65,12 @@ export function userJson(cw: ChatwootSandbox, u: CwUser): Body {
 		role: memberships[0]?.role ?? null,
 		ui_settings: u.ui_settings ?? {},
 		uid: u.email,
-		accounts: memberships.map((au) => ({ id: au.account_id, name: cw.accounts.get(au.account_id)?.name, active_at: null, role: au.role })),
+		accounts: memberships.map((au) => ({
+			id: au.account_id,
+			name: cw.accounts.get(au.account_id)?.name,
+			active_at: null,
+			role: au.role,
+		})),
 	};
 	if (Object.keys(u.custom_attributes).length) out.custom_attributes = u.custom_attributes;
 	return out;
@@ -151,7 +167,9 @@ export function conversationJson(cw: ChatwootSandbox, c: CwConversation): Body {
 	const contact = cw.contacts.get(c.contact_id);
 	const assignee = c.assignee_id ? cw.users.get(c.assignee_id) : undefined;
 	const team = c.team_id ? cw.kind('team').get(c.team_id) : undefined;
-	const messages = [...cw.messages.values()].filter((m) => m.conversation_id === c.id && !m.deleted);
+	const messages = [...cw.messages.values()].filter(
+		(m) => m.conversation_id === c.id && !m.deleted,
+	);
 	return {
 		meta: {
 			sender: contact ? { ...contactJson(contact), type: 'contact' } : null,
@@ -215,7 +233,13 @@ export function agentBotJson(b: CwRecord): Body {
 }
 
 export function webhookJson(cw: ChatwootSandbox, w: CwWebhook): Body {
-	const out: Body = { id: w.id, name: w.name, url: w.url, account_id: w.account_id, subscriptions: w.subscriptions };
+	const out: Body = {
+		id: w.id,
+		name: w.name,
+		url: w.url,
+		account_id: w.account_id,
+		subscriptions: w.subscriptions,
+	};
 	// Chatwoot 4.11.2 added a signing secret per webhook, shown to administrators.
 	if (cw.signWebhooks) out.secret = w.secret;
 	return out;
@@ -227,7 +251,10 @@ export function recordJson(r: CwRecord): Body {
 	return { ...rest, account_id };
 }
 
-const accountRef = (cw: ChatwootSandbox, id: number) => ({ id, name: cw.accounts.get(id)?.name ?? null });
+const accountRef = (cw: ChatwootSandbox, id: number) => ({
+	id,
+	name: cw.accounts.get(id)?.name ?? null,
+});
 
 /** Contact#webhook_data. */
 export function contactWebhookData(cw: ChatwootSandbox, c: CwContact): Body {
@@ -257,13 +284,19 @@ export function messageWebhookData(cw: ChatwootSandbox, m: CwMessage): Body {
 		content_attributes: m.content_attributes,
 		content_type: m.content_type,
 		content: m.content,
-		conversation: { ...conversationJson(cw, conversation), contact_inbox: { source_id: conversation.source_id } },
+		conversation: {
+			...conversationJson(cw, conversation),
+			contact_inbox: { source_id: conversation.source_id },
+		},
 		created_at: new Date(m.created_at * 1000).toISOString(),
 		id: m.id,
 		inbox: { id: m.inbox_id, name: inbox?.name ?? null },
 		message_type: ['incoming', 'outgoing', 'activity', 'template'][m.message_type],
 		private: m.private,
-		sender: m.sender.type === 'contact' && contact ? { ...contactWebhookData(cw, contact), type: 'contact' } : { id: m.sender.id, name: cw.users.get(m.sender.id)?.name ?? null, type: m.sender.type },
+		sender:
+			m.sender.type === 'contact' && contact
+				? { ...contactWebhookData(cw, contact), type: 'contact' }
+				: { id: m.sender.id, name: cw.users.get(m.sender.id)?.name ?? null, type: m.sender.type },
 		source_id: null,
 		...(m.attachments.length ? { attachments: m.attachments } : {}),
 	};

@@ -2,13 +2,29 @@
 import type { SandboxRequest, SandboxResponse } from '../types';
 import type { ChatwootSandbox } from './chatwoot';
 import { agentBotJson, platformAccountJson, userJson } from './chatwoot-json';
-import { type Body, type CwAccount, type CwUser, empty, invalid, isObject, ok, railsNotFound, route, unauthorized } from './chatwoot-store';
+import {
+	type Body,
+	type CwAccount,
+	type CwUser,
+	empty,
+	invalid,
+	isObject,
+	ok,
+	railsNotFound,
+	route,
+	unauthorized,
+} from './chatwoot-store';
 
 const PASSWORD_SPECIALS = "!@#$%^&*()_+-=[]{}|'";
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 const notOwned = () => unauthorized('Non permissible resource');
 
-export function platformApi(cw: ChatwootSandbox, req: SandboxRequest, path: string, body: Body): SandboxResponse {
+export function platformApi(
+	cw: ChatwootSandbox,
+	req: SandboxRequest,
+	path: string,
+	body: Body,
+): SandboxResponse {
 	const m = req.method;
 	if (path === '/users' && m === 'POST') return createUser(cw, body);
 	let p = route(path, '/users/:id') ?? route(path, '/users/:id/:action');
@@ -16,10 +32,21 @@ export function platformApi(cw: ChatwootSandbox, req: SandboxRequest, path: stri
 		const user = cw.users.get(Number(p.id));
 		if (!user) return railsNotFound();
 		if (!user.ownedByApp) return notOwned();
-		if (p.action === 'login') return m === 'GET' ? ok({ url: cw.loginUrl(req, user) }) : railsNotFound();
+		if (p.action === 'login')
+			return m === 'GET' ? ok({ url: cw.loginUrl(req, user) }) : railsNotFound();
 		if (p.action === 'token') {
 			if (m !== 'POST') return railsNotFound();
-			return ok({ access_token: user.access_token, expiry: null, user: { id: user.id, name: user.name, display_name: user.display_name, email: user.email, pubsub_token: user.pubsub_token } });
+			return ok({
+				access_token: user.access_token,
+				expiry: null,
+				user: {
+					id: user.id,
+					name: user.name,
+					display_name: user.display_name,
+					email: user.email,
+					pubsub_token: user.pubsub_token,
+				},
+			});
 		}
 		if (p.action) return railsNotFound();
 		if (m === 'GET') return ok(userJson(cw, user));
@@ -32,7 +59,8 @@ export function platformApi(cw: ChatwootSandbox, req: SandboxRequest, path: stri
 		return railsNotFound();
 	}
 	if (path === '/accounts') {
-		if (m === 'GET') return ok([...cw.accounts.values()].filter((a) => a.ownedByApp).map(platformAccountJson));
+		if (m === 'GET')
+			return ok([...cw.accounts.values()].filter((a) => a.ownedByApp).map(platformAccountJson));
 		if (m === 'POST') return createAccount(cw, body);
 	}
 	p = route(path, '/accounts/:id/account_users');
@@ -59,9 +87,18 @@ export function platformApi(cw: ChatwootSandbox, req: SandboxRequest, path: stri
 	if (path === '/agent_bots') {
 		if (m === 'GET') return ok([...bots.values()].filter((b) => b.ownedByApp).map(platformBotJson));
 		if (m === 'POST') {
-			if (typeof body.name !== 'string' || !body.name.trim()) return invalid(["Name can't be blank"], ['name']);
+			if (typeof body.name !== 'string' || !body.name.trim())
+				return invalid(["Name can't be blank"], ['name']);
 			const id = cw.ids.take('agentBot');
-			const bot = { id, account_id: Number(body.account_id ?? 0), name: body.name, description: body.description ?? null, outgoing_url: body.outgoing_url ?? null, ownedByApp: true, access_token: `bot-token-${id}-a1b2` };
+			const bot = {
+				id,
+				account_id: Number(body.account_id ?? 0),
+				name: body.name,
+				description: body.description ?? null,
+				outgoing_url: body.outgoing_url ?? null,
+				ownedByApp: true,
+				access_token: `bot-token-${id}-a1b2`,
+			};
 			bots.set(id, bot);
 			return ok(platformBotJson(bot));
 		}
@@ -73,7 +110,8 @@ export function platformApi(cw: ChatwootSandbox, req: SandboxRequest, path: stri
 		if (!bot.ownedByApp) return notOwned();
 		if (m === 'GET') return ok(platformBotJson(bot));
 		if (m === 'PATCH') {
-			for (const key of ['name', 'description', 'outgoing_url', 'avatar_url']) if (typeof body[key] === 'string') bot[key] = body[key];
+			for (const key of ['name', 'description', 'outgoing_url', 'avatar_url'])
+				if (typeof body[key] === 'string') bot[key] = body[key];
 			if (body.account_id !== undefined) bot.account_id = Number(body.account_id);
 			return ok(platformBotJson(bot));
 		}
@@ -87,14 +125,18 @@ export function platformApi(cw: ChatwootSandbox, req: SandboxRequest, path: stri
 
 /** `platform/api/v1/models/_agent_bot` (it renders the name as outgoing_url: a bug of 4.10 kept out here). */
 function platformBotJson(b: Body): Body {
-	const { id, name, description, outgoing_url, account_id, access_token } = agentBotJson(b as never);
+	const { id, name, description, outgoing_url, account_id, access_token } = agentBotJson(
+		b as never,
+	);
 	return { id, name, description, outgoing_url, account_id, access_token };
 }
 
 function createUser(cw: ChatwootSandbox, body: Body): SandboxResponse {
 	const email = typeof body.email === 'string' ? body.email.trim() : '';
 	// Users::create: User.from_email(email) || User.new(params): a taken email returns that user as it is.
-	const existing = [...cw.users.values()].find((u) => u.email.toLowerCase() === email.toLowerCase());
+	const existing = [...cw.users.values()].find(
+		(u) => u.email.toLowerCase() === email.toLowerCase(),
+	);
 	if (email && existing) {
 		existing.ownedByApp = true;
 		return ok(userJson(cw, existing));
@@ -118,11 +160,17 @@ function updateUser(cw: ChatwootSandbox, user: CwUser, body: Body): SandboxRespo
 	if (typeof body.display_name === 'string') user.display_name = body.display_name;
 	if (typeof body.email === 'string') user.email = body.email.trim();
 	if (typeof body.password === 'string') user.password = body.password;
-	if (isObject(body.custom_attributes)) user.custom_attributes = { ...user.custom_attributes, ...body.custom_attributes };
+	if (isObject(body.custom_attributes))
+		user.custom_attributes = { ...user.custom_attributes, ...body.custom_attributes };
 	return ok(userJson(cw, user));
 }
 
-export function userErrors(cw: ChatwootSandbox, body: Body, creating: boolean, selfId?: number): { messages: string[]; attributes: string[] } {
+export function userErrors(
+	cw: ChatwootSandbox,
+	body: Body,
+	creating: boolean,
+	selfId?: number,
+): { messages: string[]; attributes: string[] } {
 	const messages: string[] = [];
 	const attributes: string[] = [];
 	const add = (attribute: string, message: string) => {
@@ -130,30 +178,44 @@ export function userErrors(cw: ChatwootSandbox, body: Body, creating: boolean, s
 		if (!attributes.includes(attribute)) attributes.push(attribute);
 	};
 	if (creating || body.name !== undefined) {
-		if (typeof body.name !== 'string' || body.name.trim() === '') add('name', "Name can't be blank");
+		if (typeof body.name !== 'string' || body.name.trim() === '')
+			add('name', "Name can't be blank");
 	}
 	if (creating || body.email !== undefined) {
 		const email = typeof body.email === 'string' ? body.email.trim() : '';
 		if (!email) add('email', "Email can't be blank");
 		else if (!EMAIL.test(email)) add('email', 'Email is invalid');
-		else if ([...cw.users.values()].some((u) => u.id !== selfId && u.email.toLowerCase() === email.toLowerCase())) {
+		else if (
+			[...cw.users.values()].some(
+				(u) => u.id !== selfId && u.email.toLowerCase() === email.toLowerCase(),
+			)
+		) {
 			add('email', 'Email has already been taken');
 		}
 	}
 	if (creating || body.password !== undefined) {
 		const password = typeof body.password === 'string' ? body.password : '';
 		if (password.length < 6) add('password', 'Password is too short (minimum is 6 characters)');
-		if (!/[A-Z]/.test(password)) add('password', 'Password must contain at least 1 uppercase character');
-		if (!/[a-z]/.test(password)) add('password', 'Password must contain at least 1 lowercase character');
+		if (!/[A-Z]/.test(password))
+			add('password', 'Password must contain at least 1 uppercase character');
+		if (!/[a-z]/.test(password))
+			add('password', 'Password must contain at least 1 lowercase character');
 		if (!/[0-9]/.test(password)) add('password', 'Password must contain at least 1 digit');
-		if (![...password].some((c) => PASSWORD_SPECIALS.includes(c))) add('password', 'Password must contain at least 1 special character');
+		if (![...password].some((c) => PASSWORD_SPECIALS.includes(c)))
+			add('password', 'Password must contain at least 1 special character');
 	}
 	return { messages, attributes };
 }
 
 function createAccount(cw: ChatwootSandbox, body: Body): SandboxResponse {
-	if (typeof body.name !== 'string' || !body.name.trim()) return invalid(["Name can't be blank"], ['name']);
-	const account: CwAccount = { id: cw.ids.take('account'), name: body.name, ownedByApp: true, agentLimit: 100 };
+	if (typeof body.name !== 'string' || !body.name.trim())
+		return invalid(["Name can't be blank"], ['name']);
+	const account: CwAccount = {
+		id: cw.ids.take('account'),
+		name: body.name,
+		ownedByApp: true,
+		agentLimit: 100,
+	};
 	const result = updateAccount(account, body);
 	if (result.status === 200) cw.accounts.set(account.id, account);
 	return result;
@@ -163,26 +225,45 @@ function updateAccount(account: CwAccount, body: Body): SandboxResponse {
 	if (body.status !== undefined && body.status !== 'active' && body.status !== 'suspended') {
 		return { status: 422, body: { error: `'${String(body.status)}' is not a valid status` } };
 	}
-	for (const key of ['name', 'locale', 'domain', 'support_email'] as const) if (typeof body[key] === 'string') account[key] = body[key] as string;
+	for (const key of ['name', 'locale', 'domain', 'support_email'] as const)
+		if (typeof body[key] === 'string') account[key] = body[key] as string;
 	if (body.status === 'active' || body.status === 'suspended') account.status = body.status;
 	if (isObject(body.limits)) account.limits = body.limits;
-	if (isObject(body.custom_attributes)) account.custom_attributes = { ...(account.custom_attributes ?? {}), ...body.custom_attributes };
+	if (isObject(body.custom_attributes))
+		account.custom_attributes = { ...(account.custom_attributes ?? {}), ...body.custom_attributes };
 	return ok(platformAccountJson(account));
 }
 
-function accountUsers(cw: ChatwootSandbox, req: SandboxRequest, account: CwAccount, body: Body): SandboxResponse {
+function accountUsers(
+	cw: ChatwootSandbox,
+	req: SandboxRequest,
+	account: CwAccount,
+	body: Body,
+): SandboxResponse {
 	if (req.method === 'GET') {
-		return ok(cw.accountUsers.filter((au) => au.account_id === account.id).map(({ account_id, user_id, role }) => ({ account_id, user_id, role })));
+		return ok(
+			cw.accountUsers
+				.filter((au) => au.account_id === account.id)
+				.map(({ account_id, user_id, role }) => ({ account_id, user_id, role })),
+		);
 	}
 	const userId = Number(body.user_id ?? req.query.user_id);
 	if (req.method === 'POST') {
-		if (!body.user_id) return { status: 422, body: { error: 'param is missing or the value is empty: user_id' } };
-		if (body.role !== 'agent' && body.role !== 'administrator') return invalid(['Role is not included in the list'], ['role']);
+		if (!body.user_id)
+			return { status: 422, body: { error: 'param is missing or the value is empty: user_id' } };
+		if (body.role !== 'agent' && body.role !== 'administrator')
+			return invalid(['Role is not included in the list'], ['role']);
 		if (!cw.users.has(userId)) return invalid(['User must exist'], ['user']);
 		// find_or_initialize_by(user_id) then update role: repeating it changes nothing more.
 		let membership = cw.membership(account.id, userId);
 		if (!membership) {
-			membership = { account_id: account.id, user_id: userId, role: body.role, availability: 'offline', auto_offline: true };
+			membership = {
+				account_id: account.id,
+				user_id: userId,
+				role: body.role,
+				availability: 'offline',
+				auto_offline: true,
+			};
 			cw.accountUsers.push(membership);
 		}
 		membership.role = body.role;

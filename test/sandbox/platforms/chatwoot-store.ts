@@ -121,7 +121,13 @@ export interface CwMessage {
 	private: boolean;
 	created_at: number;
 	sender: { id: number; type: 'user' | 'contact' | 'agent_bot' };
-	attachments: Array<{ id: number; file_type: string; data_url: string; file_size: number; extension: string | null }>;
+	attachments: Array<{
+		id: number;
+		file_type: string;
+		data_url: string;
+		file_size: number;
+		extension: string | null;
+	}>;
 	deleted?: boolean;
 	submitted_values?: unknown;
 }
@@ -163,11 +169,20 @@ export const invalid = (messages: string[], attributes: string[]): SandboxRespon
 	status: 422,
 	body: { message: messages.join(', '), attributes },
 });
-export const couldNotCreate = (error: string): SandboxResponse => ({ status: 422, body: { error } });
+export const couldNotCreate = (error: string): SandboxResponse => ({
+	status: 422,
+	body: { error },
+});
 /** Rails' default for an unknown route or a record not found outside handle_with_exception. */
-export const railsNotFound = (): SandboxResponse => ({ status: 404, body: { status: 404, error: 'Not Found' } });
+export const railsNotFound = (): SandboxResponse => ({
+	status: 404,
+	body: { status: 404, error: 'Not Found' },
+});
 /** The application API's RecordNotFound (RequestExceptionHandler). */
-export const appNotFound = (): SandboxResponse => ({ status: 404, body: { error: 'Resource could not be found' } });
+export const appNotFound = (): SandboxResponse => ({
+	status: 404,
+	body: { error: 'Resource could not be found' },
+});
 export const unauthorized = (error: string): SandboxResponse => ({ status: 401, body: { error } });
 
 export const now = (): number => Math.floor(Date.now() / 1000);
@@ -179,7 +194,9 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 /** A path matched against a pattern like `/labels/:id`: the captured values, or undefined. */
 export function route(path: string, pattern: string): Record<string, string> | undefined {
 	const names: string[] = [];
-	const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}/?$`);
+	const regex = new RegExp(
+		`^${pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}/?$`,
+	);
 	const m = regex.exec(path);
 	if (!m) return undefined;
 	return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));

@@ -27,7 +27,10 @@ export interface Delivery {
  * would with a real Chatwoot.
  */
 export function railsJson(value: unknown): string {
-	return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return JSON.stringify(value).replace(
+		/[<>&\u2028\u2029]/g,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
 }
 
 export function signature(secret: string, timestamp: string, body: string): string {
@@ -47,24 +50,50 @@ export class WebhookDeliverer {
 
 	/** Posts the event to every account webhook subscribed to it; resolves when all have answered. */
 	async deliver(accountId: number, event: string, payload: Body): Promise<Delivery[]> {
-		const hooks = [...this.cw.webhooks.values()].filter((w) => w.account_id === accountId && w.subscriptions.includes(event));
-		return await Promise.all(hooks.map((hook) => this.post(hook.id, hook.url, hook.secret, event, payload)));
+		const hooks = [...this.cw.webhooks.values()].filter(
+			(w) => w.account_id === accountId && w.subscriptions.includes(event),
+		);
+		return await Promise.all(
+			hooks.map((hook) => this.post(hook.id, hook.url, hook.secret, event, payload)),
+		);
 	}
 
-	private async post(webhookId: number, url: string, secret: string, event: string, payload: Body): Promise<Delivery> {
+	private async post(
+		webhookId: number,
+		url: string,
+		secret: string,
+		event: string,
+		payload: Body,
+	): Promise<Delivery> {
 		const body = railsJson({ ...payload, event });
-		const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+		const headers: Record<string, string> = {
+			'content-type': 'application/json',
+			accept: 'application/json',
+		};
 		if (this.cw.signWebhooks) {
 			const timestamp = String(Math.floor(Date.now() / 1000));
 			headers['x-chatwoot-timestamp'] = timestamp;
 			headers['x-chatwoot-signature'] = signature(secret, timestamp, body);
 			headers['x-chatwoot-delivery'] = randomUUID();
 		}
-		const delivery: Delivery = { webhookId, url, event, status: -1, signed: this.cw.signWebhooks, body, headers };
+		const delivery: Delivery = {
+			webhookId,
+			url,
+			event,
+			status: -1,
+			signed: this.cw.signWebhooks,
+			body,
+			headers,
+		};
 		this.deliveries.push(delivery);
 		if (!LOCAL.test(url)) return delivery;
 		try {
-			const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) });
+			const res = await fetch(url, {
+				method: 'POST',
+				headers,
+				body,
+				signal: AbortSignal.timeout(5000),
+			});
 			delivery.status = res.status;
 			await res.arrayBuffer();
 		} catch {
@@ -80,12 +109,25 @@ export class WebhookDeliverer {
 		const contact = [...cw.contacts.values()][0];
 		const account = { id: 1, name: cw.accounts.get(1)?.name };
 		if (event.startsWith('message_') && conversation) {
-			const message = [...cw.messages.values()].filter((m) => m.conversation_id === conversation.id).pop();
+			const message = [...cw.messages.values()]
+				.filter((m) => m.conversation_id === conversation.id)
+				.pop();
 			if (message) return messageWebhookData(cw, message);
 		}
 		if (event.startsWith('conversation_') && conversation) {
-			if (event.startsWith('conversation_typing')) return { conversation: conversationJson(cw, conversation), user: { id: 1, name: 'Olena Owner', type: 'user' }, is_private: false };
-			return { ...conversationJson(cw, conversation), changed_attributes: event === 'conversation_created' ? undefined : [{ status: { previous_value: 'open', current_value: 'resolved' } }] };
+			if (event.startsWith('conversation_typing'))
+				return {
+					conversation: conversationJson(cw, conversation),
+					user: { id: 1, name: 'Olena Owner', type: 'user' },
+					is_private: false,
+				};
+			return {
+				...conversationJson(cw, conversation),
+				changed_attributes:
+					event === 'conversation_created'
+						? undefined
+						: [{ status: { previous_value: 'open', current_value: 'resolved' } }],
+			};
 		}
 		if (event.startsWith('contact_') && contact) return contactWebhookData(cw, contact);
 		return { account };

@@ -42,7 +42,8 @@ export {
 export type { CwAccount, CwAccountUser, CwContact, CwUser } from './chatwoot-store';
 
 /** Who a token belongs to (AccessToken#owner): a user, an agent bot or a platform app. */
-export type TokenOwner = { kind: 'user'; user: CwUser } | { kind: 'bot'; bot: CwRecord } | { kind: 'platformApp' };
+export type TokenOwner =
+	{ kind: 'user'; user: CwUser } | { kind: 'bot'; bot: CwRecord } | { kind: 'platformApp' };
 
 /** What an application-API handler gets: the account, and who is asking. */
 export interface AccountCall {
@@ -131,15 +132,46 @@ export class ChatwootSandbox implements SandboxPlatform {
 		this.userToken = CHATWOOT_USER_TOKEN;
 		this.botToken = CHATWOOT_BOT_TOKEN;
 		this.tokenBotId = 0;
-		this.accounts.set(1, { id: 1, name: 'Acme Support', ownedByApp: true, agentLimit: 100, locale: 'en', status: 'active' });
-		this.accounts.set(2, { id: 2, name: 'Other Company', ownedByApp: false, agentLimit: 100, locale: 'en', status: 'active' });
+		this.accounts.set(1, {
+			id: 1,
+			name: 'Acme Support',
+			ownedByApp: true,
+			agentLimit: 100,
+			locale: 'en',
+			status: 'active',
+		});
+		this.accounts.set(2, {
+			id: 2,
+			name: 'Other Company',
+			ownedByApp: false,
+			agentLimit: 100,
+			locale: 'en',
+			status: 'active',
+		});
 		this.ids.take('account');
 		this.ids.take('account');
 		// The owner of the user access token: made in the Chatwoot UI, so not the platform app's.
-		const owner = this.addUser({ name: 'Olena Owner', email: 'owner@acme.test', ownedByApp: false });
+		const owner = this.addUser({
+			name: 'Olena Owner',
+			email: 'owner@acme.test',
+			ownedByApp: false,
+		});
 		this.tokenUserId = owner.id;
-		this.accountUsers.push({ account_id: 1, user_id: owner.id, role: 'administrator', availability: 'online', auto_offline: true });
-		this.inboxes.set(this.ids.take('inbox'), { id: 1, account_id: 1, name: 'Website', channel_type: 'Channel::WebWidget', settings: { website_token: 'widget-token-1' }, members: [owner.id] });
+		this.accountUsers.push({
+			account_id: 1,
+			user_id: owner.id,
+			role: 'administrator',
+			availability: 'online',
+			auto_offline: true,
+		});
+		this.inboxes.set(this.ids.take('inbox'), {
+			id: 1,
+			account_id: 1,
+			name: 'Website',
+			channel_type: 'Channel::WebWidget',
+			settings: { website_token: 'widget-token-1' },
+			members: [owner.id],
+		});
 	}
 
 	/** Fill the account with one of everything (inboxes, a contact with a conversation, labels…). */
@@ -151,7 +183,11 @@ export class ChatwootSandbox implements SandboxPlatform {
 	credentials(sandboxUrl: string): SandboxCredential[] {
 		const url = `${sandboxUrl}${this.prefix}`;
 		return [
-			{ name: 'Chatwoot Platform (sandbox)', type: 'chatwootPlatformApi', data: { url, platformToken: this.platformToken } },
+			{
+				name: 'Chatwoot Platform (sandbox)',
+				type: 'chatwootPlatformApi',
+				data: { url, platformToken: this.platformToken },
+			},
 			{
 				name: 'Chatwoot account 1 (sandbox)',
 				type: 'chatwootApi',
@@ -176,7 +212,9 @@ export class ChatwootSandbox implements SandboxPlatform {
 			conversations: [...this.conversations.values()],
 			messages: [...this.messages.values()],
 			webhooks: [...this.webhooks.values()].map(({ secret: _s, ...w }) => w),
-			records: Object.fromEntries([...this.records].map(([kind, map]) => [kind, [...map.values()]])),
+			records: Object.fromEntries(
+				[...this.records].map(([kind, map]) => [kind, [...map.values()]]),
+			),
 			deliveries: this.deliverer.deliveries,
 		};
 	}
@@ -208,7 +246,13 @@ export class ChatwootSandbox implements SandboxPlatform {
 
 	/** Seed a membership directly (tests). */
 	addMember(accountId: number, userId: number, role: CwAccountUser['role'] = 'agent'): void {
-		this.accountUsers.push({ account_id: accountId, user_id: userId, role, availability: 'offline', auto_offline: true });
+		this.accountUsers.push({
+			account_id: accountId,
+			user_id: userId,
+			role,
+			availability: 'offline',
+			auto_offline: true,
+		});
 	}
 
 	/** Seed a contact directly (tests). */
@@ -252,20 +296,36 @@ export class ChatwootSandbox implements SandboxPlatform {
 
 	async handle(req: SandboxRequest): Promise<SandboxResponse> {
 		if (req.bodyError) return { status: 400, body: { status: 400, error: 'Bad Request' } };
-		const body = (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}) as Body;
+		const body = (
+			req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}
+		) as Body;
 		if (req.path.startsWith('/__sandbox/')) return await this.control(req, body);
-		if (req.path === '/api' || req.path === '/api/') return ok({ version: '4.10.0', timestamp: '2026-01-19 12:00:00', queue_services: 'ok', data_services: 'ok' });
+		if (req.path === '/api' || req.path === '/api/')
+			return ok({
+				version: '4.10.0',
+				timestamp: '2026-01-19 12:00:00',
+				queue_services: 'ok',
+				data_services: 'ok',
+			});
 		const token = String(req.headers.api_access_token ?? '');
 		if (req.path.startsWith('/platform/api/v1/')) {
 			// PlatformController#set_platform_app: the token must belong to a platform app.
 			if (token !== this.platformToken) return unauthorized('Invalid access_token');
 			return platformApi(this, req, req.path.slice('/platform/api/v1'.length), body);
 		}
-		if (req.path.startsWith('/public/api/v1/')) return clientApi(this, req, req.path.slice('/public/api/v1'.length), body);
+		if (req.path.startsWith('/public/api/v1/'))
+			return clientApi(this, req, req.path.slice('/public/api/v1'.length), body);
 		if (req.path === '/api/v1/profile') {
 			const owner = this.owner(token);
-			if (!owner) return token ? unauthorized('Invalid Access Token') : { status: 401, body: { errors: ['You need to sign in or sign up before continuing.'] } };
-			if (owner.kind !== 'user') return unauthorized('Access to this endpoint is not authorized for bots');
+			if (!owner)
+				return token
+					? unauthorized('Invalid Access Token')
+					: {
+							status: 401,
+							body: { errors: ['You need to sign in or sign up before continuing.'] },
+						};
+			if (owner.kind !== 'user')
+				return unauthorized('Access to this endpoint is not authorized for bots');
 			return settingsApi.profile(this, req, owner.user, body);
 		}
 		const m = /^\/api\/(v1|v2)\/accounts\/(\d+)(\/.*)?$/.exec(req.path);
@@ -273,16 +333,31 @@ export class ChatwootSandbox implements SandboxPlatform {
 		const path = (m[3] ?? '/').replace(/(.)\/$/, '$1');
 		const owner = this.owner(token);
 		// AccessTokenAuthHelper: an unknown token, then any owner but a user outside the bot endpoints.
-		if (!owner) return token ? unauthorized('Invalid Access Token') : { status: 401, body: { errors: ['You need to sign in or sign up before continuing.'] } };
-		if (owner.kind !== 'user' && !(m[1] === 'v1' && BOT_ENDPOINTS.some(([method, pattern]) => method === req.method && route(path, pattern)))) {
+		if (!owner)
+			return token
+				? unauthorized('Invalid Access Token')
+				: { status: 401, body: { errors: ['You need to sign in or sign up before continuing.'] } };
+		if (
+			owner.kind !== 'user' &&
+			!(
+				m[1] === 'v1' &&
+				BOT_ENDPOINTS.some(([method, pattern]) => method === req.method && route(path, pattern))
+			)
+		) {
 			return unauthorized('Access to this endpoint is not authorized for bots');
 		}
 		// EnsureCurrentAccountHelper: the user must be a member; a bot must serve one of its inboxes.
 		const account = this.accounts.get(Number(m[2]));
 		if (!account) return { status: 404, body: { error: 'Resource could not be found' } };
 		const member = owner.kind === 'user' ? this.membership(account.id, owner.user.id) : undefined;
-		if (owner.kind === 'user' && !member) return unauthorized('You are not authorized to access this account');
-		if (owner.kind === 'bot' && ![...this.inboxes.values()].some((i) => i.account_id === account.id && i.agent_bot_id === owner.bot.id)) {
+		if (owner.kind === 'user' && !member)
+			return unauthorized('You are not authorized to access this account');
+		if (
+			owner.kind === 'bot' &&
+			![...this.inboxes.values()].some(
+				(i) => i.account_id === account.id && i.agent_bot_id === owner.bot.id,
+			)
+		) {
 			return unauthorized('You are not authorized to access this account');
 		}
 		const call: AccountCall = { req, path, body, account, owner, member };
@@ -319,11 +394,18 @@ export class ChatwootSandbox implements SandboxPlatform {
 	private async control(req: SandboxRequest, body: Body): Promise<SandboxResponse> {
 		if (req.path === '/__sandbox/emit' && req.method === 'POST') {
 			const event = String(body.event ?? '');
-			const payload = (body.payload && typeof body.payload === 'object' ? body.payload : this.deliverer.samplePayload(event)) as Body;
-			return ok({ deliveries: await this.emit(event, payload, Number(body.accountId ?? CHATWOOT_ACCOUNT_ID)) });
+			const payload = (
+				body.payload && typeof body.payload === 'object'
+					? body.payload
+					: this.deliverer.samplePayload(event)
+			) as Body;
+			return ok({
+				deliveries: await this.emit(event, payload, Number(body.accountId ?? CHATWOOT_ACCOUNT_ID)),
+			});
 		}
 		if (req.path === '/__sandbox/deliveries') return ok({ deliveries: this.deliverer.deliveries });
-		if (req.path === '/__sandbox/seed' && req.method === 'POST') return ok({ seeded: !!this.seed() });
+		if (req.path === '/__sandbox/seed' && req.method === 'POST')
+			return ok({ seeded: !!this.seed() });
 		return railsNotFound();
 	}
 }

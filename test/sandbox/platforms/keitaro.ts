@@ -26,7 +26,12 @@ const defaultAccess = () => ({
 	allowed_resources: [] as string[],
 });
 
-const ACCESS_LEVELS = ['full_access', 'read_only', 'to_groups_and_selected', 'created_by_user_groups_and_selected'];
+const ACCESS_LEVELS = [
+	'full_access',
+	'read_only',
+	'to_groups_and_selected',
+	'created_by_user_groups_and_selected',
+];
 
 /**
  * Keitaro's Admin API as documented (admin_api/v1, spec copy of 2022): Api-Key header,
@@ -48,7 +53,13 @@ export class KeitaroSandbox implements SandboxPlatform {
 	}
 
 	credentials(sandboxUrl: string): SandboxCredential[] {
-		return [{ name: 'Keitaro (sandbox)', type: 'keitaroApi', data: { url: `${sandboxUrl}${this.prefix}`, apiKey: this.apiKey } }];
+		return [
+			{
+				name: 'Keitaro (sandbox)',
+				type: 'keitaroApi',
+				data: { url: `${sandboxUrl}${this.prefix}`, apiKey: this.apiKey },
+			},
+		];
 	}
 
 	snapshot(): unknown {
@@ -73,14 +84,21 @@ export class KeitaroSandbox implements SandboxPlatform {
 	}
 
 	handle(req: SandboxRequest): SandboxResponse {
-		if (!req.path.startsWith('/admin_api/v1/')) return { status: 404, body: { error: 'Not found' } };
-		if (req.headers['api-key'] !== this.apiKey) return { status: 401, body: { error: 'Access denied' } };
-		if (this.edition !== 'business') return { status: 402, body: { error: 'Admin API is not available in that edition' } };
+		if (!req.path.startsWith('/admin_api/v1/'))
+			return { status: 404, body: { error: 'Not found' } };
+		if (req.headers['api-key'] !== this.apiKey)
+			return { status: 401, body: { error: 'Access denied' } };
+		if (this.edition !== 'business')
+			return { status: 402, body: { error: 'Admin API is not available in that edition' } };
 		if (req.bodyError) return { status: 400, body: { error: 'Malformed JSON' } };
 		const path = req.path.slice('/admin_api/v1'.length);
-		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<
+			string,
+			unknown
+		>;
 
-		if (path === '/users' && req.method === 'GET') return { status: 200, body: [...this.users.values()].map(publicUser) };
+		if (path === '/users' && req.method === 'GET')
+			return { status: 200, body: [...this.users.values()].map(publicUser) };
 		if (path === '/users' && req.method === 'POST') return this.create(body);
 		const m = /^\/users\/(\d+)(\/access)?$/.exec(path);
 		if (!m) return { status: 404, body: { error: 'Not found' } };
@@ -102,7 +120,8 @@ export class KeitaroSandbox implements SandboxPlatform {
 	private create(body: Record<string, unknown>): SandboxResponse {
 		const errors: Record<string, string[]> = {};
 		for (const field of ['login', 'type', 'new_password', 'new_password_confirmation']) {
-			if (typeof body[field] !== 'string' || body[field] === '') errors[field] = ['This field is required'];
+			if (typeof body[field] !== 'string' || body[field] === '')
+				errors[field] = ['This field is required'];
 		}
 		this.checkCommon(body, errors);
 		if (Object.keys(errors).length) return { status: 406, body: errors };
@@ -110,7 +129,8 @@ export class KeitaroSandbox implements SandboxPlatform {
 			type: body.type as 'USER' | 'ADMIN',
 			password: String(body.new_password),
 		});
-		if (body.preferences && typeof body.preferences === 'object') user.preferences = { ...user.preferences, ...(body.preferences as object) };
+		if (body.preferences && typeof body.preferences === 'object')
+			user.preferences = { ...user.preferences, ...(body.preferences as object) };
 		return { status: 200, body: publicUser(user) };
 	}
 
@@ -122,26 +142,36 @@ export class KeitaroSandbox implements SandboxPlatform {
 		if (body.type === 'USER' || body.type === 'ADMIN') user.type = body.type;
 		if (typeof body.new_password === 'string') user.password = body.new_password;
 		// Keitaro replaces the preferences object it is given.
-		if (body.preferences && typeof body.preferences === 'object') user.preferences = { ...(body.preferences as object) };
+		if (body.preferences && typeof body.preferences === 'object')
+			user.preferences = { ...(body.preferences as object) };
 		return { status: 200, body: publicUser(user) };
 	}
 
-	private checkCommon(body: Record<string, unknown>, errors: Record<string, string[]>, selfId?: number): void {
-		if (body.type !== undefined && body.type !== 'USER' && body.type !== 'ADMIN') errors.type = ['Invalid type'];
+	private checkCommon(
+		body: Record<string, unknown>,
+		errors: Record<string, string[]>,
+		selfId?: number,
+	): void {
+		if (body.type !== undefined && body.type !== 'USER' && body.type !== 'ADMIN')
+			errors.type = ['Invalid type'];
 		if (body.new_password !== undefined && body.new_password !== body.new_password_confirmation) {
 			errors.new_password_confirmation = ['Passwords do not match'];
 		}
 		if (typeof body.login === 'string') {
-			const taken = [...this.users.values()].some((u) => u.login.toLowerCase() === String(body.login).toLowerCase() && u.id !== selfId);
+			const taken = [...this.users.values()].some(
+				(u) => u.login.toLowerCase() === String(body.login).toLowerCase() && u.id !== selfId,
+			);
 			if (taken) errors.login = ['Login already exists'];
 		}
 	}
 
 	private setAccess(user: KeitaroSandboxUser, body: Record<string, unknown>): SandboxResponse {
 		const access = body.access_data;
-		if (!access || typeof access !== 'object') return { status: 400, body: { error: 'access_data is required' } };
+		if (!access || typeof access !== 'object')
+			return { status: 400, body: { error: 'access_data is required' } };
 		for (const [k, v] of Object.entries(access)) {
-			if (k.endsWith('_access_type') && !ACCESS_LEVELS.includes(String(v))) return { status: 400, body: { error: `Invalid value for ${k}` } };
+			if (k.endsWith('_access_type') && !ACCESS_LEVELS.includes(String(v)))
+				return { status: 400, body: { error: `Invalid value for ${k}` } };
 		}
 		// The whole access_data is replaced by what was sent.
 		user.access_data = { ...(access as Record<string, unknown>), allowed_resources: [] };

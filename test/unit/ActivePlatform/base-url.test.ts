@@ -5,7 +5,14 @@ import { ActivePlatformApi } from '../../../credentials/ActivePlatformApi.creden
 import { activePlatformBaseUrl } from '../../../nodes/ActivePlatform/transport';
 import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../../harness/node-types';
 
-const node: INode = { id: 'n', name: 'N', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'N',
+	type: START_NODE_TYPE,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const workflow = new Workflow({
 	nodes: [node],
 	connections: {},
@@ -16,7 +23,16 @@ const workflow = new Workflow({
 /** The credential test's base URL as n8n resolves it, with n8n's own expression engine. */
 function credentialTestBase(url: string): string {
 	const expression = String(new ActivePlatformApi().test.request.baseURL);
-	return String(workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: { url } }, undefined, ''));
+	return String(
+		workflow.expression.getSimpleParameterValue(
+			node,
+			expression,
+			'internal',
+			{ $credentials: { url } },
+			undefined,
+			'',
+		),
+	);
 }
 
 // [pasted, the installation root both must read from it]

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-
 import { ActivePlatformApi } from '../../../credentials/ActivePlatformApi.credentials';
 import { ActivePlatform } from '../../../nodes/ActivePlatform/ActivePlatform.node';
 import { userOperations } from '../../../nodes/ActivePlatform/actions/user';
@@ -12,9 +11,16 @@ import { listQuery } from '../../../nodes/ActivePlatform/actions/user/getAll.ope
 import { updateForm } from '../../../nodes/ActivePlatform/actions/user/update.operation';
 import { upsertChanges } from '../../../nodes/ActivePlatform/actions/user/upsert.operation';
 import { listPage } from '../../../nodes/ActivePlatform/helpers/list-page';
-import { type ActivePlatformUser, hasAttributes, userForm } from '../../../nodes/ActivePlatform/helpers/user-fields';
+import {
+	type ActivePlatformUser,
+	hasAttributes,
+	userForm,
+} from '../../../nodes/ActivePlatform/helpers/user-fields';
 import { userByEmail, verifyByEmail } from '../../../nodes/ActivePlatform/helpers/user-lookup';
-import { activePlatformErrorMessage, activePlatformPlatform } from '../../../nodes/ActivePlatform/transport';
+import {
+	activePlatformErrorMessage,
+	activePlatformPlatform,
+} from '../../../nodes/ActivePlatform/transport';
 import { maskString } from '../../../nodes/shared/mask';
 import { operationsOf } from '../operations';
 
@@ -34,7 +40,12 @@ describe('ActivePlatform operations (pure parts)', () => {
 			email: ' john.doe@example.com ',
 			password: ' N;T@o;y!4TNqlV',
 			additionalFields: {},
-			customAttributes: { attribute: [{ key: 'age', value: 21 }, { key: 'crm_id', value: '' }] },
+			customAttributes: {
+				attribute: [
+					{ key: 'age', value: 21 },
+					{ key: 'crm_id', value: '' },
+				],
+			},
 		});
 		const [spec] = op('create').plan(input) ?? [];
 		expect(spec).toEqual({
@@ -63,11 +74,22 @@ describe('ActivePlatform operations (pure parts)', () => {
 
 	it('the checks after a lost answer find only the exact user, or the exact account link', () => {
 		const byEmail = verifyByEmail('anna@example.com');
-		expect(byEmail?.find([{ id: 1, email: 'joanna@example.com' }, { id: 2, email: 'ANNA@example.com' }])).toEqual({ id: 2, email: 'ANNA@example.com' });
-		expect(byEmail?.find({ users: [{ id: 3, email: 'anna@example.com' }] })).toEqual({ id: 3, email: 'anna@example.com' });
+		expect(
+			byEmail?.find([
+				{ id: 1, email: 'joanna@example.com' },
+				{ id: 2, email: 'ANNA@example.com' },
+			]),
+		).toEqual({ id: 2, email: 'ANNA@example.com' });
+		expect(byEmail?.find({ users: [{ id: 3, email: 'anna@example.com' }] })).toEqual({
+			id: 3,
+			email: 'anna@example.com',
+		});
 		expect(byEmail?.find([{ id: 1, email: 'joanna@example.com' }])).toBeUndefined();
 		const attached = verifyAttached(5, 9, 'admin');
-		expect(attached?.request).toEqual({ method: 'GET', path: '/api/vendor/v1/users/5/accounts.json' });
+		expect(attached?.request).toEqual({
+			method: 'GET',
+			path: '/api/vendor/v1/users/5/accounts.json',
+		});
 		expect(attached?.find([{ id: 9, role: 'admin' }])).toEqual({});
 		expect(attached?.find([{ id: 9 }])).toEqual({});
 		expect(attached?.find([{ id: 9, role: 'user' }])).toBeUndefined();
@@ -80,26 +102,45 @@ describe('ActivePlatform operations (pure parts)', () => {
 			{ path: ['email'], message: 'is required' },
 			{ path: ['password'], message: 'is required' },
 		]);
-		expect(issues('create', { firstName: 'J', lastName: 'D', email: 'nope', password: 'x' })).toEqual([
-			{ path: ['email'], message: 'is not a valid email address' },
-		]);
 		expect(
-			issues('create', { firstName: 'J', lastName: 'D', email: 'a@b.co', password: 'x', customAttributes: { attribute: [{ key: ' ', value: '1' }] } }),
+			issues('create', { firstName: 'J', lastName: 'D', email: 'nope', password: 'x' }),
+		).toEqual([{ path: ['email'], message: 'is not a valid email address' }]);
+		expect(
+			issues('create', {
+				firstName: 'J',
+				lastName: 'D',
+				email: 'a@b.co',
+				password: 'x',
+				customAttributes: { attribute: [{ key: ' ', value: '1' }] },
+			}),
 		).toEqual([{ path: ['customAttributes', 'attribute', 0, 'key'], message: 'is required' }]);
 	});
 
 	it('get, attach, detach and the account lists build the documented paths and queries', () => {
-		expect(op('get').plan(parse('get', { userId: '2021053' }))).toEqual([{ method: 'GET', path: '/api/vendor/v1/users/2021053.json' }]);
-		expect(op('attachToAccount').plan(parse('attachToAccount', { userId: 5, accountId: '9' }))).toEqual([
+		expect(op('get').plan(parse('get', { userId: '2021053' }))).toEqual([
+			{ method: 'GET', path: '/api/vendor/v1/users/2021053.json' },
+		]);
+		expect(
+			op('attachToAccount').plan(parse('attachToAccount', { userId: 5, accountId: '9' })),
+		).toEqual([
 			{
 				method: 'POST',
 				path: '/api/v2/vendor/account_accesses.json',
 				qs: { account_id: 9, user_id: 5, role: 'user' },
-				verify: { request: { method: 'GET', path: '/api/vendor/v1/users/5/accounts.json' }, find: expect.any(Function) },
+				verify: {
+					request: { method: 'GET', path: '/api/vendor/v1/users/5/accounts.json' },
+					find: expect.any(Function),
+				},
 			},
 		]);
-		expect(op('detachFromAccount').plan(parse('detachFromAccount', { userId: 5, accountId: 9 }))).toEqual([
-			{ method: 'DELETE', path: '/api/v2/vendor/account_accesses/detach.json', qs: { account_id: 9, user_id: 5 } },
+		expect(
+			op('detachFromAccount').plan(parse('detachFromAccount', { userId: 5, accountId: 9 })),
+		).toEqual([
+			{
+				method: 'DELETE',
+				path: '/api/v2/vendor/account_accesses/detach.json',
+				qs: { account_id: 9, user_id: 5 },
+			},
 		]);
 		expect(op('getAccounts').plan(parse('getAccounts', { userId: 5 }))).toEqual([
 			{ method: 'GET', path: '/api/vendor/v1/users/5/accounts.json' },
@@ -118,7 +159,12 @@ describe('ActivePlatform operations (pure parts)', () => {
 		const input = parse('getAll', {
 			returnAll: false,
 			limit: 10,
-			filters: { email: 'anna', status: 'inactive', createdAt: '2024-05-01', updatedAt: '2024-05-02T10:00:00+03:00' },
+			filters: {
+				email: 'anna',
+				status: 'inactive',
+				createdAt: '2024-05-01',
+				updatedAt: '2024-05-02T10:00:00+03:00',
+			},
 			listOptions: { sortField: 'created_at', sortReversed: false, pageSize: 100 },
 		});
 		expect(op('getAll').plan(input)).toEqual([
@@ -137,21 +183,43 @@ describe('ActivePlatform operations (pure parts)', () => {
 				},
 			},
 		]);
-		expect(listQuery({ filters: {}, listOptions: { sortReversed: true, pageSize: 100 } })).toEqual({});
+		expect(listQuery({ filters: {}, listOptions: { sortReversed: true, pageSize: 100 } })).toEqual(
+			{},
+		);
 		expect(issues('getAll', { returnAll: true, filters: { createdAt: 'last week' } })).toEqual([
-			{ path: ['filters', 'createdAt'], message: 'must be a date such as 2024-05-31 (a time may follow)' },
+			{
+				path: ['filters', 'createdAt'],
+				message: 'must be a date such as 2024-05-31 (a time may follow)',
+			},
 		]);
-		expect(issues('getAll', { returnAll: true, filters: { status: 'blocked' } })[0].path).toEqual(['filters', 'status']);
-		expect(issues('getAll', { returnAll: true, listOptions: { sortField: 'password' } })[0].path).toEqual(['listOptions', 'sortField']);
+		expect(issues('getAll', { returnAll: true, filters: { status: 'blocked' } })[0].path).toEqual([
+			'filters',
+			'status',
+		]);
+		expect(
+			issues('getAll', { returnAll: true, listOptions: { sortField: 'password' } })[0].path,
+		).toEqual(['listOptions', 'sortField']);
 	});
 
 	it('list answers: a bare array, an envelope with metadata, or no list at all', () => {
 		const users = [{ id: 1 }, { id: 2 }];
 		expect(listPage(users)).toEqual({ items: users });
-		expect(listPage({ users, meta: { total_pages: 3 } }, 2)).toEqual({ items: users, hasMore: true });
-		expect(listPage({ users, meta: { total_pages: 3 } }, 3)).toEqual({ items: users, hasMore: false });
-		expect(listPage({ data: users, total_count: 4 }, 2, 2)).toEqual({ items: users, hasMore: false });
-		expect(listPage({ records: users, pagination: { next_page: null } })).toEqual({ items: users, hasMore: false });
+		expect(listPage({ users, meta: { total_pages: 3 } }, 2)).toEqual({
+			items: users,
+			hasMore: true,
+		});
+		expect(listPage({ users, meta: { total_pages: 3 } }, 3)).toEqual({
+			items: users,
+			hasMore: false,
+		});
+		expect(listPage({ data: users, total_count: 4 }, 2, 2)).toEqual({
+			items: users,
+			hasMore: false,
+		});
+		expect(listPage({ records: users, pagination: { next_page: null } })).toEqual({
+			items: users,
+			hasMore: false,
+		});
 		expect(listPage({ anything: users }).items).toEqual(users);
 		expect(listPage({ error: 'x' })).toEqual({ items: [], hasMore: undefined });
 		expect(listPage('nope')).toEqual({ items: [] });
@@ -169,10 +237,11 @@ describe('ActivePlatform operations (pure parts)', () => {
 			['custom_attributes[][key]', 'age'],
 			['custom_attributes[][value]', '5'],
 		]);
-		expect(op('update').plan(input)?.map((s) => `${s.method} ${s.path}`)).toEqual([
-			'GET /api/vendor/v1/users/3.json',
-			'PUT /api/vendor/v1/users/3.json',
-		]);
+		expect(
+			op('update')
+				.plan(input)
+				?.map((s) => `${s.method} ${s.path}`),
+		).toEqual(['GET /api/vendor/v1/users/3.json', 'PUT /api/vendor/v1/users/3.json']);
 		expect(issues('update', { userId: 3, updateFields: { firstName: '  ' } })).toEqual([
 			{ path: ['updateFields'], message: 'set at least one field or custom attribute to change' },
 		]);
@@ -181,13 +250,24 @@ describe('ActivePlatform operations (pure parts)', () => {
 	it('upsert matches the email exactly (case-insensitive) and sends only real changes', () => {
 		const users = [
 			{ id: 1, email: 'joanna@example.com' },
-			{ id: 2, email: 'Anna@Example.com', first_name: 'Anna', middle_name: '', last_name: 'B', custom_attributes: [{ name: 'CRM ID', value: '7' }] },
+			{
+				id: 2,
+				email: 'Anna@Example.com',
+				first_name: 'Anna',
+				middle_name: '',
+				last_name: 'B',
+				custom_attributes: [{ name: 'CRM ID', value: '7' }],
+			},
 		] as ActivePlatformUser[];
 		const [existing, ...more] = userByEmail.match(users, { email: 'anna@example.com' });
 		expect(existing.id).toBe(2);
 		expect(more).toEqual([]);
 		expect(userByEmail.match(users, { email: 'nna@example.com' })).toEqual([]);
-		const same = parse('upsert', { email: 'anna@example.com', firstName: 'Anna', customAttributes: { attribute: [{ key: 'crm_id', value: '7' }] } });
+		const same = parse('upsert', {
+			email: 'anna@example.com',
+			firstName: 'Anna',
+			customAttributes: { attribute: [{ key: 'crm_id', value: '7' }] },
+		});
 		expect(upsertChanges(existing, same as never)).toEqual({ fields: {}, attributes: [] });
 		const changed = parse('upsert', {
 			email: 'anna@example.com',
@@ -204,15 +284,21 @@ describe('ActivePlatform operations (pure parts)', () => {
 	});
 
 	it("reads ActivePlatform's error bodies, trimming its trailing spaces", () => {
-		expect(activePlatformErrorMessage({ error: 'password is missing' })).toBe('password is missing');
-		expect(activePlatformErrorMessage({ error: "Couldn't find User with 'id'=2006106 " })).toBe("Couldn't find User with 'id'=2006106");
+		expect(activePlatformErrorMessage({ error: 'password is missing' })).toBe(
+			'password is missing',
+		);
+		expect(activePlatformErrorMessage({ error: "Couldn't find User with 'id'=2006106 " })).toBe(
+			"Couldn't find User with 'id'=2006106",
+		);
 		expect(activePlatformErrorMessage({ error: { message: 'nested' } })).toBe('nested');
 		expect(activePlatformErrorMessage({ errors: ['a', 'b'] })).toBe('a; b');
 		expect(activePlatformErrorMessage({ errors: { email: ['is taken'] } })).toBe('email: is taken');
 		expect(activePlatformErrorMessage('Forbidden')).toBe('Forbidden');
 		expect(activePlatformErrorMessage('<html><body>oops</body></html>')).toBeUndefined();
 		expect(activePlatformErrorMessage(null)).toBeUndefined();
-		expect(activePlatformPlatform.errorHint?.(401, {}, 'user')).toMatch(/^A manager's token is made in the Operator Control Panel/);
+		expect(activePlatformPlatform.errorHint?.(401, {}, 'user')).toMatch(
+			/^A manager's token is made in the Operator Control Panel/,
+		);
 		expect(activePlatformPlatform.errorHint?.(404, {}, 'user')).toBeUndefined();
 	});
 
@@ -236,9 +322,18 @@ describe('ActivePlatform node and credential descriptions', () => {
 		expect(node.usableAsTool).toBe(true);
 		expect(node.credentials).toEqual([{ name: 'activePlatformApi', required: true }]);
 		const operation = node.properties.find((p) => p.name === 'operation');
-		expect((operation?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual(
-			['attachToAccount', 'create', 'detachFromAccount', 'get', 'getAccountUsers', 'getAccounts', 'getAll', 'sync', 'update', 'upsert'],
-		);
+		expect((operation?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([
+			'attachToAccount',
+			'create',
+			'detachFromAccount',
+			'get',
+			'getAccountUsers',
+			'getAccounts',
+			'getAll',
+			'sync',
+			'update',
+			'upsert',
+		]);
 		// Every password parameter is hidden as typed.
 		const passwords = node.properties.filter((p) => p.name === 'password');
 		expect(passwords.length).toBe(3);
@@ -246,22 +341,40 @@ describe('ActivePlatform node and credential descriptions', () => {
 	});
 
 	it('the codex has categories and Russian / Ukrainian aliases', () => {
-		const codex = JSON.parse(readFileSync(join(__dirname, '../../../nodes/ActivePlatform/ActivePlatform.node.json'), 'utf8')) as {
+		const codex = JSON.parse(
+			readFileSync(
+				join(__dirname, '../../../nodes/ActivePlatform/ActivePlatform.node.json'),
+				'utf8',
+			),
+		) as {
 			node: string;
 			categories: string[];
 			alias: string[];
 		};
 		expect(codex.node).toBe('n8n-nodes-user-provisioning.activePlatform');
 		expect(codex.categories.length).toBeGreaterThan(0);
-		expect(codex.alias).toEqual(expect.arrayContaining(['АктивПлатформ', 'Пользователь', 'Користувач']));
+		expect(codex.alias).toEqual(
+			expect.arrayContaining(['АктивПлатформ', 'Пользователь', 'Користувач']),
+		);
 	});
 
 	it('the credential sends the token as api_token in the query and tests it on the users list', async () => {
 		expect(credential.name).toBe('activePlatformApi');
-		const authenticate = credential.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-		expect(await authenticate({ apiToken: 'tok-123' }, { url: '/x', qs: { page: 2 } })).toEqual({ url: '/x', qs: { page: 2, api_token: 'tok-123' } });
-		expect(credential.properties.find((p) => p.name === 'apiToken')?.typeOptions).toEqual({ password: true });
-		expect(credential.test.request).toMatchObject({ url: '/api/vendor/v1/users.json', method: 'GET' });
+		const authenticate = credential.authenticate as (
+			c: ICredentialDataDecryptedObject,
+			r: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
+		expect(await authenticate({ apiToken: 'tok-123' }, { url: '/x', qs: { page: 2 } })).toEqual({
+			url: '/x',
+			qs: { page: 2, api_token: 'tok-123' },
+		});
+		expect(credential.properties.find((p) => p.name === 'apiToken')?.typeOptions).toEqual({
+			password: true,
+		});
+		expect(credential.test.request).toMatchObject({
+			url: '/api/vendor/v1/users.json',
+			method: 'GET',
+		});
 		expect(credential.icon).toBe('file:../nodes/ActivePlatform/activeplatform.svg');
 		expect(credential.documentationUrl).toMatch(/#activeplatform$/);
 	});

@@ -6,7 +6,14 @@ import { ChatwootPlatformApi } from '../../../credentials/ChatwootPlatformApi.cr
 import { chatwootBaseUrl, chatwootPlatform, chatwootRoot } from '../../../nodes/Chatwoot/transport';
 import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../../harness/node-types';
 
-const node: INode = { id: 'n', name: 'N', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'N',
+	type: START_NODE_TYPE,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const workflow = new Workflow({
 	nodes: [node],
 	connections: {},
@@ -17,7 +24,16 @@ const workflow = new Workflow({
 /** The credential test's base URL as n8n's expression engine resolves it. */
 function testBaseUrl(type: ICredentialType, credentials: ICredentialDataDecryptedObject): string {
 	const expression = String(type.test?.request.baseURL);
-	return String(workflow.expression.getSimpleParameterValue(node, expression, 'internal', { $credentials: credentials }, undefined, ''));
+	return String(
+		workflow.expression.getSimpleParameterValue(
+			node,
+			expression,
+			'internal',
+			{ $credentials: credentials },
+			undefined,
+			'',
+		),
+	);
 }
 
 const ROOT = 'https://chat.example.com';
@@ -50,23 +66,35 @@ describe('Chatwoot base URLs: the transport and the credential tests read a past
 		expect(chatwootRoot(pasted)).toBe(root);
 	});
 
-	it.each(PASTED)('platform API: the node and the credential test call one address for %j', (url, root) => {
-		const credentials = { url, platformToken: 't' };
-		expect(chatwootPlatform.baseUrl(credentials, 'platformUser')).toBe(`${root}/platform/api/v1`);
-		expect(testBaseUrl(new ChatwootPlatformApi(), credentials)).toBe(`${root}/platform/api/v1`);
-	});
+	it.each(PASTED)(
+		'platform API: the node and the credential test call one address for %j',
+		(url, root) => {
+			const credentials = { url, platformToken: 't' };
+			expect(chatwootPlatform.baseUrl(credentials, 'platformUser')).toBe(`${root}/platform/api/v1`);
+			expect(testBaseUrl(new ChatwootPlatformApi(), credentials)).toBe(`${root}/platform/api/v1`);
+		},
+	);
 
-	it.each(PASTED)('account API: the node and the credential test call one address for %j', (url, root) => {
-		for (const accountId of [7, ' 7 ']) {
-			const credentials = { url, accountId, accessToken: 't' };
-			expect(chatwootPlatform.baseUrl(credentials, 'contact')).toBe(`${root}/api/v1/accounts/7`);
-			expect(testBaseUrl(new ChatwootApi(), credentials)).toBe(`${root}/api/v1/accounts/7`);
-		}
-	});
+	it.each(PASTED)(
+		'account API: the node and the credential test call one address for %j',
+		(url, root) => {
+			for (const accountId of [7, ' 7 ']) {
+				const credentials = { url, accountId, accessToken: 't' };
+				expect(chatwootPlatform.baseUrl(credentials, 'contact')).toBe(`${root}/api/v1/accounts/7`);
+				expect(testBaseUrl(new ChatwootApi(), credentials)).toBe(`${root}/api/v1/accounts/7`);
+			}
+		},
+	);
 
 	it('each resource goes to its own API', () => {
-		expect(chatwootBaseUrl({ url: 'https://c.test/' }, 'platformUser')).toBe('https://c.test/platform/api/v1');
-		expect(chatwootBaseUrl({ url: 'https://c.test', accountId: 7 }, 'agent')).toBe('https://c.test/api/v1/accounts/7');
-		expect(chatwootBaseUrl({ url: 'https://c.test', accountId: 7 }, 'contact')).toBe('https://c.test/api/v1/accounts/7');
+		expect(chatwootBaseUrl({ url: 'https://c.test/' }, 'platformUser')).toBe(
+			'https://c.test/platform/api/v1',
+		);
+		expect(chatwootBaseUrl({ url: 'https://c.test', accountId: 7 }, 'agent')).toBe(
+			'https://c.test/api/v1/accounts/7',
+		);
+		expect(chatwootBaseUrl({ url: 'https://c.test', accountId: 7 }, 'contact')).toBe(
+			'https://c.test/api/v1/accounts/7',
+		);
 	});
 });

@@ -6,7 +6,8 @@ import { listGoesOn, readListPage } from '../../../nodes/Chatwoot/helpers/lists'
 import { operationsOf } from '../operations';
 
 const { op, parse, issuesOf } = operationsOf(contactOperations, 'contact');
-const issues = (name: string, raw: Record<string, unknown>) => issuesOf(name, raw).map((i) => `${i.path.join('.')}: ${i.message}`);
+const issues = (name: string, raw: Record<string, unknown>) =>
+	issuesOf(name, raw).map((i) => `${i.path.join('.')}: ${i.message}`);
 const plan = (name: string, raw: Record<string, unknown>) => op(name).plan(parse(name, raw));
 
 describe('Chatwoot contacts (pure parts)', () => {
@@ -30,37 +31,66 @@ describe('Chatwoot contacts (pure parts)', () => {
 				idempotent: true,
 				body: {
 					payload: [
-						{ attribute_key: 'city', filter_operator: 'contains', values: ['Kyiv'], query_operator: 'OR' },
-						{ attribute_key: 'plan', filter_operator: 'equal_to', values: ['2'], query_operator: null },
+						{
+							attribute_key: 'city',
+							filter_operator: 'contains',
+							values: ['Kyiv'],
+							query_operator: 'OR',
+						},
+						{
+							attribute_key: 'plan',
+							filter_operator: 'equal_to',
+							values: ['2'],
+							query_operator: null,
+						},
 					],
 				},
 			},
 		]);
-		expect(issues('filter', { conditions: {}, returnAll: true })).toEqual(['conditions: add at least one condition']);
+		expect(issues('filter', { conditions: {}, returnAll: true })).toEqual([
+			'conditions: add at least one condition',
+		]);
 	});
 
-	it('search: the page number and the sort go in the query; Return All and Limit are the core\'s', () => {
+	it("search: the page number and the sort go in the query; Return All and Limit are the core's", () => {
 		expect(plan('search', { query: ' ana ', sort: '-name', returnAll: false, limit: 5 })).toEqual([
 			{ method: 'GET', path: '/contacts/search', qs: { q: 'ana', page: 1, sort: '-name' } },
 		]);
-		expect(plan('search', { query: 'ana' })).toEqual([{ method: 'GET', path: '/contacts/search', qs: { q: 'ana', page: 1 } }]);
+		expect(plan('search', { query: 'ana' })).toEqual([
+			{ method: 'GET', path: '/contacts/search', qs: { q: 'ana', page: 1 } },
+		]);
 		expect(issues('search', { query: 'ana', limit: 0 })).toEqual(['limit: must be at least 1']);
-		expect(op('search').properties.map((p) => p.name)).toEqual(['query', 'sort', 'returnAll', 'limit']);
+		expect(op('search').properties.map((p) => p.name)).toEqual([
+			'query',
+			'sort',
+			'returnAll',
+			'limit',
+		]);
 	});
 
 	it('update: at least one field; an empty attributes object is not a change', () => {
-		expect(issues('update', { contactId: 1, updateFields: { customAttributes: '{}' } })).toEqual(['updateFields: set at least one field to change']);
+		expect(issues('update', { contactId: 1, updateFields: { customAttributes: '{}' } })).toEqual([
+			'updateFields: set at least one field to change',
+		]);
 		expect(plan('update', { contactId: 1, updateFields: { blocked: false } })).toEqual([
 			{ method: 'PUT', path: '/contacts/1', body: { blocked: false } },
 		]);
-		expect(issues('update', { contactId: 1, updateFields: { email: 'mia@' } })).toEqual(['updateFields.email: is not a valid email address']);
+		expect(issues('update', { contactId: 1, updateFields: { email: 'mia@' } })).toEqual([
+			'updateFields.email: is not a valid email address',
+		]);
 	});
 
 	it('Create or Update: the match field is required; the Dry Run plan is the first search, with a note', () => {
-		expect(issues('upsert', { matchBy: 'identifier', additionalFields: {} })).toEqual(['identifier: is required to match by Identifier']);
-		expect(plan('upsert', { matchBy: 'phone_number', phoneNumber: '+1 (555) 000-1111', additionalFields: {} })).toEqual([
-			{ method: 'GET', path: '/contacts/search', qs: { q: '+15550001111', page: 1 } },
+		expect(issues('upsert', { matchBy: 'identifier', additionalFields: {} })).toEqual([
+			'identifier: is required to match by Identifier',
 		]);
+		expect(
+			plan('upsert', {
+				matchBy: 'phone_number',
+				phoneNumber: '+1 (555) 000-1111',
+				additionalFields: {},
+			}),
+		).toEqual([{ method: 'GET', path: '/contacts/search', qs: { q: '+15550001111', page: 1 } }]);
 		expect(op('upsert').planNote).toMatch(/^This operation looks the record up first/);
 	});
 
@@ -70,8 +100,14 @@ describe('Chatwoot contacts (pure parts)', () => {
 			expect(specs).toHaveLength(1);
 			return specs[0].verify;
 		};
-		const byEmail = lookupOf({ fields: { name: 'Mia', email: 'Mia@Shop.test', identifier: 'crm-1' } });
-		expect(byEmail?.request).toEqual({ method: 'GET', path: '/contacts/search', qs: { q: 'Mia@Shop.test', page: 1 } });
+		const byEmail = lookupOf({
+			fields: { name: 'Mia', email: 'Mia@Shop.test', identifier: 'crm-1' },
+		});
+		expect(byEmail?.request).toEqual({
+			method: 'GET',
+			path: '/contacts/search',
+			qs: { q: 'Mia@Shop.test', page: 1 },
+		});
 		const mia = { id: 2, email: 'mia@shop.test' };
 		// The search matches substrings: only the exact (case-insensitive) email counts.
 		expect(byEmail?.find({ payload: [{ id: 1, email: 'mia@shop.test.au' }, mia] })).toBe(mia);
@@ -79,8 +115,19 @@ describe('Chatwoot contacts (pure parts)', () => {
 		expect(byEmail?.find({ payload: [] })).toBeUndefined();
 
 		const byIdentifier = lookupOf({ fields: { identifier: 'crm-42' } });
-		expect(byIdentifier?.request).toEqual({ method: 'GET', path: '/contacts/search', qs: { q: 'crm-42', page: 1 } });
-		expect(byIdentifier?.find({ payload: [{ id: 1, identifier: 'crm-421' }, { id: 7, identifier: 'CRM-42' }] })).toEqual({
+		expect(byIdentifier?.request).toEqual({
+			method: 'GET',
+			path: '/contacts/search',
+			qs: { q: 'crm-42', page: 1 },
+		});
+		expect(
+			byIdentifier?.find({
+				payload: [
+					{ id: 1, identifier: 'crm-421' },
+					{ id: 7, identifier: 'CRM-42' },
+				],
+			}),
+		).toEqual({
 			id: 7,
 			identifier: 'CRM-42',
 		});
@@ -92,8 +139,14 @@ describe('Chatwoot contacts (pure parts)', () => {
 
 	it('contact pages: has_more, else count, else a short page ends the list', () => {
 		const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
-		expect(readListPage({ meta: { has_more: true }, payload: items(3) })).toEqual({ items: items(3), hasMore: true });
-		expect(readListPage({ meta: { count: 30, current_page: '2' }, payload: items(15) })).toEqual({ items: items(15), total: 30 });
+		expect(readListPage({ meta: { has_more: true }, payload: items(3) })).toEqual({
+			items: items(3),
+			hasMore: true,
+		});
+		expect(readListPage({ meta: { count: 30, current_page: '2' }, payload: items(15) })).toEqual({
+			items: items(15),
+			total: 30,
+		});
 		expect(readListPage({ payload: items(15) })).toEqual({ items: items(15) });
 		expect(readListPage(null)).toEqual({ items: [] });
 		// For the upsert's find, which pages by itself.
@@ -114,16 +167,39 @@ describe('Chatwoot contacts (pure parts)', () => {
 		expect(exactMatches(list, 'email', 'anna@x.test').map((c) => c.id)).toEqual([2]);
 		expect(exactMatches(list, 'phone_number', '+1555000').map((c) => c.id)).toEqual([2]);
 		expect(exactMatches(list, 'identifier', 'CRM-1')).toEqual([]);
-		const existing = { id: 2, name: 'Anna', email: 'Anna@X.test', custom_attributes: { a: 1, b: 2 } };
-		expect(contactChanges(existing, { name: 'Anna', email: 'anna@x.test', custom_attributes: { a: 1 }, inbox_id: 4 })).toEqual({});
-		expect(contactChanges(existing, { name: 'Ann', custom_attributes: { b: 3 } })).toEqual({ name: 'Ann', custom_attributes: { b: 3 } });
+		const existing = {
+			id: 2,
+			name: 'Anna',
+			email: 'Anna@X.test',
+			custom_attributes: { a: 1, b: 2 },
+		};
+		expect(
+			contactChanges(existing, {
+				name: 'Anna',
+				email: 'anna@x.test',
+				custom_attributes: { a: 1 },
+				inbox_id: 4,
+			}),
+		).toEqual({});
+		expect(contactChanges(existing, { name: 'Ann', custom_attributes: { b: 3 } })).toEqual({
+			name: 'Ann',
+			custom_attributes: { b: 3 },
+		});
 	});
 
 	it('unwraps Chatwoot contact envelopes, dropping an empty contact inbox', () => {
 		expect(unwrapContact({ payload: { id: 1 } })).toEqual({ id: 1 });
 		expect(unwrapContact({ id: 1 })).toEqual({ id: 1 });
-		expect(unwrapContact({ payload: { contact: { id: 1 }, contact_inbox: { inbox: null, source_id: null } } })).toEqual({ id: 1 });
-		expect(unwrapContact({ payload: { contact: { id: 1 }, contact_inbox: { inbox: { id: 2 }, source_id: 's' } } })).toEqual({
+		expect(
+			unwrapContact({
+				payload: { contact: { id: 1 }, contact_inbox: { inbox: null, source_id: null } },
+			}),
+		).toEqual({ id: 1 });
+		expect(
+			unwrapContact({
+				payload: { contact: { id: 1 }, contact_inbox: { inbox: { id: 2 }, source_id: 's' } },
+			}),
+		).toEqual({
 			id: 1,
 			contact_inbox: { inbox: { id: 2 }, source_id: 's' },
 		});

@@ -5,18 +5,51 @@ import { KeepnetOAuth2Api } from '../../../credentials/KeepnetOAuth2Api.credenti
 import { keepnetBaseUrl } from '../../../nodes/Keepnet/transport';
 import { HarnessNodeTypes, HarnessStart, START_NODE_TYPE } from '../../harness/node-types';
 
-const node: INode = { id: 'n', name: 'N', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
-const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new HarnessNodeTypes({ [START_NODE_TYPE]: new HarnessStart() }) });
+const node: INode = {
+	id: 'n',
+	name: 'N',
+	type: START_NODE_TYPE,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const workflow = new Workflow({
+	nodes: [node],
+	connections: {},
+	active: false,
+	nodeTypes: new HarnessNodeTypes({ [START_NODE_TYPE]: new HarnessStart() }),
+});
 const credential = new KeepnetOAuth2Api();
-const tokenUrlField = String(credential.properties.find((p) => p.name === 'accessTokenUrl')?.default);
+const tokenUrlField = String(
+	credential.properties.find((p) => p.name === 'accessTokenUrl')?.default,
+);
 
 /** The credential test's base URL, resolved as n8n does for "Test credential" (over `$credentials`). */
 const testBaseUrl = (baseUrl: string) =>
-	String(workflow.expression.getSimpleParameterValue(node, String(credential.test.request.baseURL), 'internal', { $credentials: { baseUrl } }, undefined, ''));
+	String(
+		workflow.expression.getSimpleParameterValue(
+			node,
+			String(credential.test.request.baseURL),
+			'internal',
+			{ $credentials: { baseUrl } },
+			undefined,
+			'',
+		),
+	);
 
 /** The hidden token URL, resolved as n8n resolves a credential's own fields (over `$self`). */
 const tokenUrl = (baseUrl: string) =>
-	String(workflow.expression.getComplexParameterValue(node, tokenUrlField, 'internal', {}, undefined, undefined, { baseUrl }));
+	String(
+		workflow.expression.getComplexParameterValue(
+			node,
+			tokenUrlField,
+			'internal',
+			{},
+			undefined,
+			undefined,
+			{ baseUrl },
+		),
+	);
 
 /** Pasted URLs and the API root they mean. */
 const TABLE: Array<[pasted: string, root: string]> = [
@@ -42,8 +75,18 @@ describe('Keepnet base URL: transport, credential test and token URL read a past
 
 	it('a credential without the field at all falls back to the cloud too', () => {
 		expect(keepnetBaseUrl(undefined)).toBe('https://api.keepnetlabs.com');
-		expect(String(workflow.expression.getComplexParameterValue(node, tokenUrlField, 'internal', {}, undefined, undefined, {}))).toBe(
-			'https://api.keepnetlabs.com/connect/token',
-		);
+		expect(
+			String(
+				workflow.expression.getComplexParameterValue(
+					node,
+					tokenUrlField,
+					'internal',
+					{},
+					undefined,
+					undefined,
+					{},
+				),
+			),
+		).toBe('https://api.keepnetlabs.com/connect/token');
 	});
 });

@@ -8,7 +8,8 @@ import { findByLogin, type KeitaroUser } from '../../../nodes/Keitaro/helpers/us
 import { keitaroBaseUrl, keitaroErrorMessage } from '../../../nodes/Keitaro/transport';
 import { operationsOf } from '../operations';
 
-const filterUsers = (users: KeitaroUser[], filters: Parameters<typeof matchesFilters>[1]) => users.filter((u) => matchesFilters(u, filters));
+const filterUsers = (users: KeitaroUser[], filters: Parameters<typeof matchesFilters>[1]) =>
+	users.filter((u) => matchesFilters(u, filters));
 
 const { op, parse } = operationsOf(userOperations);
 
@@ -22,27 +23,31 @@ describe('Keitaro operations (pure parts)', () => {
 			additionalFields: { language: 'en', timezone: 'Europe/Kyiv' },
 		});
 		const [spec] = op('create').plan(input) ?? [];
-		expect(spec).toEqual(
-			{
-				method: 'POST',
-				path: '/users',
-				body: {
-					login: 'buyer.anna',
-					type: 'USER',
-					new_password: 'S3cret-pass',
-					new_password_confirmation: 'S3cret-pass',
-					preferences: { language: 'en', timezone: 'Europe/Kyiv' },
-				},
-				verify: { request: { method: 'GET', path: '/users' }, find: expect.any(Function) },
+		expect(spec).toEqual({
+			method: 'POST',
+			path: '/users',
+			body: {
+				login: 'buyer.anna',
+				type: 'USER',
+				new_password: 'S3cret-pass',
+				new_password_confirmation: 'S3cret-pass',
+				preferences: { language: 'en', timezone: 'Europe/Kyiv' },
 			},
-		);
+			verify: { request: { method: 'GET', path: '/users' }, find: expect.any(Function) },
+		});
 		// After a lost answer, the create is checked by looking for the login in the user list.
-		expect(spec.verify?.find([{ id: 4, login: 'Buyer.Anna' }])).toEqual({ id: 4, login: 'Buyer.Anna' });
+		expect(spec.verify?.find([{ id: 4, login: 'Buyer.Anna' }])).toEqual({
+			id: 4,
+			login: 'Buyer.Anna',
+		});
 		expect(spec.verify?.find([{ id: 5, login: 'someone' }])).toBeUndefined();
 	});
 
 	it('create (JSON) keeps the user data, fills the confirmation and a default type', () => {
-		const input = parse('create', { inputMode: 'json', userData: '{"login":"x","new_password":"p1","preferences":{"language":"ru"}}' });
+		const input = parse('create', {
+			inputMode: 'json',
+			userData: '{"login":"x","new_password":"p1","preferences":{"language":"ru"}}',
+		});
 		expect(createBody(input as never)).toEqual({
 			type: 'USER',
 			login: 'x',
@@ -53,11 +58,25 @@ describe('Keitaro operations (pure parts)', () => {
 	});
 
 	it('create rejects a missing login, a bad type and broken JSON, naming the field', () => {
-		const missing = op('create').parse({ inputMode: 'fields', login: '', password: 'x', type: 'USER' });
+		const missing = op('create').parse({
+			inputMode: 'fields',
+			login: '',
+			password: 'x',
+			type: 'USER',
+		});
 		expect(missing.ok).toBe(false);
-		if (!missing.ok) expect(missing.issues[0]).toMatchObject({ path: ['login'], message: 'is required' });
-		const badType = op('create').parse({ inputMode: 'fields', login: 'a', password: 'x', type: 'ROOT' });
-		expect(!badType.ok && badType.issues[0]).toMatchObject({ path: ['type'], message: 'must be USER or ADMIN' });
+		if (!missing.ok)
+			expect(missing.issues[0]).toMatchObject({ path: ['login'], message: 'is required' });
+		const badType = op('create').parse({
+			inputMode: 'fields',
+			login: 'a',
+			password: 'x',
+			type: 'ROOT',
+		});
+		expect(!badType.ok && badType.issues[0]).toMatchObject({
+			path: ['type'],
+			message: 'must be USER or ADMIN',
+		});
 		const broken = op('create').parse({ inputMode: 'json', userData: '{"login": ' });
 		expect(!broken.ok && broken.issues[0].path).toEqual(['userData']);
 		expect(!broken.ok && broken.issues[0].message).toMatch(/^is not valid JSON/);
@@ -66,8 +85,12 @@ describe('Keitaro operations (pure parts)', () => {
 	});
 
 	it('get, delete: numeric ids also from text; zero and words are rejected', () => {
-		expect(op('get').plan(parse('get', { userId: '42' }))).toEqual([{ method: 'GET', path: '/users/42' }]);
-		expect(op('delete').plan(parse('delete', { userId: 7 }))).toEqual([{ method: 'DELETE', path: '/users/7' }]);
+		expect(op('get').plan(parse('get', { userId: '42' }))).toEqual([
+			{ method: 'GET', path: '/users/42' },
+		]);
+		expect(op('delete').plan(parse('delete', { userId: 7 }))).toEqual([
+			{ method: 'DELETE', path: '/users/7' },
+		]);
 		expect(op('get').parse({ userId: 0 }).ok).toBe(false);
 		expect(op('get').parse({ userId: 'seven' }).ok).toBe(false);
 	});
@@ -94,7 +117,10 @@ describe('Keitaro operations (pure parts)', () => {
 			preferences: { language: 'ru', timezone: 'UTC' },
 		});
 		const empty = op('update').parse({ userId: 3, updateFields: {} });
-		expect(!empty.ok && empty.issues[0]).toMatchObject({ path: ['updateFields'], message: 'set at least one field to change' });
+		expect(!empty.ok && empty.issues[0]).toMatchObject({
+			path: ['updateFields'],
+			message: 'set at least one field to change',
+		});
 	});
 
 	it('update access lays the given types over the current access data', () => {
@@ -120,19 +146,37 @@ describe('Keitaro operations (pure parts)', () => {
 				reports: ['r1'],
 			},
 		});
-		const bad = op('updateAccess').parse({ userId: 5, accessTypes: { campaigns_access_type: 'everything' } });
+		const bad = op('updateAccess').parse({
+			userId: 5,
+			accessTypes: { campaigns_access_type: 'everything' },
+		});
 		expect(!bad.ok && bad.issues[0].path).toEqual(['accessTypes', 'campaigns_access_type']);
-		const nothing = op('updateAccess').parse({ userId: 5, accessTypes: {}, resources: '', reports: '' });
+		const nothing = op('updateAccess').parse({
+			userId: 5,
+			accessTypes: {},
+			resources: '',
+			reports: '',
+		});
 		expect(nothing.ok).toBe(false);
 	});
 
 	it('upsert finds the login case-insensitively and sends only real changes', () => {
-		const users = [{ id: 9, login: 'Anna', type: 'USER', preferences: { language: 'en', timezone: 'UTC' } }] as KeitaroUser[];
+		const users = [
+			{ id: 9, login: 'Anna', type: 'USER', preferences: { language: 'en', timezone: 'UTC' } },
+		] as KeitaroUser[];
 		const existing = findByLogin(users, 'anna');
 		expect(existing?.id).toBe(9);
-		const same = parse('upsert', { login: 'anna', type: 'USER', additionalFields: { language: 'en' } });
+		const same = parse('upsert', {
+			login: 'anna',
+			type: 'USER',
+			additionalFields: { language: 'en' },
+		});
 		expect(upsertChanges(existing as KeitaroUser, same as never)).toEqual({});
-		const changed = parse('upsert', { login: 'anna', type: 'ADMIN', additionalFields: { timezone: 'Europe/Kyiv' } });
+		const changed = parse('upsert', {
+			login: 'anna',
+			type: 'ADMIN',
+			additionalFields: { timezone: 'Europe/Kyiv' },
+		});
 		expect(upsertChanges(existing as KeitaroUser, changed as never)).toEqual({
 			type: 'ADMIN',
 			preferences: { language: 'en', timezone: 'Europe/Kyiv' },
@@ -141,15 +185,20 @@ describe('Keitaro operations (pure parts)', () => {
 
 	it('reads Keitaro error bodies: {"error"} and the 406 field map', () => {
 		expect(keitaroErrorMessage(401, { error: 'Access denied' })).toBe('Access denied');
-		expect(keitaroErrorMessage(406, { login: ['Login already exists'], new_password: ['Too short', 'Needs a digit'] })).toBe(
-			'login: Login already exists, new_password: Too short; Needs a digit',
-		);
+		expect(
+			keitaroErrorMessage(406, {
+				login: ['Login already exists'],
+				new_password: ['Too short', 'Needs a digit'],
+			}),
+		).toBe('login: Login already exists, new_password: Too short; Needs a digit');
 		expect(keitaroErrorMessage(500, 'upstream exploded')).toBe('upstream exploded');
 		expect(keitaroErrorMessage(500, null)).toBeUndefined();
 	});
 
 	it('accepts the tracker URL with or without the API path', () => {
 		expect(keitaroBaseUrl('https://t.example.com/')).toBe('https://t.example.com/admin_api/v1');
-		expect(keitaroBaseUrl('https://t.example.com/admin_api/v1/')).toBe('https://t.example.com/admin_api/v1');
+		expect(keitaroBaseUrl('https://t.example.com/admin_api/v1/')).toBe(
+			'https://t.example.com/admin_api/v1',
+		);
 	});
 });

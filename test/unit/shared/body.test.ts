@@ -27,7 +27,14 @@ describe('request bodies', () => {
 	});
 
 	it('nests plain bracket keys and lists', () => {
-		expect(nestForm([['filters[email]', 'a@b.c'], ['sorting[field]', 'id'], ['ids[]', '1'], ['ids[]', '2']])).toEqual({
+		expect(
+			nestForm([
+				['filters[email]', 'a@b.c'],
+				['sorting[field]', 'id'],
+				['ids[]', '1'],
+				['ids[]', '2'],
+			]),
+		).toEqual({
 			filters: { email: 'a@b.c' },
 			sorting: { field: 'id' },
 			ids: ['1', '2'],
@@ -37,21 +44,41 @@ describe('request bodies', () => {
 	it('builds multipart bytes that a real parser reads back exactly', () => {
 		const csv = Buffer.from('uid;lastname\n1;Ковальчук\n', 'utf8');
 		const raw = encodeMultipart(
-			{ fields: [['mode', 'full']], files: [{ field: 'file', filename: 'users.csv', contentType: 'text/csv', data: csv }] },
+			{
+				fields: [['mode', 'full']],
+				files: [{ field: 'file', filename: 'users.csv', contentType: 'text/csv', data: csv }],
+			},
 			'BOUNDARY42',
 		);
 		const parsed = parseMultipart(raw, 'multipart/form-data; boundary=BOUNDARY42');
 		expect(parsed.fields).toEqual([['mode', 'full']]);
 		expect(parsed.files).toHaveLength(1);
-		expect(parsed.files[0]).toMatchObject({ field: 'file', filename: 'users.csv', contentType: 'text/csv' });
+		expect(parsed.files[0]).toMatchObject({
+			field: 'file',
+			filename: 'users.csv',
+			contentType: 'text/csv',
+		});
 		expect(parsed.files[0].data.equals(csv)).toBe(true);
 	});
 
 	it('a file in pieces is joined into the body once, and then held only as a view into it', () => {
-		const pieces = [Buffer.from('uid;lastname\r\n'), Buffer.from('1;Ковальчук\r\n'), Buffer.from('2;Шевченко\r\n')];
-		const file = { field: 'file', filename: 'users.csv', contentType: 'text/csv', data: [...pieces] as Buffer | Buffer[] };
+		const pieces = [
+			Buffer.from('uid;lastname\r\n'),
+			Buffer.from('1;Ковальчук\r\n'),
+			Buffer.from('2;Шевченко\r\n'),
+		];
+		const file = {
+			field: 'file',
+			filename: 'users.csv',
+			contentType: 'text/csv',
+			data: [...pieces] as Buffer | Buffer[],
+		};
 		const raw = encodeMultipart({ files: [file] }, 'B');
-		expect(parseMultipart(raw, 'multipart/form-data; boundary=B').files[0].data.equals(Buffer.concat(pieces))).toBe(true);
+		expect(
+			parseMultipart(raw, 'multipart/form-data; boundary=B').files[0].data.equals(
+				Buffer.concat(pieces),
+			),
+		).toBe(true);
 		// The pieces are let go: the file's bytes now point into the body itself.
 		expect(Buffer.isBuffer(file.data)).toBe(true);
 		expect((file.data as Buffer).buffer).toBe(raw.buffer);

@@ -6,8 +6,15 @@ describe('masking', () => {
 			login: 'anna',
 			new_password: 'S3cret!',
 			new_password_confirmation: 'S3cret!',
-			nested: { api_access_token: 'tok-123456', list: [{ client_secret: 'cs-999999' }, { name: 'x' }] },
-			headers: { 'Api-Key': 'k-abcdef', Authorization: 'Bearer abcdef123', Accept: 'application/json' },
+			nested: {
+				api_access_token: 'tok-123456',
+				list: [{ client_secret: 'cs-999999' }, { name: 'x' }],
+			},
+			headers: {
+				'Api-Key': 'k-abcdef',
+				Authorization: 'Bearer abcdef123',
+				Accept: 'application/json',
+			},
 		};
 		expect(maskDeep(input)).toEqual({
 			login: 'anna',
@@ -30,19 +37,36 @@ describe('masking', () => {
 	});
 
 	it('masks secret query parameters and bearer tokens without knowing the value', () => {
-		expect(maskString('https://billing.test/api/vendor/v1/users.json?page=2&api_token=abc123&x=1')).toBe(
-			'https://billing.test/api/vendor/v1/users.json?page=2&api_token=***&x=1',
-		);
+		expect(
+			maskString('https://billing.test/api/vendor/v1/users.json?page=2&api_token=abc123&x=1'),
+		).toBe('https://billing.test/api/vendor/v1/users.json?page=2&api_token=***&x=1');
 		expect(maskString('header Authorization: Bearer eyJhbGciOi.xyz was refused')).toBe(
 			'header Authorization: Bearer *** was refused',
 		);
 	});
 
 	it('does not treat ordinary fields as secrets', () => {
-		for (const key of ['login', 'type', 'key_count', 'keyCount', 'email', 'tokenType', 'accessTokenUrl', 'state']) {
+		for (const key of [
+			'login',
+			'type',
+			'key_count',
+			'keyCount',
+			'email',
+			'tokenType',
+			'accessTokenUrl',
+			'state',
+		]) {
 			expect(isSecretKey(key)).toBe(false);
 		}
-		for (const key of ['password', 'new_password', 'apiKey', 'api_token', 'X-Cbr-Authorization', 'clientSecret', 'access_token']) {
+		for (const key of [
+			'password',
+			'new_password',
+			'apiKey',
+			'api_token',
+			'X-Cbr-Authorization',
+			'clientSecret',
+			'access_token',
+		]) {
 			expect(isSecretKey(key)).toBe(true);
 		}
 	});
@@ -52,7 +76,16 @@ describe('masking', () => {
 	});
 
 	it('masks form pairs by key and by value', () => {
-		expect(maskPairs([['password', 'p'], ['note', 'has tok-123456 in it'], ['email', 'a@b.c']], ['tok-123456'])).toEqual([
+		expect(
+			maskPairs(
+				[
+					['password', 'p'],
+					['note', 'has tok-123456 in it'],
+					['email', 'a@b.c'],
+				],
+				['tok-123456'],
+			),
+		).toEqual([
 			['password', MASK],
 			['note', `has ${MASK} in it`],
 			['email', 'a@b.c'],

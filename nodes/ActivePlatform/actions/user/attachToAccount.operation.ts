@@ -10,11 +10,19 @@ import { accountIdProperty, userIdProperty } from '../../helpers/user-fields';
 const ROLES = ['user', 'admin', 'owner'] as const;
 
 /** After a lost answer: is the user on the account (with this role) now? Then the attach happened. */
-export function verifyAttached(userId: number, accountId: number, role: string): RequestSpec['verify'] {
+export function verifyAttached(
+	userId: number,
+	accountId: number,
+	role: string,
+): RequestSpec['verify'] {
 	return {
 		request: { method: 'GET', path: userAccountsPath(userId) },
 		find: (body) =>
-			listPage(body).items.some((a) => Number(a.id) === accountId && (a.role === undefined || a.role === role)) ? {} : undefined,
+			listPage(body).items.some(
+				(a) => Number(a.id) === accountId && (a.role === undefined || a.role === role),
+			)
+				? {}
+				: undefined,
 	};
 }
 
@@ -42,7 +50,9 @@ export const attachToAccount = defineOperation({
 	input: z.object({
 		userId: positiveId,
 		accountId: positiveId,
-		role: z.enum(ROLES, { errorMap: () => ({ message: 'must be user, admin or owner' }) }).default('user'),
+		role: z
+			.enum(ROLES, { errorMap: () => ({ message: 'must be user, admin or owner' }) })
+			.default('user'),
 	}),
 	// Everything goes in the query string, as the API documents it; the answer is 201 with no body of note.
 	request: ({ userId, accountId, role }) => ({
@@ -52,7 +62,10 @@ export const attachToAccount = defineOperation({
 		verify: verifyAttached(userId, accountId, role),
 	}),
 	output: (response, { userId, accountId, role }) => {
-		const body = response && typeof response === 'object' && !Array.isArray(response) ? asObject(response) : {};
+		const body =
+			response && typeof response === 'object' && !Array.isArray(response)
+				? asObject(response)
+				: {};
 		return { json: { user_id: userId, account_id: accountId, role, attached: true, ...body } };
 	},
 });

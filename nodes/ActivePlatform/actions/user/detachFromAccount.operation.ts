@@ -10,7 +10,8 @@ export const detachFromAccount = defineOperation({
 	operation: 'detachFromAccount',
 	name: 'Detach From Account',
 	action: 'Detach a user from an account',
-	description: "Take a user's access to an account away; their services and credentials on it are deleted",
+	description:
+		"Take a user's access to an account away; their services and credentials on it are deleted",
 	properties: [userIdProperty, userAccountIdProperty],
 	input: z.object({ userId: positiveId, accountId: positiveId }),
 	request: ({ userId, accountId }) => ({
@@ -19,5 +20,7 @@ export const detachFromAccount = defineOperation({
 		qs: { account_id: accountId, user_id: userId },
 	}),
 	// 204 No Content: the useful output is which link went.
-	output: (_response, { userId, accountId }) => ({ json: { user_id: userId, account_id: accountId, detached: true } }),
+	output: (_response, { userId, accountId }) => ({
+		json: { user_id: userId, account_id: accountId, detached: true },
+	}),
 });

@@ -27,7 +27,12 @@ const input = z.object({
 		.object({
 			sortField: z.enum(SORT_FIELDS).optional(),
 			sortReversed: z.boolean().default(false),
-			pageSize: z.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(100),
+			pageSize: z
+				.number()
+				.int()
+				.min(1, 'must be at least 1')
+				.max(1000, 'must be at most 1000')
+				.default(100),
 		})
 		.default({}),
 });
@@ -35,7 +40,10 @@ const input = z.object({
 type Input = z.output<typeof input>;
 
 /** The list query: filters[...] and sorting[...] as flat bracketed keys, as the docs name them. */
-export function listQuery({ filters, listOptions }: Pick<Input, 'filters' | 'listOptions'>): IDataObject {
+export function listQuery({
+	filters,
+	listOptions,
+}: Pick<Input, 'filters' | 'listOptions'>): IDataObject {
 	const qs: IDataObject = {};
 	if (filters.email) qs['filters[email]'] = filters.email;
 	if (filters.status) qs['filters[status]'] = filters.status;
@@ -76,7 +84,8 @@ export const getAll = defineOperation({
 					type: 'string',
 					placeholder: 'name@email.com',
 					default: '',
-					description: 'Sent as filters[email]; whether the API matches exactly or partly depends on the installation',
+					description:
+						'Sent as filters[email]; whether the API matches exactly or partly depends on the installation',
 				},
 				{
 					displayName: 'Status',
@@ -146,7 +155,11 @@ export const getAll = defineOperation({
 		by: 'page',
 		what: 'users',
 		pageSize: ({ listOptions }) => listOptions.pageSize,
-		request: (value, at) => ({ method: 'GET', path: USERS_LIST_PATH, qs: { ...listQuery(value), page: at.page, per_page: at.size } }),
+		request: (value, at) => ({
+			method: 'GET',
+			path: USERS_LIST_PATH,
+			qs: { ...listQuery(value), page: at.page, per_page: at.size },
+		}),
 		read: (body, at) => listPage(body, at.page, at.size),
 	},
 });

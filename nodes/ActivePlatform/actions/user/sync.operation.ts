@@ -33,7 +33,9 @@ const input = z.object({
 	fields: z
 		.object({
 			middleName: optionalString,
-			role: z.enum(['user', 'admin'], { errorMap: () => ({ message: 'must be user or admin' }) }).default('user'),
+			role: z
+				.enum(['user', 'admin'], { errorMap: () => ({ message: 'must be user or admin' }) })
+				.default('user'),
 		})
 		.default({}),
 	customAttributes: customAttributesInput,
@@ -42,7 +44,10 @@ const input = z.object({
 type Input = z.output<typeof input>;
 
 /** What differs from the listed user; names left empty in the input are not compared. */
-function changesOf(user: ActivePlatformUser, w: Input): { changes: FieldChange[]; fields: UserFields; attributes: Input['customAttributes'] } {
+function changesOf(
+	user: ActivePlatformUser,
+	w: Input,
+): { changes: FieldChange[]; fields: UserFields; attributes: Input['customAttributes'] } {
 	const changes: FieldChange[] = [];
 	const fields: UserFields = {};
 	const compare = (field: string, key: keyof UserFields, wanted: string | undefined) => {
@@ -73,9 +78,14 @@ export const sync = defineOperation({
 	operation: 'sync',
 	name: 'Sync',
 	action: "Sync an account's users with a list",
-	description: "Make an account's users match the input items: plan first, then create, attach, update and (if asked) detach",
+	description:
+		"Make an account's users match the input items: plan first, then create, attach, update and (if asked) detach",
 	properties: [
-		{ ...accountIdProperty, description: 'The account (customer) whose users the input lists: its users are the scope of this sync' },
+		{
+			...accountIdProperty,
+			description:
+				'The account (customer) whose users the input lists: its users are the scope of this sync',
+		},
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -85,15 +95,28 @@ export const sync = defineOperation({
 			default: '',
 			description: 'The email (login) of the wanted user, matched case-insensitively',
 		},
-		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: 'Needed to create a user' },
-		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: 'Needed to create a user' },
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			description: 'Needed to create a user',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			description: 'Needed to create a user',
+		},
 		{
 			displayName: 'Password',
 			name: 'password',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Needed to create a user; existing users keep theirs (a password cannot be read back to compare)',
+			description:
+				'Needed to create a user; existing users keep theirs (a password cannot be read back to compare)',
 		},
 		{
 			displayName: 'Fields',
@@ -112,7 +135,8 @@ export const sync = defineOperation({
 						{ name: 'User', value: 'user' },
 					],
 					default: 'user',
-					description: 'The role a user gets when attached to the account (the list does not show roles, so they are not compared)',
+					description:
+						'The role a user gets when attached to the account (the list does not show roles, so they are not compared)',
 				},
 			],
 		},
@@ -122,13 +146,24 @@ export const sync = defineOperation({
 	sync: {
 		what: 'user',
 		defaultKey: 'email',
-		keys: { email: { label: 'Email', desired: (w) => w.email, existing: (u) => String(u.email ?? ''), normalise: (v) => v.toLowerCase() } },
+		keys: {
+			email: {
+				label: 'Email',
+				desired: (w) => w.email,
+				existing: (u) => String(u.email ?? ''),
+				normalise: (v) => v.toLowerCase(),
+			},
+		},
 		// Everyone, so a wanted user who exists but is not on the account is attached, not created twice.
 		list: {
 			by: 'page',
 			what: 'users',
 			pageSize: PAGE_SIZE,
-			request: (_w, at) => ({ method: 'GET', path: USERS_LIST_PATH, qs: { page: at.page, per_page: at.size ?? PAGE_SIZE } }),
+			request: (_w, at) => ({
+				method: 'GET',
+				path: USERS_LIST_PATH,
+				qs: { page: at.page, per_page: at.size ?? PAGE_SIZE },
+			}),
 			read: (body, at) => listPage(body, at.page, at.size),
 		},
 		// The account's users come whole in one answer.
@@ -145,7 +180,9 @@ export const sync = defineOperation({
 		changes: (user, w) => changesOf(user as ActivePlatformUser, w).changes,
 		update: (user, w) => {
 			const { fields, attributes } = changesOf(user as ActivePlatformUser, w);
-			return [{ method: 'PUT', path: userPath(Number(user.id)), form: userForm(fields, attributes) }];
+			return [
+				{ method: 'PUT', path: userPath(Number(user.id)), form: userForm(fields, attributes) },
+			];
 		},
 		requiredToCreate: (w) => [
 			['First Name (firstName)', w.firstName],
@@ -175,12 +212,16 @@ export const sync = defineOperation({
 				description:
 					"Take users that are not in the input off the account (their services and credentials on it are deleted; the API cannot block or delete users, and an account's owner cannot be detached)",
 				requests: (user, { accountId }) => [
-					{ method: 'DELETE', path: `${ACCESSES_PATH}/detach.json`, qs: { account_id: accountId, user_id: Number(user.id) } },
+					{
+						method: 'DELETE',
+						path: `${ACCESSES_PATH}/detach.json`,
+						qs: { account_id: accountId, user_id: Number(user.id) },
+					},
 				],
 			},
 		},
 		id: (user) => Number(user.id),
-		name: (user: IDataObject) => [user.first_name, user.last_name].filter(Boolean).join(' ') || String(user.email ?? ''),
+		name: (user: IDataObject) =>
+			[user.first_name, user.last_name].filter(Boolean).join(' ') || String(user.email ?? ''),
 	},
 });
-

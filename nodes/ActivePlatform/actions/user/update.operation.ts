@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { isGiven, optionalPassword, optionalString, positiveId } from '../../../shared/checks';
 import { asObject, defineOperation, OperationFailure } from '../../../shared/operation';
 import { userPath } from '../../helpers/paths';
-import { customAttributesInput, customAttributesProperty, userForm, userIdProperty } from '../../helpers/user-fields';
+import {
+	customAttributesInput,
+	customAttributesProperty,
+	userForm,
+	userIdProperty,
+} from '../../helpers/user-fields';
 import { sameEmail } from '../../helpers/user-lookup';
 
 const input = z
@@ -25,10 +30,16 @@ const input = z
 	// Not atLeastOneField: a change may also be only custom attributes, a parameter of its own.
 	// zod 3.24 (n8n 1.8x) runs this even when a custom attribute failed its own check; the list is
 	// then untransformed, and that problem is already reported.
-	.refine((v) => !Array.isArray(v.customAttributes) || Object.values(v.updateFields).some(isGiven) || v.customAttributes.length > 0, {
-		message: 'set at least one field or custom attribute to change',
-		path: ['updateFields'],
-	});
+	.refine(
+		(v) =>
+			!Array.isArray(v.customAttributes) ||
+			Object.values(v.updateFields).some(isGiven) ||
+			v.customAttributes.length > 0,
+		{
+			message: 'set at least one field or custom attribute to change',
+			path: ['updateFields'],
+		},
+	);
 
 type Input = z.output<typeof input>;
 
@@ -43,7 +54,8 @@ export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a user',
-	description: 'Change the name, password or custom attributes of a user (the email cannot be changed)',
+	description:
+		'Change the name, password or custom attributes of a user (the email cannot be changed)',
 	properties: [
 		userIdProperty,
 		{
@@ -71,7 +83,8 @@ export const update = defineOperation({
 					type: 'string',
 					typeOptions: { password: true },
 					default: '',
-					description: 'New password; must meet the Password settings of the Operator Control Panel',
+					description:
+						'New password; must meet the Password settings of the Operator Control Panel',
 				},
 			],
 		},
@@ -81,7 +94,10 @@ export const update = defineOperation({
 	// ActivePlatform cannot change an email, so a given one is read and compared first: users
 	// often map every column of a source into Update, and an unchanged email is no change.
 	readThenWrite: {
-		read: (value) => (value.updateFields.email !== undefined ? { method: 'GET', path: userPath(value.userId) } : undefined),
+		read: (value) =>
+			value.updateFields.email !== undefined
+				? { method: 'GET', path: userPath(value.userId) }
+				: undefined,
 		write: (current, value) => {
 			const wanted = value.updateFields.email;
 			if (current && wanted !== undefined && !sameEmail(current.email, wanted)) {
@@ -95,6 +111,8 @@ export const update = defineOperation({
 			return form.length ? [{ method: 'PUT', path: userPath(value.userId), form }] : [];
 		},
 		output: ({ current, bodies }) =>
-			bodies.length ? { json: asObject(bodies[0]), outcome: 'updated' } : { json: asObject(current), outcome: 'unchanged' },
+			bodies.length
+				? { json: asObject(bodies[0]), outcome: 'updated' }
+				: { json: asObject(current), outcome: 'unchanged' },
 	},
 });

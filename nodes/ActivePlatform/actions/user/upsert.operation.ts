@@ -28,11 +28,16 @@ const input = z.object({
 type Input = z.output<typeof input>;
 
 /** What differs from the existing user; a password always counts (it cannot be read back). */
-export function upsertChanges(existing: ActivePlatformUser, value: Input): { fields: UserFields; attributes: Input['customAttributes'] } {
+export function upsertChanges(
+	existing: ActivePlatformUser,
+	value: Input,
+): { fields: UserFields; attributes: Input['customAttributes'] } {
 	const fields: UserFields = {};
-	const differs = (given: string | undefined, current: unknown) => given !== undefined && given !== String(current ?? '');
+	const differs = (given: string | undefined, current: unknown) =>
+		given !== undefined && given !== String(current ?? '');
 	if (differs(value.firstName, existing.first_name)) fields.firstName = value.firstName;
-	if (differs(value.additionalFields.middleName, existing.middle_name)) fields.middleName = value.additionalFields.middleName;
+	if (differs(value.additionalFields.middleName, existing.middle_name))
+		fields.middleName = value.additionalFields.middleName;
 	if (differs(value.lastName, existing.last_name)) fields.lastName = value.lastName;
 	if (value.password !== undefined) fields.password = value.password;
 	const attributes = hasAttributes(existing, value.customAttributes) ? [] : value.customAttributes;
@@ -75,7 +80,8 @@ export const upsert = defineOperation({
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Needed to create a user; for an existing user, a password here is set as the new one',
+			description:
+				'Needed to create a user; for an existing user, a password here is set as the new one',
 		},
 		additionalFieldsProperty,
 		customAttributesProperty,
@@ -96,6 +102,7 @@ export const upsert = defineOperation({
 			['Password (password)', value.password],
 		],
 		create: (value) => ({ method: 'POST', path: USERS_LIST_PATH, form: createForm(value) }),
-		duplicatesHint: 'Emails are compared case-insensitively. Use Update with the User ID of the one to change.',
+		duplicatesHint:
+			'Emails are compared case-insensitively. Use Update with the User ID of the one to change.',
 	},
 });

@@ -31,7 +31,8 @@ export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update the account',
-	description: 'Change the name, locale, domain, support email, auto-resolve settings or company details of the account',
+	description:
+		'Change the name, locale, domain, support email, auto-resolve settings or company details of the account',
 	properties: [
 		{
 			displayName: 'Update Fields',
@@ -52,7 +53,7 @@ export const update = defineOperation({
 					name: 'autoResolveIgnoreWaiting',
 					type: 'boolean',
 					default: false,
-					description: 'Whether conversations waiting for an agent\'s reply are left open',
+					description: "Whether conversations waiting for an agent's reply are left open",
 				},
 				{
 					displayName: 'Auto Resolve Message',

@@ -4,17 +4,29 @@ import { z } from 'zod';
 import { email, requiredString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
 import { role, roleProperty } from '../../helpers/account-fields';
-import { agentExtras, autoOfflineProperty, availability, availabilityProperty } from '../../helpers/agent-fields';
+import {
+	agentExtras,
+	autoOfflineProperty,
+	availability,
+	availabilityProperty,
+} from '../../helpers/agent-fields';
 
 const input = z.object({
 	name: requiredString('the name'),
 	email,
 	role: role.default('agent'),
-	additionalFields: z.object({ availability: availability.optional(), autoOffline: z.boolean().optional() }).default({}),
+	additionalFields: z
+		.object({ availability: availability.optional(), autoOffline: z.boolean().optional() })
+		.default({}),
 });
 
 export function createAgentBody(value: z.output<typeof input>): IDataObject {
-	return { name: value.name, email: value.email, role: value.role, ...agentExtras(value.additionalFields) };
+	return {
+		name: value.name,
+		email: value.email,
+		role: value.role,
+		...agentExtras(value.additionalFields),
+	};
 }
 
 export const create = defineOperation({
@@ -53,7 +65,9 @@ export const create = defineOperation({
 			request: { method: 'GET', path: '/agents' },
 			find: (body) =>
 				Array.isArray(body)
-					? (body as IDataObject[]).find((a) => String(a.email ?? '').toLowerCase() === value.email.toLowerCase())
+					? (body as IDataObject[]).find(
+							(a) => String(a.email ?? '').toLowerCase() === value.email.toLowerCase(),
+						)
 					: undefined,
 		},
 	}),

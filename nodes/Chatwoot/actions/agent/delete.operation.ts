@@ -13,5 +13,8 @@ export const deleteAgent = defineOperation({
 	properties: [agentIdProperty],
 	input: z.object({ agentId: positiveId }),
 	request: ({ agentId }) => ({ method: 'DELETE', path: agentPath(agentId) }),
-	output: (_response, { agentId }) => ({ json: { id: agentId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, { agentId }) => ({
+		json: { id: agentId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

@@ -5,24 +5,43 @@ import { email, optionalString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
 import type { FieldChange } from '../../../shared/patterns/sync';
 import { role, roleProperty } from '../../helpers/account-fields';
-import { agentExtras, agentPath, autoOfflineProperty, availability, availabilityProperty } from '../../helpers/agent-fields';
+import {
+	agentExtras,
+	agentPath,
+	autoOfflineProperty,
+	availability,
+	availabilityProperty,
+} from '../../helpers/agent-fields';
 
 const input = z.object({
 	email,
 	name: optionalString,
-	fields: z.object({ role: role.optional(), availability: availability.optional(), autoOffline: z.boolean().optional() }).default({}),
+	fields: z
+		.object({
+			role: role.optional(),
+			availability: availability.optional(),
+			autoOffline: z.boolean().optional(),
+		})
+		.default({}),
 	scope: z.object({ role: role.optional() }).default({}),
 });
 
 type Input = z.output<typeof input>;
 
-const sameEmail = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
+const sameEmail = (a: unknown, b: unknown) =>
+	String(a ?? '')
+		.trim()
+		.toLowerCase() ===
+	String(b ?? '')
+		.trim()
+		.toLowerCase();
 
 /** What differs on the agent; fields left out of the input are not compared. */
 export function agentSyncChanges(agent: IDataObject, wanted: Input): FieldChange[] {
 	const changes: FieldChange[] = [];
 	const compare = (field: string, before: unknown, after: unknown) => {
-		if (after !== undefined && before !== after) changes.push({ field, before: before ?? undefined, after });
+		if (after !== undefined && before !== after)
+			changes.push({ field, before: before ?? undefined, after });
 	};
 	compare('name', agent.name, wanted.name);
 	compare('role', agent.role, wanted.fields.role);
@@ -37,7 +56,8 @@ export const sync = defineOperation({
 	operation: 'sync',
 	name: 'Sync',
 	action: 'Sync agents with a list',
-	description: 'Make the agents of the account match the input items: plan first, then invite, update and (if asked) remove',
+	description:
+		'Make the agents of the account match the input items: plan first, then invite, update and (if asked) remove',
 	properties: [
 		{
 			displayName: 'Email',
@@ -46,14 +66,16 @@ export const sync = defineOperation({
 			placeholder: 'e.g. {{ $json.email }}',
 			required: true,
 			default: '',
-			description: 'The email of the wanted agent (matched case-insensitively, as Chatwoot stores emails)',
+			description:
+				'The email of the wanted agent (matched case-insensitively, as Chatwoot stores emails)',
 		},
 		{
 			displayName: 'Name',
 			name: 'name',
 			type: 'string',
 			default: '',
-			description: 'Needed to invite a new agent; for an existing one, a name here replaces the current one',
+			description:
+				'Needed to invite a new agent; for an existing one, a name here replaces the current one',
 		},
 		{
 			displayName: 'Fields',
@@ -61,7 +83,8 @@ export const sync = defineOperation({
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			description: 'Fields to keep in line; those left out are neither compared nor changed (new agents get the role Agent)',
+			description:
+				'Fields to keep in line; those left out are neither compared nor changed (new agents get the role Agent)',
 			options: [autoOfflineProperty, availabilityProperty, roleProperty],
 		},
 		{
@@ -74,7 +97,8 @@ export const sync = defineOperation({
 			options: [
 				{
 					...roleProperty,
-					description: 'Only people with this role, e.g. Agent to leave administrators (you included) alone',
+					description:
+						'Only people with this role, e.g. Agent to leave administrators (you included) alone',
 				},
 			],
 		},
@@ -83,7 +107,14 @@ export const sync = defineOperation({
 	sync: {
 		what: 'agent',
 		defaultKey: 'email',
-		keys: { email: { label: 'Email', desired: (w) => w.email, existing: (a) => String(a.email ?? ''), normalise: (v) => v.toLowerCase() } },
+		keys: {
+			email: {
+				label: 'Email',
+				desired: (w) => w.email,
+				existing: (a) => String(a.email ?? ''),
+				normalise: (v) => v.toLowerCase(),
+			},
+		},
 		// The account's agents come whole in one answer.
 		list: {
 			by: 'single',
@@ -105,17 +136,26 @@ export const sync = defineOperation({
 		create: (wanted) => ({
 			method: 'POST',
 			path: '/agents',
-			body: { name: wanted.name, email: wanted.email, role: wanted.fields.role ?? 'agent', ...agentExtras(wanted.fields) },
+			body: {
+				name: wanted.name,
+				email: wanted.email,
+				role: wanted.fields.role ?? 'agent',
+				...agentExtras(wanted.fields),
+			},
 			// After a lost answer, look for the email among the agents before inviting again.
 			verify: {
 				request: { method: 'GET', path: '/agents' },
-				find: (body) => (Array.isArray(body) ? (body as IDataObject[]).find((a) => sameEmail(a.email, wanted.email)) : undefined),
+				find: (body) =>
+					Array.isArray(body)
+						? (body as IDataObject[]).find((a) => sameEmail(a.email, wanted.email))
+						: undefined,
 			},
 		}),
 		removals: {
 			removeFromAccount: {
 				name: 'Remove From Account',
-				description: 'Take agents that are not in the input out of the account (Chatwoot deletes a user left in no account)',
+				description:
+					'Take agents that are not in the input out of the account (Chatwoot deletes a user left in no account)',
 				requests: (agent) => [{ method: 'DELETE', path: agentPath(Number(agent.id)) }],
 			},
 		},

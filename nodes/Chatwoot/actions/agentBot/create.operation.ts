@@ -63,9 +63,7 @@ export const create = defineOperation({
 					displayName: 'Bot Type',
 					name: 'botType',
 					type: 'options',
-					options: [
-						{ name: 'Webhook', value: 0 },
-					],
+					options: [{ name: 'Webhook', value: 0 }],
 					default: 0,
 					description: 'How the bot works; Chatwoot offers webhook bots',
 				},
@@ -99,7 +97,9 @@ export const create = defineOperation({
 			bot_config: value.additionalFields.botConfig,
 		}),
 		// After a lost answer, look for a agent bot with this name before sending again.
-		verify: lookIn({ method: 'GET', path: '/agent_bots' }, 'array', (record) => sameText(record.name, value.name)),
+		verify: lookIn({ method: 'GET', path: '/agent_bots' }, 'array', (record) =>
+			sameText(record.name, value.name),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,13 +15,14 @@ export const deleteAgentBot = defineOperation({
 	name: 'Delete',
 	action: 'Delete an agent bot',
 	description: 'Delete an agent bot of the account',
-	properties: [
-		idProperty('agentBot'),
-	],
+	properties: [idProperty('agentBot')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/agent_bots/${value.agentBotId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.agentBotId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.agentBotId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get an agent bot',
 	description: 'Get an agent bot the account can use',
-	properties: [
-		idProperty('agentBot'),
-	],
+	properties: [idProperty('agentBot')],
 	input,
 	request: (value) => ({
 		method: 'GET',

@@ -30,7 +30,8 @@ export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update an agent bot',
-	description: 'Change the name, description, outgoing URL or avatar of an agent bot of the account',
+	description:
+		'Change the name, description, outgoing URL or avatar of an agent bot of the account',
 	properties: [
 		idProperty('agentBot'),
 		{
@@ -58,9 +59,7 @@ export const update = defineOperation({
 					displayName: 'Bot Type',
 					name: 'botType',
 					type: 'options',
-					options: [
-						{ name: 'Webhook', value: 0 },
-					],
+					options: [{ name: 'Webhook', value: 0 }],
 					default: 0,
 					description: 'How the bot works; Chatwoot offers webhook bots',
 				},

@@ -9,7 +9,8 @@ export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many audit log entries',
-	description: 'List who changed what in the account, newest first (Chatwoot Enterprise with audit logs on)',
+	description:
+		'List who changed what in the account, newest first (Chatwoot Enterprise with audit logs on)',
 	properties: [],
 	input: z.object({}),
 	paging: {

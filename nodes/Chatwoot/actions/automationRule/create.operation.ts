@@ -11,7 +11,12 @@ import { compact } from '../../helpers/wire';
 // The spec marks nothing required; the AutomationRule model validates name, event, conditions and actions, so the node asks for them.
 const input = z.object({
 	name: requiredString('the name'),
-	eventName: oneOf(['conversation_created', 'conversation_resolved', 'conversation_updated', 'message_created']),
+	eventName: oneOf([
+		'conversation_created',
+		'conversation_resolved',
+		'conversation_updated',
+		'message_created',
+	]),
 	actions: jsonList,
 	conditions: jsonList,
 	additionalFields: z
@@ -57,7 +62,8 @@ export const create = defineOperation({
 			type: 'json',
 			required: true,
 			default: '[]',
-			description: 'What the rule does, as a JSON list, e.g. [{"action_name": "add_label", "action_params": ["support"]}]',
+			description:
+				'What the rule does, as a JSON list, e.g. [{"action_name": "add_label", "action_params": ["support"]}]',
 		},
 		{
 			displayName: 'Conditions',
@@ -65,7 +71,8 @@ export const create = defineOperation({
 			type: 'json',
 			required: true,
 			default: '[]',
-			description: 'When the rule acts, as a JSON list, e.g. [{"attribute_key": "content", "filter_operator": "contains", "values": ["help"], "query_operator": null}]',
+			description:
+				'When the rule acts, as a JSON list, e.g. [{"attribute_key": "content", "filter_operator": "contains", "values": ["help"], "query_operator": null}]',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -104,7 +111,9 @@ export const create = defineOperation({
 			conditions: value.conditions,
 		}),
 		// After a lost answer, look for a automation rule with this name before sending again.
-		verify: lookIn({ method: 'GET', path: '/automation_rules' }, 'payload', (record) => sameText(record.name, value.name)),
+		verify: lookIn({ method: 'GET', path: '/automation_rules' }, 'payload', (record) =>
+			sameText(record.name, value.name),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,13 +15,14 @@ export const deleteAutomationRule = defineOperation({
 	name: 'Delete',
 	action: 'Delete an automation rule',
 	description: 'Delete an automation rule of the account',
-	properties: [
-		idProperty('automationRule'),
-	],
+	properties: [idProperty('automationRule')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/automation_rules/${value.automationRuleId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.automationRuleId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.automationRuleId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

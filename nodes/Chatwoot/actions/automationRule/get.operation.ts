@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get an automation rule',
 	description: 'Get an automation rule of the account',
-	properties: [
-		idProperty('automationRule'),
-	],
+	properties: [idProperty('automationRule')],
 	input,
 	request: (value) => ({
 		method: 'GET',

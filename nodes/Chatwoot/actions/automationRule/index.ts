@@ -6,4 +6,10 @@ import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { update } from './update.operation';
 
-export const automationRuleOperations: Operation[] = [create, deleteAutomationRule, get, getAll, update];
+export const automationRuleOperations: Operation[] = [
+	create,
+	deleteAutomationRule,
+	get,
+	getAll,
+	update,
+];

@@ -15,7 +15,12 @@ const input = z.object({
 			.object({
 				name: optionalString,
 				description: optionalString,
-				eventName: oneOf(['conversation_created', 'conversation_resolved', 'conversation_updated', 'message_created']).optional(),
+				eventName: oneOf([
+					'conversation_created',
+					'conversation_resolved',
+					'conversation_updated',
+					'message_created',
+				]).optional(),
 				active: z.boolean().optional(),
 				actions: optionalJsonList,
 				conditions: optionalJsonList,
@@ -44,7 +49,8 @@ export const update = defineOperation({
 					name: 'actions',
 					type: 'json',
 					default: '[]',
-					description: 'What the rule does, as a JSON list, e.g. [{"action_name": "add_label", "action_params": ["support"]}]',
+					description:
+						'What the rule does, as a JSON list, e.g. [{"action_name": "add_label", "action_params": ["support"]}]',
 				},
 				{
 					displayName: 'Active',
@@ -58,7 +64,8 @@ export const update = defineOperation({
 					name: 'conditions',
 					type: 'json',
 					default: '[]',
-					description: 'When the rule acts, as a JSON list, e.g. [{"attribute_key": "content", "filter_operator": "contains", "values": ["help"], "query_operator": null}]',
+					description:
+						'When the rule acts, as a JSON list, e.g. [{"attribute_key": "content", "filter_operator": "contains", "values": ["help"], "query_operator": null}]',
 				},
 				{
 					displayName: 'Description',

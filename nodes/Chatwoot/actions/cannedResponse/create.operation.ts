@@ -47,7 +47,9 @@ export const create = defineOperation({
 			short_code: value.shortCode,
 		}),
 		// After a lost answer, look for a canned response with this short code before sending again.
-		verify: lookIn({ method: 'GET', path: '/canned_responses' }, 'array', (record) => sameText(record.short_code, value.shortCode)),
+		verify: lookIn({ method: 'GET', path: '/canned_responses' }, 'array', (record) =>
+			sameText(record.short_code, value.shortCode),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,13 +15,14 @@ export const deleteCannedResponse = defineOperation({
 	name: 'Delete',
 	action: 'Delete a canned response',
 	description: 'Delete a canned response of the account',
-	properties: [
-		idProperty('cannedResponse'),
-	],
+	properties: [idProperty('cannedResponse')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/canned_responses/${value.cannedResponseId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.cannedResponseId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.cannedResponseId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

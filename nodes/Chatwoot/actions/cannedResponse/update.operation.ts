@@ -40,7 +40,8 @@ export const update = defineOperation({
 					type: 'string',
 					typeOptions: { rows: 4 },
 					default: '',
-					description: 'The text of the response; {{contact.name}} and other variables are filled in',
+					description:
+						'The text of the response; {{contact.name}} and other variables are filled in',
 				},
 				{
 					displayName: 'Short Code',

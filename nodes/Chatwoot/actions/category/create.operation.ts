@@ -98,7 +98,7 @@ export const create = defineOperation({
 					name: 'position',
 					type: 'number',
 					default: 0,
-					description: 'Where the category sits in the portal\'s list (lower first)',
+					description: "Where the category sits in the portal's list (lower first)",
 				},
 			],
 		},
@@ -118,7 +118,15 @@ export const create = defineOperation({
 			associated_category_id: value.additionalFields.associatedCategoryId,
 		}),
 		// Chatwoot keeps a category's slug unique per portal and locale. The category list is in Chatwoot's routes, not in the spec.
-		verify: lookIn({ method: 'GET', path: `/portals/${encodeURIComponent(value.portalId)}/categories`, qs: { locale: String(value.locale) } }, 'payload', (record) => sameText(record.slug, value.slug)),
+		verify: lookIn(
+			{
+				method: 'GET',
+				path: `/portals/${encodeURIComponent(value.portalId)}/categories`,
+				qs: { locale: String(value.locale) },
+			},
+			'payload',
+			(record) => sameText(record.slug, value.slug),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -7,4 +7,11 @@ import { resolve } from './resolve.operation';
 import { toggleTyping } from './toggleTyping.operation';
 import { updateLastSeen } from './updateLastSeen.operation';
 
-export const clientConversationOperations: Operation[] = [create, get, getAll, resolve, toggleTyping, updateLastSeen];
+export const clientConversationOperations: Operation[] = [
+	create,
+	get,
+	getAll,
+	resolve,
+	toggleTyping,
+	updateLastSeen,
+];

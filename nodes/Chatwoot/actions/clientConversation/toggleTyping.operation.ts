@@ -28,7 +28,8 @@ export const toggleTyping = defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The identifier of an API inbox (Settings > Inboxes > the inbox > Configuration)',
+			description:
+				'The identifier of an API inbox (Settings > Inboxes > the inbox > Configuration)',
 		},
 		{
 			displayName: 'Contact Identifier',
@@ -65,5 +66,8 @@ export const toggleTyping = defineOperation({
 		// Typing on or off is a state: saying it twice changes nothing.
 		idempotent: true,
 	}),
-	output: (_response, value) => ({ conversation_id: value.conversationId, typing_status: value.typingStatus }),
+	output: (_response, value) => ({
+		conversation_id: value.conversationId,
+		typing_status: value.typingStatus,
+	}),
 });

@@ -24,7 +24,8 @@ export const updateLastSeen = defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The identifier of an API inbox (Settings > Inboxes > the inbox > Configuration)',
+			description:
+				'The identifier of an API inbox (Settings > Inboxes > the inbox > Configuration)',
 		},
 		{
 			displayName: 'Contact Identifier',

@@ -33,7 +33,8 @@ export const create = defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The identifier of an API inbox (Settings > Inboxes > the inbox > Configuration)',
+			description:
+				'The identifier of an API inbox (Settings > Inboxes > the inbox > Configuration)',
 		},
 		{
 			displayName: 'Contact Identifier',
@@ -65,7 +66,8 @@ export const create = defineOperation({
 					name: 'echoId',
 					type: 'string',
 					default: '',
-					description: 'Your own ID for the message; Chatwoot passes it back in its websocket events',
+					description:
+						'Your own ID for the message; Chatwoot passes it back in its websocket events',
 				},
 			],
 		},
@@ -78,7 +80,8 @@ export const create = defineOperation({
 			content: value.content,
 			echo_id: value.additionalFields.echoId,
 		}),
-		unverifiable: 'The same text may be sent twice on purpose; the echo ID is not stored, so nothing finds the message again.',
+		unverifiable:
+			'The same text may be sent twice on purpose; the echo ID is not stored, so nothing finds the message again.',
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -22,7 +22,8 @@ export const addToInbox = defineOperation({
 	operation: 'addToInbox',
 	name: 'Add to Inbox',
 	action: 'Add a contact to an inbox',
-	description: 'Make a contact reachable in an inbox (Chatwoot creates a contact inbox with a source ID)',
+	description:
+		'Make a contact reachable in an inbox (Chatwoot creates a contact inbox with a source ID)',
 	properties: [
 		idProperty('contact'),
 		idProperty('inbox', { displayName: 'Inbox', name: 'inboxId' }),
@@ -38,7 +39,8 @@ export const addToInbox = defineOperation({
 					name: 'sourceId',
 					type: 'string',
 					default: '',
-					description: 'The contact\'s ID in that channel (e.g. a phone number for SMS); Chatwoot makes one up when empty',
+					description:
+						"The contact's ID in that channel (e.g. a phone number for SMS); Chatwoot makes one up when empty",
 				},
 			],
 		},
@@ -54,7 +56,10 @@ export const addToInbox = defineOperation({
 		// With a source ID Chatwoot finds the contact inbox it made before.
 		// Without a source ID Chatwoot makes up a new one each time: nothing finds the first again.
 		idempotent: value.additionalFields.sourceId !== undefined,
-		unverifiable: value.additionalFields.sourceId === undefined ? 'Without a source ID Chatwoot makes up a new one each time: nothing finds the first again.' : undefined,
+		unverifiable:
+			value.additionalFields.sourceId === undefined
+				? 'Without a source ID Chatwoot makes up a new one each time: nothing finds the first again.'
+				: undefined,
 	}),
 	output: (response) => recordOf(response),
 });

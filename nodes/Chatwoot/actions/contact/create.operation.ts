@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { contactBody, contactFieldOptions, contactFieldsInput, unwrapContact } from '../../helpers/contact-fields';
+import {
+	contactBody,
+	contactFieldOptions,
+	contactFieldsInput,
+	unwrapContact,
+} from '../../helpers/contact-fields';
 import { contactLookup } from '../../helpers/contact-search';
 
 const input = z.object({
@@ -19,7 +24,8 @@ export const create = defineOperation({
 	properties: [
 		{
 			// Chatwoot refuses a contact with none of these; saying so up front beats a failed run.
-			displayName: 'Give at least one of Name, Email, Phone Number or Identifier: add them under Fields below',
+			displayName:
+				'Give at least one of Name, Email, Phone Number or Identifier: add them under Fields below',
 			name: 'contactCreateNotice',
 			type: 'notice',
 			default: '',
@@ -34,6 +40,11 @@ export const create = defineOperation({
 		},
 	],
 	input,
-	request: ({ fields }) => ({ method: 'POST', path: '/contacts', body: contactBody(fields), verify: contactLookup(fields) }),
+	request: ({ fields }) => ({
+		method: 'POST',
+		path: '/contacts',
+		body: contactBody(fields),
+		verify: contactLookup(fields),
+	}),
 	output: (response) => ({ json: unwrapContact(response), outcome: 'created' }),
 });

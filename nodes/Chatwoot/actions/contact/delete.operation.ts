@@ -13,5 +13,8 @@ export const deleteContact = defineOperation({
 	properties: [contactIdProperty],
 	input: z.object({ contactId: positiveId }),
 	request: ({ contactId }) => ({ method: 'DELETE', path: contactPath(contactId) }),
-	output: (_response, { contactId }) => ({ json: { id: contactId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, { contactId }) => ({
+		json: { id: contactId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

@@ -13,7 +13,8 @@ export const filter = defineOperation({
 		name: 'attributeKey',
 		type: 'string',
 		default: 'email',
-		placeholder: 'e.g. email, name, phone_number, identifier, country_code, or a custom attribute key',
+		placeholder:
+			'e.g. email, name, phone_number, identifier, country_code, or a custom attribute key',
 		description: 'A standard contact attribute or the key of a custom attribute',
 	}),
 	input: filterInput,

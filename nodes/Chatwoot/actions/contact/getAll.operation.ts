@@ -9,7 +9,16 @@ import { compact } from '../../helpers/wire';
 const input = z.object({
 	filters: z
 		.object({
-			sort: oneOf(['email', '-email', '-last_activity_at', 'last_activity_at', 'name', '-name', 'phone_number', '-phone_number']).optional(),
+			sort: oneOf([
+				'email',
+				'-email',
+				'-last_activity_at',
+				'last_activity_at',
+				'name',
+				'-name',
+				'phone_number',
+				'-phone_number',
+			]).optional(),
 		})
 		.default({}),
 });

@@ -15,10 +15,9 @@ export const getContactableInboxes = defineOperation({
 	operation: 'getContactableInboxes',
 	name: 'Get Contactable Inboxes',
 	action: 'Get the inboxes that can reach a contact',
-	description: 'List the inboxes a conversation with the contact can start in, with the contact\'s source ID in each',
-	properties: [
-		idProperty('contact'),
-	],
+	description:
+		"List the inboxes a conversation with the contact can start in, with the contact's source ID in each",
+	properties: [idProperty('contact')],
 	input,
 	paging: {
 		by: 'single',

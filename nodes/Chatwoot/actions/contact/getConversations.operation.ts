@@ -16,9 +16,7 @@ export const getConversations = defineOperation({
 	name: 'Get Conversations',
 	action: 'Get the conversations of a contact',
 	description: 'List the conversations of a contact',
-	properties: [
-		idProperty('contact'),
-	],
+	properties: [idProperty('contact')],
 	input,
 	paging: {
 		by: 'single',

@@ -16,13 +16,14 @@ export const getLabels = defineOperation({
 	name: 'Get Labels',
 	action: 'Get the labels of a contact',
 	description: 'Get the labels of a contact',
-	properties: [
-		idProperty('contact'),
-	],
+	properties: [idProperty('contact')],
 	input,
 	request: (value) => ({
 		method: 'GET',
 		path: `/contacts/${value.contactId}/labels`,
 	}),
-	output: (response, value) => ({ contact_id: value.contactId, labels: listAt(response, 'payload').map((l) => l.value) }),
+	output: (response, value) => ({
+		contact_id: value.contactId,
+		labels: listAt(response, 'payload').map((l) => l.value),
+	}),
 });

@@ -17,7 +17,8 @@ export const merge = defineOperation({
 	operation: 'merge',
 	name: 'Merge',
 	action: 'Merge two contacts',
-	description: 'Move everything of one contact into another and delete the first (cannot be undone)',
+	description:
+		'Move everything of one contact into another and delete the first (cannot be undone)',
 	properties: [
 		idProperty('contact', { displayName: 'Contact to Keep', name: 'baseContactId' }),
 		idProperty('contact', { displayName: 'Contact to Merge Into It', name: 'mergeeContactId' }),

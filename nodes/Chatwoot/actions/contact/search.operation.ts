@@ -5,11 +5,23 @@ import { defineOperation } from '../../../shared/operation';
 import { contactSearchRequest } from '../../helpers/contact-search';
 import { pagedList } from '../../helpers/lists';
 
-const SORTS = ['', 'name', '-name', 'email', '-email', 'phone_number', '-phone_number', 'last_activity_at', '-last_activity_at'] as const;
+const SORTS = [
+	'',
+	'name',
+	'-name',
+	'email',
+	'-email',
+	'phone_number',
+	'-phone_number',
+	'last_activity_at',
+	'-last_activity_at',
+] as const;
 
 const input = z.object({
 	query: requiredString('the search text'),
-	sort: z.enum(SORTS, { errorMap: () => ({ message: 'is not a sort order Chatwoot knows' }) }).default(''),
+	sort: z
+		.enum(SORTS, { errorMap: () => ({ message: 'is not a sort order Chatwoot knows' }) })
+		.default(''),
 });
 
 type Input = z.output<typeof input>;
@@ -27,7 +39,8 @@ export const search = defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'Matched as a part of the name, email, phone number or identifier (case-insensitive)',
+			description:
+				'Matched as a part of the name, email, phone number or identifier (case-insensitive)',
 		},
 		{
 			displayName: 'Sort',
@@ -48,5 +61,7 @@ export const search = defineOperation({
 		},
 	],
 	input,
-	paging: pagedList<Input>('contacts', ({ query, sort }, page) => contactSearchRequest(query, page, sort)),
+	paging: pagedList<Input>('contacts', ({ query, sort }, page) =>
+		contactSearchRequest(query, page, sort),
+	),
 });

@@ -28,7 +28,8 @@ export const setLabels = defineOperation({
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. support, billing',
-			description: 'The labels, comma-separated (e.g. vip, billing); an empty list takes every label off',
+			description:
+				'The labels, comma-separated (e.g. vip, billing); an empty list takes every label off',
 		},
 	],
 	input,
@@ -41,5 +42,8 @@ export const setLabels = defineOperation({
 		// The label list is replaced: sending it twice gives the same list.
 		idempotent: true,
 	}),
-	output: (response, value) => ({ contact_id: value.contactId, labels: listAt(response, 'payload').map((l) => l.value) }),
+	output: (response, value) => ({
+		contact_id: value.contactId,
+		labels: listAt(response, 'payload').map((l) => l.value),
+	}),
 });

@@ -21,10 +21,18 @@ import {
 
 const input = contactSyncInput.superRefine(({ scope }, ctx) => {
 	if (scope.attributeKey && scope.attributeValue === undefined) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['scope', 'attributeValue'], message: 'is required with Attribute Key' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['scope', 'attributeValue'],
+			message: 'is required with Attribute Key',
+		});
 	}
 	if (!scope.attributeKey && scope.attributeValue !== undefined) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['scope', 'attributeKey'], message: 'is required with Attribute Value' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['scope', 'attributeKey'],
+			message: 'is required with Attribute Value',
+		});
 	}
 });
 
@@ -40,9 +48,16 @@ export const sync = defineOperation({
 	operation: 'sync',
 	name: 'Sync',
 	action: 'Sync contacts with a list',
-	description: 'Make the contacts match the input items: plan first, then create, update and (if asked) remove',
+	description:
+		'Make the contacts match the input items: plan first, then create, update and (if asked) remove',
 	properties: [
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. {{ $json.email }}', default: '' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. {{ $json.email }}',
+			default: '',
+		},
 		{
 			displayName: 'Phone Number',
 			name: 'phoneNumber',
@@ -65,7 +80,8 @@ export const sync = defineOperation({
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			description: 'Attributes to keep in line, key by key; keys left out are neither compared nor changed',
+			description:
+				'Attributes to keep in line, key by key; keys left out are neither compared nor changed',
 			options: [
 				{
 					displayName: 'Additional Attributes',
@@ -89,7 +105,8 @@ export const sync = defineOperation({
 			type: 'collection',
 			placeholder: 'Add Scope Filter',
 			default: {},
-			description: 'Only contacts in scope are compared and can be removed; wanted contacts outside it are brought in',
+			description:
+				'Only contacts in scope are compared and can be removed; wanted contacts outside it are brought in',
 			options: [
 				{
 					displayName: 'Attribute Key',
@@ -97,9 +114,16 @@ export const sync = defineOperation({
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. source',
-					description: 'Only contacts whose custom attribute with this key has the value below; wanted contacts get it',
+					description:
+						'Only contacts whose custom attribute with this key has the value below; wanted contacts get it',
 				},
-				{ displayName: 'Attribute Value', name: 'attributeValue', type: 'string', default: '', placeholder: 'e.g. crm' },
+				{
+					displayName: 'Attribute Value',
+					name: 'attributeValue',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. crm',
+				},
 				{
 					displayName: 'Label',
 					name: 'label',
@@ -119,38 +143,59 @@ export const sync = defineOperation({
 		list: allContacts,
 		members: ({ scope }) => (scope.label ? labelledContacts(scope.label) : undefined),
 		inScope: (contact, { scope }) =>
-			!scope.attributeKey || String(((contact.custom_attributes ?? {}) as IDataObject)[scope.attributeKey] ?? '') === scope.attributeValue,
+			!scope.attributeKey ||
+			String(((contact.custom_attributes ?? {}) as IDataObject)[scope.attributeKey] ?? '') ===
+				scope.attributeValue,
 		adopt: (contact, { scope }, member) =>
 			member || !scope.label
 				? { changes: [], steps: [] }
-				: { changes: [{ field: 'labels', before: undefined, after: `+${scope.label}` }], steps: [changeLabel(Number(contact.id), scope.label, true)] },
+				: {
+						changes: [{ field: 'labels', before: undefined, after: `+${scope.label}` }],
+						steps: [changeLabel(Number(contact.id), scope.label, true)],
+					},
 		changes: contactSyncChanges,
 		update: (contact, w) => {
 			const body: IDataObject = {};
 			for (const change of contactSyncChanges(contact, w)) {
 				const [field, attribute] = change.field.split('.');
 				if (attribute === undefined) body[field] = change.after as string;
-				else body[field] = { ...((body[field] ?? {}) as IDataObject), [attribute]: change.after as IDataObject[string] };
+				else
+					body[field] = {
+						...((body[field] ?? {}) as IDataObject),
+						[attribute]: change.after as IDataObject[string],
+					};
 			}
 			// Chatwoot merges the attribute objects: only the keys that differ are sent.
 			return [{ method: 'PUT', path: contactPath(Number(contact.id)), body }];
 		},
-		create: (w) => ({ method: 'POST', path: '/contacts', body: contactSyncBody(w), verify: contactSyncLookup(w) }),
-		afterCreate: (answer, { scope }) => (scope.label ? [changeLabel(createdId(answer), scope.label, true)] : []),
+		create: (w) => ({
+			method: 'POST',
+			path: '/contacts',
+			body: contactSyncBody(w),
+			verify: contactSyncLookup(w),
+		}),
+		afterCreate: (answer, { scope }) =>
+			scope.label ? [changeLabel(createdId(answer), scope.label, true)] : [],
 		removals: {
 			delete: {
 				name: 'Delete',
-				description: 'Delete contacts that are not in the input, with their conversations (cannot be undone)',
+				description:
+					'Delete contacts that are not in the input, with their conversations (cannot be undone)',
 				requests: (contact) => [{ method: 'DELETE', path: contactPath(Number(contact.id)) }],
 			},
 			removeLabel: {
 				name: 'Remove Label',
-				description: "Take the scope's label off contacts that are not in the input (they stay in Chatwoot)",
-				requests: (contact, { scope }) => [changeLabel(Number(contact.id), scope.label ?? '', false)],
-				unusable: ({ scope }) => (scope.label ? undefined : 'set Scope > Label (scope.label) to say which label'),
+				description:
+					"Take the scope's label off contacts that are not in the input (they stay in Chatwoot)",
+				requests: (contact, { scope }) => [
+					changeLabel(Number(contact.id), scope.label ?? '', false),
+				],
+				unusable: ({ scope }) =>
+					scope.label ? undefined : 'set Scope > Label (scope.label) to say which label',
 			},
 		},
 		id: (contact) => Number(contact.id),
-		name: (contact) => String(contact.name ?? contact.email ?? contact.phone_number ?? contact.identifier ?? ''),
+		name: (contact) =>
+			String(contact.name ?? contact.email ?? contact.phone_number ?? contact.identifier ?? ''),
 	},
 });

@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 import { atLeastOneField, positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { contactBody, contactFieldOptions, contactFieldsInput, contactIdProperty, contactPath, unwrapContact } from '../../helpers/contact-fields';
+import {
+	contactBody,
+	contactFieldOptions,
+	contactFieldsInput,
+	contactIdProperty,
+	contactPath,
+	unwrapContact,
+} from '../../helpers/contact-fields';
 
 const input = z.object({
 	contactId: positiveId,
@@ -27,6 +34,10 @@ export const update = defineOperation({
 		},
 	],
 	input,
-	request: ({ contactId, updateFields }) => ({ method: 'PUT', path: contactPath(contactId), body: contactBody(updateFields) }),
+	request: ({ contactId, updateFields }) => ({
+		method: 'PUT',
+		path: contactPath(contactId),
+		body: contactBody(updateFields),
+	}),
 	output: (response) => ({ json: unwrapContact(response), outcome: 'updated' }),
 });

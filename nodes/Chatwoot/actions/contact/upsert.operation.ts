@@ -20,12 +20,20 @@ const input = z
 		matchBy: z.enum(['email', 'phone_number', 'identifier']),
 		email: optionalEmail,
 		phoneNumber: contactPhone,
-		identifier: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().optional()),
+		identifier: z.preprocess(
+			(v) => (typeof v === 'string' ? v.trim() || undefined : v),
+			z.string().optional(),
+		),
 		additionalFields: contactFieldsInput,
 	})
 	.superRefine((v, ctx) => {
 		const key = v.matchBy === 'phone_number' ? 'phoneNumber' : v.matchBy;
-		if (!v[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `is required to match by ${MATCH_FIELDS[v.matchBy]}` });
+		if (!v[key])
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [key],
+				message: `is required to match by ${MATCH_FIELDS[v.matchBy]}`,
+			});
 	});
 
 type Input = z.output<typeof input>;
@@ -41,7 +49,12 @@ export function wantedBody(value: Input): IDataObject {
 }
 
 export function matchValue(value: Input): string {
-	const v = value.matchBy === 'email' ? value.email : value.matchBy === 'phone_number' ? value.phoneNumber : value.identifier;
+	const v =
+		value.matchBy === 'email'
+			? value.email
+			: value.matchBy === 'phone_number'
+				? value.phoneNumber
+				: value.identifier;
 	return String(v);
 }
 
@@ -59,7 +72,10 @@ export function contactChanges(existing: ChatwootContact, wanted: IDataObject): 
 			continue;
 		}
 		const current = existing[key];
-		const equal = key === 'email' ? String(current ?? '').toLowerCase() === String(value).toLowerCase() : same(current, value);
+		const equal =
+			key === 'email'
+				? String(current ?? '').toLowerCase() === String(value).toLowerCase()
+				: same(current, value);
 		if (!equal) changes[key] = value;
 	}
 	return changes;
@@ -70,7 +86,8 @@ export const upsert = defineOperation({
 	operation: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a contact',
-	description: 'Update the contact with this email, phone number or identifier, or create it if there is none',
+	description:
+		'Update the contact with this email, phone number or identifier, or create it if there is none',
 	properties: [
 		{
 			displayName: 'Match By',
@@ -84,7 +101,13 @@ export const upsert = defineOperation({
 			default: 'email',
 			description: 'Which field finds the existing contact (exact match; email ignores case)',
 		},
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+		},
 		{
 			displayName: 'Phone Number',
 			name: 'phoneNumber',
@@ -117,7 +140,12 @@ export const upsert = defineOperation({
 		// behind many partial ones, so the find reads on while the list does.
 		find: {
 			request: (value, page) => contactSearchRequest(matchValue(value), page),
-			match: (body, value) => exactMatches(readListPage(body).items as ChatwootContact[], value.matchBy, matchValue(value)),
+			match: (body, value) =>
+				exactMatches(
+					readListPage(body).items as ChatwootContact[],
+					value.matchBy,
+					matchValue(value),
+				),
 			more: (body, page) => listGoesOn(body, page),
 			// Email and identifier are unique in an account; phone numbers are read to the end to catch duplicates.
 			unique: (value) => value.matchBy !== 'phone_number',
@@ -125,10 +153,15 @@ export const upsert = defineOperation({
 		},
 		update: (existing, value) => {
 			const changes = contactChanges(existing as ChatwootContact, wantedBody(value));
-			return Object.keys(changes).length ? [{ method: 'PUT', path: contactPath(Number(existing.id)), body: changes }] : [];
+			return Object.keys(changes).length
+				? [{ method: 'PUT', path: contactPath(Number(existing.id)), body: changes }]
+				: [];
 		},
 		create: (value) => ({ method: 'POST', path: '/contacts', body: wantedBody(value) }),
-		output: (result) => (result.outcome === 'unchanged' ? (result.existing as IDataObject) : unwrapContact(result.bodies[0])),
+		output: (result) =>
+			result.outcome === 'unchanged'
+				? (result.existing as IDataObject)
+				: unwrapContact(result.bodies[0]),
 		duplicatesHint: 'Merge the duplicates in Chatwoot, or match by a field that is unique.',
 	},
 });

@@ -63,5 +63,8 @@ export const assign = defineOperation({
 		// Assigning the same agent or team twice changes nothing more.
 		idempotent: true,
 	}),
-	output: (response, value) => ({ conversation_id: value.conversationId, assignee: asObject(response) }),
+	output: (response, value) => ({
+		conversation_id: value.conversationId,
+		assignee: asObject(response),
+	}),
 });

@@ -88,7 +88,8 @@ export const create = defineOperation({
 					name: 'sourceId',
 					type: 'string',
 					default: '',
-					description: 'The contact\'s ID in the inbox\'s channel; Chatwoot finds or makes the contact inbox when empty',
+					description:
+						"The contact's ID in the inbox's channel; Chatwoot finds or makes the contact inbox when empty",
 				},
 				{
 					displayName: 'Status',
@@ -114,7 +115,8 @@ export const create = defineOperation({
 					name: 'templateParams',
 					type: 'json',
 					default: '{}',
-					description: 'For a WhatsApp inbox: the approved template to send, as JSON with name, category, language and processed_params',
+					description:
+						'For a WhatsApp inbox: the approved template to send, as JSON with name, category, language and processed_params',
 				},
 			],
 		},
@@ -138,7 +140,8 @@ export const create = defineOperation({
 				template_params: value.additionalFields.templateParams,
 			},
 		}),
-		unverifiable: 'A contact may have several conversations in an inbox: nothing tells a new one apart.',
+		unverifiable:
+			'A contact may have several conversations in an inbox: nothing tells a new one apart.',
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -13,7 +13,8 @@ export const filter = defineOperation({
 		name: 'attributeKey',
 		type: 'string',
 		default: 'status',
-		placeholder: 'e.g. status, assignee_id, inbox_id, team_id, priority, browser_language, or a custom attribute key',
+		placeholder:
+			'e.g. status, assignee_id, inbox_id, team_id, priority, browser_language, or a custom attribute key',
 		description: 'A standard conversation attribute or the key of a custom attribute',
 	}),
 	input: filterInput,
@@ -22,7 +23,13 @@ export const filter = defineOperation({
 		by: 'page',
 		what: 'conversations',
 		pageSize: 25,
-		request: (value: FilterInput, at) => ({ method: 'POST', path: '/conversations/filter', qs: { page: at.page }, body: filterBody(value), idempotent: true }),
+		request: (value: FilterInput, at) => ({
+			method: 'POST',
+			path: '/conversations/filter',
+			qs: { page: at.page },
+			body: filterBody(value),
+			idempotent: true,
+		}),
 		read: (body) => ({ items: listAt(body, 'payload') }),
 	},
 });

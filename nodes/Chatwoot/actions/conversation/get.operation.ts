@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get a conversation',
 	description: 'Get a conversation by its number',
-	properties: [
-		idProperty('conversation'),
-	],
+	properties: [idProperty('conversation')],
 	input,
 	request: (value) => ({
 		method: 'GET',

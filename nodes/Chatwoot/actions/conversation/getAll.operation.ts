@@ -45,7 +45,7 @@ export const getAll = defineOperation({
 						{ name: 'Unassigned', value: 'unassigned' },
 					],
 					default: 'all',
-					description: 'Whose conversations to list (me: the token\'s user)',
+					description: "Whose conversations to list (me: the token's user)",
 				},
 				{
 					displayName: 'Inbox ID',

@@ -24,7 +24,8 @@ export const getCounts = defineOperation({
 	operation: 'getCounts',
 	name: 'Get Counts',
 	action: 'Count conversations',
-	description: 'Count the conversations that are mine, assigned, unassigned and all, for the filters',
+	description:
+		'Count the conversations that are mine, assigned, unassigned and all, for the filters',
 	properties: [
 		{
 			displayName: 'Filters',

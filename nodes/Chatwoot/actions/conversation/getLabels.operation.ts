@@ -16,13 +16,14 @@ export const getLabels = defineOperation({
 	name: 'Get Labels',
 	action: 'Get the labels of a conversation',
 	description: 'Get the labels of a conversation',
-	properties: [
-		idProperty('conversation'),
-	],
+	properties: [idProperty('conversation')],
 	input,
 	request: (value) => ({
 		method: 'GET',
 		path: `/conversations/${value.conversationId}/labels`,
 	}),
-	output: (response, value) => ({ conversation_id: value.conversationId, labels: listAt(response, 'payload').map((l) => l.value) }),
+	output: (response, value) => ({
+		conversation_id: value.conversationId,
+		labels: listAt(response, 'payload').map((l) => l.value),
+	}),
 });

@@ -15,10 +15,9 @@ export const getReportingEvents = defineOperation({
 	operation: 'getReportingEvents',
 	name: 'Get Reporting Events',
 	action: 'Get the reporting events of a conversation',
-	description: 'List the reporting events (first response, resolution, reply times) of a conversation, oldest first (Chatwoot Enterprise)',
-	properties: [
-		idProperty('conversation'),
-	],
+	description:
+		'List the reporting events (first response, resolution, reply times) of a conversation, oldest first (Chatwoot Enterprise)',
+	properties: [idProperty('conversation')],
 	input,
 	paging: {
 		by: 'single',

@@ -50,5 +50,8 @@ export const togglePriority = defineOperation({
 		// The priority is set, not switched.
 		idempotent: true,
 	}),
-	output: (_response, value) => ({ conversation_id: value.conversationId, priority: value.priority }),
+	output: (_response, value) => ({
+		conversation_id: value.conversationId,
+		priority: value.priority,
+	}),
 });

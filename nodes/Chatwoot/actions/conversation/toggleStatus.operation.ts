@@ -56,7 +56,8 @@ export const toggleStatus = defineOperation({
 					name: 'snoozedUntil',
 					type: 'dateTime',
 					default: '',
-					description: 'For Snoozed: when the conversation reopens (otherwise at the customer\'s next reply)',
+					description:
+						"For Snoozed: when the conversation reopens (otherwise at the customer's next reply)",
 				},
 			],
 		},

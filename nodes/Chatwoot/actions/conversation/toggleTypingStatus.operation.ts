@@ -23,7 +23,8 @@ export const toggleTypingStatus = defineOperation({
 	operation: 'toggleTypingStatus',
 	name: 'Toggle Typing Status',
 	action: 'Show or hide the agent typing',
-	description: 'Tell the customer (or, for private notes, the other agents) that the token\'s user is typing or stopped',
+	description:
+		"Tell the customer (or, for private notes, the other agents) that the token's user is typing or stopped",
 	properties: [
 		idProperty('conversation'),
 		{
@@ -66,5 +67,8 @@ export const toggleTypingStatus = defineOperation({
 		// Typing on or off is a state: saying it twice changes nothing.
 		idempotent: true,
 	}),
-	output: (_response, value) => ({ conversation_id: value.conversationId, typing_status: value.typingStatus }),
+	output: (_response, value) => ({
+		conversation_id: value.conversationId,
+		typing_status: value.typingStatus,
+	}),
 });

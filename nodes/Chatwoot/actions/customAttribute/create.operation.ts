@@ -104,7 +104,8 @@ export const create = defineOperation({
 					name: 'regexCue',
 					type: 'string',
 					default: '',
-					description: 'For a text attribute: what agents see when a value does not match the pattern',
+					description:
+						'For a text attribute: what agents see when a value does not match the pattern',
 				},
 				{
 					displayName: 'Regex Pattern',
@@ -131,7 +132,15 @@ export const create = defineOperation({
 			regex_cue: value.additionalFields.regexCue,
 		}),
 		// After a lost answer, look for a custom attribute with this attribute key before sending again.
-		verify: lookIn({ method: 'GET', path: '/custom_attribute_definitions', qs: { attribute_model: String(value.attributeModel) } }, 'array', (record) => sameText(record.attribute_key, value.attributeKey)),
+		verify: lookIn(
+			{
+				method: 'GET',
+				path: '/custom_attribute_definitions',
+				qs: { attribute_model: String(value.attributeModel) },
+			},
+			'array',
+			(record) => sameText(record.attribute_key, value.attributeKey),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,13 +15,14 @@ export const deleteCustomAttribute = defineOperation({
 	name: 'Delete',
 	action: 'Delete a custom attribute',
 	description: 'Delete a custom attribute definition (the values stored on records stay)',
-	properties: [
-		idProperty('customAttribute'),
-	],
+	properties: [idProperty('customAttribute')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/custom_attribute_definitions/${value.customAttributeId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.customAttributeId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.customAttributeId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get a custom attribute',
 	description: 'Get a custom attribute definition',
-	properties: [
-		idProperty('customAttribute'),
-	],
+	properties: [idProperty('customAttribute')],
 	input,
 	request: (value) => ({
 		method: 'GET',

@@ -6,4 +6,10 @@ import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { update } from './update.operation';
 
-export const customAttributeOperations: Operation[] = [create, deleteCustomAttribute, get, getAll, update];
+export const customAttributeOperations: Operation[] = [
+	create,
+	deleteCustomAttribute,
+	get,
+	getAll,
+	update,
+];

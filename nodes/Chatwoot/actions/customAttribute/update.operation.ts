@@ -86,7 +86,8 @@ export const update = defineOperation({
 					name: 'regexCue',
 					type: 'string',
 					default: '',
-					description: 'For a text attribute: what agents see when a value does not match the pattern',
+					description:
+						'For a text attribute: what agents see when a value does not match the pattern',
 				},
 				{
 					displayName: 'Regex Pattern',

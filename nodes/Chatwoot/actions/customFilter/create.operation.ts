@@ -19,7 +19,7 @@ export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a custom filter',
-	description: 'Save a filter for the token\'s user',
+	description: "Save a filter for the token's user",
 	properties: [
 		{
 			displayName: 'Name',
@@ -35,7 +35,8 @@ export const create = defineOperation({
 			type: 'json',
 			required: true,
 			default: '{}',
-			description: 'The filter as Chatwoot saves it, e.g. {"payload": [{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]}',
+			description:
+				'The filter as Chatwoot saves it, e.g. {"payload": [{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]}',
 		},
 		{
 			displayName: 'Filter Type',

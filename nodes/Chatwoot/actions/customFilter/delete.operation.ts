@@ -14,14 +14,15 @@ export const deleteCustomFilter = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a custom filter',
-	description: 'Delete a saved filter of the token\'s user',
-	properties: [
-		idProperty('customFilter'),
-	],
+	description: "Delete a saved filter of the token's user",
+	properties: [idProperty('customFilter')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/custom_filters/${value.customFilterId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.customFilterId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.customFilterId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

@@ -15,10 +15,8 @@ export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a custom filter',
-	description: 'Get a saved filter of the token\'s user',
-	properties: [
-		idProperty('customFilter'),
-	],
+	description: "Get a saved filter of the token's user",
+	properties: [idProperty('customFilter')],
 	input,
 	request: (value) => ({
 		method: 'GET',

@@ -15,7 +15,7 @@ export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many custom filters',
-	description: 'List the saved filters of the token\'s user, of one type',
+	description: "List the saved filters of the token's user, of one type",
 	properties: [
 		{
 			displayName: 'Filter Type',

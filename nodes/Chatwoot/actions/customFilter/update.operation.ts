@@ -61,7 +61,8 @@ export const update = defineOperation({
 					name: 'query',
 					type: 'json',
 					default: '{}',
-					description: 'The filter as Chatwoot saves it, e.g. {"payload": [{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]}',
+					description:
+						'The filter as Chatwoot saves it, e.g. {"payload": [{"attribute_key": "status", "filter_operator": "equal_to", "values": ["open"], "query_operator": null}]}',
 				},
 			],
 		},

@@ -62,7 +62,8 @@ export const create = defineOperation({
 			],
 			required: true,
 			default: 'web_widget',
-			description: 'The kind of inbox. Email, SMS, WhatsApp, LINE and Telegram inboxes need the provider\'s details: create those in Chatwoot.',
+			description:
+				"The kind of inbox. Email, SMS, WhatsApp, LINE and Telegram inboxes need the provider's details: create those in Chatwoot.",
 		},
 		{
 			displayName: 'Additional Fields',
@@ -235,7 +236,9 @@ export const create = defineOperation({
 			},
 		}),
 		// After a lost answer, look for a inbox with this name before sending again.
-		verify: lookIn({ method: 'GET', path: '/inboxes' }, 'payload', (record) => sameText(record.name, value.name)),
+		verify: lookIn({ method: 'GET', path: '/inboxes' }, 'payload', (record) =>
+			sameText(record.name, value.name),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get an inbox',
 	description: 'Get an inbox of the account',
-	properties: [
-		idProperty('inbox'),
-	],
+	properties: [idProperty('inbox')],
 	input,
 	request: (value) => ({
 		method: 'GET',

@@ -16,9 +16,7 @@ export const getAgentBot = defineOperation({
 	name: 'Get Agent Bot',
 	action: 'Get the agent bot of an inbox',
 	description: 'Get the agent bot connected to an inbox (agent_bot is empty when there is none)',
-	properties: [
-		idProperty('inbox'),
-	],
+	properties: [idProperty('inbox')],
 	input,
 	request: (value) => ({
 		method: 'GET',

@@ -16,9 +16,7 @@ export const getMembers = defineOperation({
 	name: 'Get Members',
 	action: 'Get the agents of an inbox',
 	description: 'List the agents who work in an inbox',
-	properties: [
-		idProperty('inbox'),
-	],
+	properties: [idProperty('inbox')],
 	input,
 	paging: {
 		by: 'single',

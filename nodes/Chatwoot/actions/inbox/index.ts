@@ -11,4 +11,15 @@ import { setAgentBot } from './setAgentBot.operation';
 import { setMembers } from './setMembers.operation';
 import { update } from './update.operation';
 
-export const inboxOperations: Operation[] = [addMembers, create, get, getAgentBot, getAll, getMembers, removeMembers, setAgentBot, setMembers, update];
+export const inboxOperations: Operation[] = [
+	addMembers,
+	create,
+	get,
+	getAgentBot,
+	getAll,
+	getMembers,
+	removeMembers,
+	setAgentBot,
+	setMembers,
+	update,
+];

@@ -25,7 +25,7 @@ export const setAgentBot = defineOperation({
 			name: 'agentBot',
 			type: 'number',
 			default: 0,
-			description: 'The bot to connect; leave empty to disconnect the inbox\'s bot',
+			description: "The bot to connect; leave empty to disconnect the inbox's bot",
 		},
 	],
 	input,

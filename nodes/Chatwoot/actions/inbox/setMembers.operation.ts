@@ -19,7 +19,7 @@ export const setMembers = defineOperation({
 	operation: 'setMembers',
 	name: 'Set Members',
 	action: 'Set the agents of an inbox',
-	description: 'Make these agents the inbox\'s members: agents not listed are removed from it',
+	description: "Make these agents the inbox's members: agents not listed are removed from it",
 	properties: [
 		idProperty('inbox', { displayName: 'Inbox', name: 'inboxId' }),
 		{

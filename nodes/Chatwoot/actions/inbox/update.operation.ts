@@ -42,7 +42,8 @@ export const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update an inbox',
-	description: 'Change the name, greeting, working hours, assignment and widget settings of an inbox',
+	description:
+		'Change the name, greeting, working hours, assignment and widget settings of an inbox',
 	properties: [
 		idProperty('inbox'),
 		{

@@ -32,7 +32,8 @@ export const create = defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The ID of the integration app, as Get Many of Integration lists it (e.g. dialogflow)',
+			description:
+				'The ID of the integration app, as Get Many of Integration lists it (e.g. dialogflow)',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -79,7 +80,8 @@ export const create = defineOperation({
 			status: value.additionalFields.status,
 			settings: value.additionalFields.settings,
 		}),
-		unverifiable: 'Hooks have no name of their own, and the app list does not say which hook is new.',
+		unverifiable:
+			'Hooks have no name of their own, and the app list does not say which hook is new.',
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,9 +15,7 @@ export const deleteIntegrationHook = defineOperation({
 	name: 'Delete',
 	action: 'Delete an integration hook',
 	description: 'Disconnect an integration app',
-	properties: [
-		idProperty('integrationHook'),
-	],
+	properties: [idProperty('integrationHook')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',

@@ -60,7 +60,7 @@ export const create = defineOperation({
 					name: 'showOnSidebar',
 					type: 'boolean',
 					default: true,
-					description: 'Whether the label appears in the agents\' sidebar',
+					description: "Whether the label appears in the agents' sidebar",
 				},
 			],
 		},
@@ -76,7 +76,9 @@ export const create = defineOperation({
 			show_on_sidebar: value.additionalFields.showOnSidebar,
 		}),
 		// After a lost answer, look for a label with this title before sending again.
-		verify: lookIn({ method: 'GET', path: '/labels' }, 'payload', (record) => sameText(record.title, value.title)),
+		verify: lookIn({ method: 'GET', path: '/labels' }, 'payload', (record) =>
+			sameText(record.title, value.title),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,13 +15,14 @@ export const deleteLabel = defineOperation({
 	name: 'Delete',
 	action: 'Delete a label',
 	description: 'Delete a label of the account',
-	properties: [
-		idProperty('label'),
-	],
+	properties: [idProperty('label')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/labels/${value.labelId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.labelId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.labelId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

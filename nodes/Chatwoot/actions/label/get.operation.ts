@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get a label',
 	description: 'Get a label of the account',
-	properties: [
-		idProperty('label'),
-	],
+	properties: [idProperty('label')],
 	input,
 	request: (value) => ({
 		method: 'GET',

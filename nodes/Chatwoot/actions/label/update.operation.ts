@@ -55,7 +55,7 @@ export const update = defineOperation({
 					name: 'showOnSidebar',
 					type: 'boolean',
 					default: true,
-					description: 'Whether the label appears in the agents\' sidebar',
+					description: "Whether the label appears in the agents' sidebar",
 				},
 				{
 					displayName: 'Title',

@@ -10,7 +10,12 @@ import { oneOf } from '../../helpers/checks';
 import { idProperty } from '../../helpers/locators';
 import { compact } from '../../helpers/wire';
 
-const file = z.object({ field: z.string(), filename: z.string(), contentType: z.string(), data: z.custom<Buffer>((v) => Buffer.isBuffer(v)) });
+const file = z.object({
+	field: z.string(),
+	filename: z.string(),
+	contentType: z.string(),
+	data: z.custom<Buffer>((v) => Buffer.isBuffer(v)),
+});
 
 const input = z
 	.object({
@@ -21,7 +26,14 @@ const input = z
 			.object({
 				messageType: oneOf(['incoming', 'outgoing']).optional(),
 				private: z.boolean().optional(),
-				contentType: oneOf(['article', 'cards', 'form', 'input_email', 'input_select', 'text']).optional(),
+				contentType: oneOf([
+					'article',
+					'cards',
+					'form',
+					'input_email',
+					'input_select',
+					'text',
+				]).optional(),
 				contentAttributes: jsonObject.optional(),
 				campaignId: optionalId,
 				templateParams: jsonObject.optional(),
@@ -32,7 +44,11 @@ const input = z
 	})
 	.superRefine((v, ctx) => {
 		if (!v.content.trim() && !v.files.length && !v.additionalFields.templateParams) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['content'], message: 'is required (or send an attachment or a WhatsApp template)' });
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['content'],
+				message: 'is required (or send an attachment or a WhatsApp template)',
+			});
 		}
 	});
 
@@ -57,11 +73,14 @@ function fields(value: Input): IDataObject {
  */
 export function messageRequest(value: Input): RequestSpec {
 	const path = `/conversations/${value.conversationId}/messages`;
-	const unverifiable = 'The same text may be sent twice on purpose: nothing tells a new message apart.';
+	const unverifiable =
+		'The same text may be sent twice on purpose: nothing tells a new message apart.';
 	if (!value.files.length) return { method: 'POST', path, body: fields(value), unverifiable };
 	const pairs = Object.entries(fields(value)).flatMap(([key, v]) =>
 		// content_attributes goes as JSON text: MessageBuilder parses a string there.
-		key === 'content_attributes' ? [[key, JSON.stringify(v)] as [string, string]] : formPairs(key, v),
+		key === 'content_attributes'
+			? [[key, JSON.stringify(v)] as [string, string]]
+			: formPairs(key, v),
 	);
 	return { method: 'POST', path, multipart: { fields: pairs, files: value.files }, unverifiable };
 }
@@ -71,7 +90,8 @@ export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Send a message',
-	description: 'Send a message or a private note in a conversation, with files from binary data if you like',
+	description:
+		'Send a message or a private note in a conversation, with files from binary data if you like',
 	properties: [
 		botAuthenticationProperty,
 		idProperty('conversation'),
@@ -110,7 +130,8 @@ export const create = defineOperation({
 					name: 'contentAttributes',
 					type: 'json',
 					default: '{}',
-					description: 'Attributes for the content type as JSON, e.g. the items of cards or input_select',
+					description:
+						'Attributes for the content type as JSON, e.g. the items of cards or input_select',
 				},
 				{
 					displayName: 'Content Type',
@@ -150,7 +171,8 @@ export const create = defineOperation({
 					name: 'templateParams',
 					type: 'json',
 					default: '{}',
-					description: 'For a WhatsApp inbox: the approved template as JSON with name, category, language and processed_params',
+					description:
+						'For a WhatsApp inbox: the approved template as JSON with name, category, language and processed_params',
 				},
 			],
 		},
@@ -164,7 +186,13 @@ export const create = defineOperation({
 			conversationId: read('conversationId', itemIndex, '') as string,
 			content: read('content', itemIndex, '') as string,
 			additionalFields,
-			files: (await binaryFiles(n8n, itemIndex, names, 'attachments[]', 'Attachments (Binary Fields)')) as unknown as IDataObject[],
+			files: (await binaryFiles(
+				n8n,
+				itemIndex,
+				names,
+				'attachments[]',
+				'Attachments (Binary Fields)',
+			)) as unknown as IDataObject[],
 		};
 	},
 	input,

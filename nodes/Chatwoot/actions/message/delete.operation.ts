@@ -15,15 +15,16 @@ export const deleteMessage = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a message',
-	description: 'Delete a message and its attachments (Chatwoot keeps a "This message was deleted" placeholder)',
-	properties: [
-		idProperty('conversation'),
-		idProperty('message'),
-	],
+	description:
+		'Delete a message and its attachments (Chatwoot keeps a "This message was deleted" placeholder)',
+	properties: [idProperty('conversation'), idProperty('message')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/conversations/${value.conversationId}/messages/${value.messageId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.messageId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.messageId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

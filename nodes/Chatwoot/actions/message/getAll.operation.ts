@@ -21,14 +21,16 @@ type Input = z.output<typeof input>;
 const BACK_PAGE = 20;
 const FORWARD_PAGE = 100;
 
-const ids = (items: IDataObject[]) => items.map((m) => Number(m.id)).filter((n) => Number.isFinite(n));
+const ids = (items: IDataObject[]) =>
+	items.map((m) => Number(m.id)).filter((n) => Number.isFinite(n));
 
 export const getAll = defineOperation({
 	resource: 'message',
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many messages',
-	description: 'List the messages of a conversation, newest first (or oldest first after a given message)',
+	description:
+		'List the messages of a conversation, newest first (or oldest first after a given message)',
 	properties: [
 		idProperty('conversation'),
 		{
@@ -43,7 +45,8 @@ export const getAll = defineOperation({
 					name: 'after',
 					type: 'number',
 					default: 0,
-					description: 'Only messages after this one, oldest first (e.g. the last message a previous run saw)',
+					description:
+						'Only messages after this one, oldest first (e.g. the last message a previous run saw)',
 				},
 			],
 		},
@@ -54,15 +57,24 @@ export const getAll = defineOperation({
 		what: 'messages',
 		request: (value: Input, at) => {
 			const path = `/conversations/${value.conversationId}/messages`;
-			if (value.filters.after !== undefined) return { method: 'GET', path, qs: { after: at.cursor ?? String(value.filters.after) } };
-			return at.cursor ? { method: 'GET', path, qs: { before: at.cursor } } : { method: 'GET', path };
+			if (value.filters.after !== undefined)
+				return { method: 'GET', path, qs: { after: at.cursor ?? String(value.filters.after) } };
+			return at.cursor
+				? { method: 'GET', path, qs: { before: at.cursor } }
+				: { method: 'GET', path };
 		},
 		read: (body, _at, value) => {
 			const page = listAt(body, 'payload');
 			if (value.filters.after !== undefined) {
-				return { items: page, next: page.length >= FORWARD_PAGE ? String(Math.max(...ids(page))) : undefined };
+				return {
+					items: page,
+					next: page.length >= FORWARD_PAGE ? String(Math.max(...ids(page))) : undefined,
+				};
 			}
-			return { items: [...page].reverse(), next: page.length >= BACK_PAGE ? String(Math.min(...ids(page))) : undefined };
+			return {
+				items: [...page].reverse(),
+				next: page.length >= BACK_PAGE ? String(Math.min(...ids(page))) : undefined,
+			};
 		},
 	},
 });

@@ -110,7 +110,9 @@ export const create = defineOperation({
 			custom_attributes: value.additionalFields.customAttributes,
 		}),
 		// After a lost answer, look for a platform account with this name before sending again.
-		verify: lookIn({ method: 'GET', path: '/accounts' }, 'array', (record) => sameText(record.name, value.name)),
+		verify: lookIn({ method: 'GET', path: '/accounts' }, 'array', (record) =>
+			sameText(record.name, value.name),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,13 +15,14 @@ export const deletePlatformAccount = defineOperation({
 	name: 'Delete',
 	action: 'Delete an account',
 	description: 'Delete an account with everything in it (Chatwoot removes it in the background)',
-	properties: [
-		idProperty('platformAccount'),
-	],
+	properties: [idProperty('platformAccount')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/accounts/${value.accountId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.accountId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.accountId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get an account',
 	description: 'Get an account this platform app manages',
-	properties: [
-		idProperty('platformAccount'),
-	],
+	properties: [idProperty('platformAccount')],
 	input,
 	request: (value) => ({
 		method: 'GET',

@@ -16,9 +16,7 @@ export const getUsers = defineOperation({
 	name: 'Get Users',
 	action: 'Get the users of an account',
 	description: 'List the users of an account with their roles',
-	properties: [
-		idProperty('platformAccount'),
-	],
+	properties: [idProperty('platformAccount')],
 	input,
 	paging: {
 		by: 'single',

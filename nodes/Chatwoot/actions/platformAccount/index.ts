@@ -6,4 +6,10 @@ import { get } from './get.operation';
 import { getUsers } from './getUsers.operation';
 import { update } from './update.operation';
 
-export const platformAccountOperations: Operation[] = [create, deletePlatformAccount, get, getUsers, update];
+export const platformAccountOperations: Operation[] = [
+	create,
+	deletePlatformAccount,
+	get,
+	getUsers,
+	update,
+];

@@ -48,7 +48,8 @@ export const create = defineOperation({
 					name: 'accountId',
 					type: 'number',
 					default: 0,
-					description: 'The account to make the bot for; leave empty for a bot any account of the app may use',
+					description:
+						'The account to make the bot for; leave empty for a bot any account of the app may use',
 				},
 				{
 					displayName: 'Avatar URL',
@@ -86,7 +87,9 @@ export const create = defineOperation({
 			avatar_url: value.additionalFields.avatarUrl,
 		}),
 		// After a lost answer, look for a platform agent bot with this name before sending again.
-		verify: lookIn({ method: 'GET', path: '/agent_bots' }, 'array', (record) => sameText(record.name, value.name)),
+		verify: lookIn({ method: 'GET', path: '/agent_bots' }, 'array', (record) =>
+			sameText(record.name, value.name),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

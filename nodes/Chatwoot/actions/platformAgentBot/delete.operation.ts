@@ -15,13 +15,14 @@ export const deletePlatformAgentBot = defineOperation({
 	name: 'Delete',
 	action: 'Delete an agent bot',
 	description: 'Delete an agent bot this platform app manages',
-	properties: [
-		idProperty('platformAgentBot'),
-	],
+	properties: [idProperty('platformAgentBot')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/agent_bots/${value.agentBotId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.agentBotId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.agentBotId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get an agent bot',
 	description: 'Get an agent bot this platform app manages',
-	properties: [
-		idProperty('platformAgentBot'),
-	],
+	properties: [idProperty('platformAgentBot')],
 	input,
 	request: (value) => ({
 		method: 'GET',

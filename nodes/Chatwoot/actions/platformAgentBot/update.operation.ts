@@ -43,7 +43,8 @@ export const update = defineOperation({
 					name: 'accountId',
 					type: 'number',
 					default: 0,
-					description: 'The account to make the bot for; leave empty for a bot any account of the app may use',
+					description:
+						'The account to make the bot for; leave empty for a bot any account of the app may use',
 				},
 				{
 					displayName: 'Avatar URL',

@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 import { positiveId } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
-import { accountIdProperty, accountUsersPath, role, roleProperty } from '../../helpers/account-fields';
+import {
+	accountIdProperty,
+	accountUsersPath,
+	role,
+	roleProperty,
+} from '../../helpers/account-fields';
 import { userIdProperty } from '../../helpers/platform-user-fields';
 
 export const addToAccount = defineOperation({
@@ -10,12 +15,9 @@ export const addToAccount = defineOperation({
 	operation: 'addToAccount',
 	name: 'Add to Account',
 	action: 'Add a platform user to an account',
-	description: 'Make the user an agent or administrator of an account (or change the role they have there)',
-	properties: [
-		userIdProperty,
-		accountIdProperty,
-		roleProperty,
-	],
+	description:
+		'Make the user an agent or administrator of an account (or change the role they have there)',
+	properties: [userIdProperty, accountIdProperty, roleProperty],
 	input: z.object({
 		userId: positiveId,
 		accountId: positiveId,

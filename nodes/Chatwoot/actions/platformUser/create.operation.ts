@@ -24,7 +24,8 @@ export function createBody(value: Input): IDataObject {
 	const body: IDataObject = { name: value.name, email: value.email, password: value.password };
 	if (value.additionalFields.displayName) body.display_name = value.additionalFields.displayName;
 	const attributes = value.additionalFields.customAttributes;
-	if (attributes && Object.keys(attributes).length) body.custom_attributes = attributes as IDataObject;
+	if (attributes && Object.keys(attributes).length)
+		body.custom_attributes = attributes as IDataObject;
 	return body;
 }
 
@@ -53,7 +54,8 @@ export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a platform user',
-	description: 'Create a Chatwoot user (or get the existing one with this email); needs a platform app token',
+	description:
+		'Create a Chatwoot user (or get the existing one with this email); needs a platform app token',
 	properties: [
 		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
 		{
@@ -88,7 +90,12 @@ export const create = defineOperation({
 	input,
 	// Chatwoot's create returns the existing user for a taken email, so sending it again after
 	// a lost answer cannot make a duplicate: safe to repeat.
-	request: (value) => ({ method: 'POST', path: '/users', body: createBody(value), idempotent: true }),
+	request: (value) => ({
+		method: 'POST',
+		path: '/users',
+		body: createBody(value),
+		idempotent: true,
+	}),
 	output: (response, value): OperationResult => {
 		const user = response as ChatwootUser;
 		const outcome = createOutcome(user, createBody(value));

@@ -11,7 +11,8 @@ export const getAccessToken = defineOperation({
 	operation: 'getAccessToken',
 	name: 'Get Access Token',
 	action: 'Get the access token of a platform user',
-	description: 'Get the user access token of a user this platform app manages, to call the Application API as that user',
+	description:
+		'Get the user access token of a user this platform app manages, to call the Application API as that user',
 	properties: [
 		userIdProperty,
 		{
@@ -25,9 +26,19 @@ export const getAccessToken = defineOperation({
 	],
 	input: z.object({ userId: positiveId, revealToken: z.boolean().default(false) }),
 	// Chatwoot returns the user's existing token and makes none: safe to repeat.
-	request: ({ userId }) => ({ method: 'POST', path: `${userPath(userId)}/token`, idempotent: true }),
+	request: ({ userId }) => ({
+		method: 'POST',
+		path: `${userPath(userId)}/token`,
+		idempotent: true,
+	}),
 	output: (response, { revealToken }) => {
 		const body = asObject(response);
-		return { json: body, revealed: revealToken && typeof body.access_token === 'string' ? { access_token: body.access_token } : undefined };
+		return {
+			json: body,
+			revealed:
+				revealToken && typeof body.access_token === 'string'
+					? { access_token: body.access_token }
+					: undefined,
+		};
 	},
 });

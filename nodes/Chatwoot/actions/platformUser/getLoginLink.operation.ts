@@ -14,7 +14,8 @@ export const getLoginLink = defineOperation({
 	input: z.object({ userId: positiveId }),
 	request: ({ userId }) => ({ method: 'GET', path: `${userPath(userId)}/login` }),
 	output: (response, { userId }) => {
-		const url = response && typeof response === 'object' ? (response as { url?: unknown }).url : undefined;
+		const url =
+			response && typeof response === 'object' ? (response as { url?: unknown }).url : undefined;
 		return { id: userId, url: typeof url === 'string' ? url : null };
 	},
 });

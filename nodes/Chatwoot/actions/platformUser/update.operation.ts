@@ -1,10 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { atLeastOneField, jsonObject, optionalEmail, optionalString, positiveId } from '../../../shared/checks';
+import {
+	atLeastOneField,
+	jsonObject,
+	optionalEmail,
+	optionalString,
+	positiveId,
+} from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
 import { optionalNewPassword, passwordHint } from '../../helpers/password';
-import { customAttributesProperty, userIdProperty, userPath } from '../../helpers/platform-user-fields';
+import {
+	customAttributesProperty,
+	userIdProperty,
+	userPath,
+} from '../../helpers/platform-user-fields';
 
 const input = z.object({
 	userId: positiveId,

@@ -45,7 +45,7 @@ export const create = defineOperation({
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The part of the portal\'s address that names it, e.g. handbook (unique)',
+			description: "The part of the portal's address that names it, e.g. handbook (unique)",
 		},
 		{
 			displayName: 'Additional Fields',
@@ -73,7 +73,8 @@ export const create = defineOperation({
 					name: 'config',
 					type: 'json',
 					default: '{}',
-					description: 'Locales as JSON, e.g. {"allowed_locales": ["en", "es"], "default_locale": "en"}',
+					description:
+						'Locales as JSON, e.g. {"allowed_locales": ["en", "es"], "default_locale": "en"}',
 				},
 				{
 					displayName: 'Custom Domain',
@@ -122,7 +123,9 @@ export const create = defineOperation({
 			config: value.additionalFields.config,
 		}),
 		// After a lost answer, look for a portal with this slug before sending again.
-		verify: lookIn({ method: 'GET', path: '/portals' }, 'payload', (record) => sameText(record.slug, value.slug)),
+		verify: lookIn({ method: 'GET', path: '/portals' }, 'payload', (record) =>
+			sameText(record.slug, value.slug),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

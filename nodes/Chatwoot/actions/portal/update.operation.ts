@@ -61,7 +61,8 @@ export const update = defineOperation({
 					name: 'config',
 					type: 'json',
 					default: '{}',
-					description: 'Locales as JSON, e.g. {"allowed_locales": ["en", "es"], "default_locale": "en"}',
+					description:
+						'Locales as JSON, e.g. {"allowed_locales": ["en", "es"], "default_locale": "en"}',
 				},
 				{
 					displayName: 'Custom Domain',
@@ -103,7 +104,7 @@ export const update = defineOperation({
 					name: 'slug',
 					type: 'string',
 					default: '',
-					description: 'The part of the portal\'s address that names it, e.g. handbook (unique)',
+					description: "The part of the portal's address that names it, e.g. handbook (unique)",
 				},
 			],
 		},

@@ -10,7 +10,7 @@ export const getConversationMetrics = defineOperation({
 	operation: 'getConversationMetrics',
 	name: 'Get Conversation Metrics',
 	action: 'Get the conversation metrics of the account',
-	description: 'Count the account\'s open, unattended and unassigned conversations now',
+	description: "Count the account's open, unattended and unassigned conversations now",
 	properties: [],
 	input: z.object({}),
 	request: () => ({

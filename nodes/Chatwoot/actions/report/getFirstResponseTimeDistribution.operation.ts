@@ -20,7 +20,8 @@ export const getFirstResponseTimeDistribution = defineOperation({
 	operation: 'getFirstResponseTimeDistribution',
 	name: 'Get First Response Time Distribution',
 	action: 'Get the first response time distribution',
-	description: 'Count conversations per channel by how fast they got a first response (0-1 h, 1-4 h, 4-8 h, 8-24 h, later)',
+	description:
+		'Count conversations per channel by how fast they got a first response (0-1 h, 1-4 h, 4-8 h, 8-24 h, later)',
 	properties: [
 		{
 			displayName: 'Filters',

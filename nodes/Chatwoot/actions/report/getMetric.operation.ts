@@ -8,7 +8,14 @@ import { listAt } from '../../helpers/responses';
 import { compact } from '../../helpers/wire';
 
 const input = z.object({
-	metric: oneOf(['avg_first_response_time', 'avg_resolution_time', 'conversations_count', 'incoming_messages_count', 'outgoing_messages_count', 'resolutions_count']),
+	metric: oneOf([
+		'avg_first_response_time',
+		'avg_resolution_time',
+		'conversations_count',
+		'incoming_messages_count',
+		'outgoing_messages_count',
+		'resolutions_count',
+	]),
 	type: oneOf(['account', 'agent', 'inbox', 'label', 'team']),
 	filters: z
 		.object({
@@ -24,7 +31,8 @@ export const getMetric = defineOperation({
 	operation: 'getMetric',
 	name: 'Get Metric',
 	action: 'Get a report metric over time',
-	description: 'Get one metric (conversations, messages, response or resolution times) as a time series',
+	description:
+		'Get one metric (conversations, messages, response or resolution times) as a time series',
 	properties: [
 		{
 			displayName: 'Metric',

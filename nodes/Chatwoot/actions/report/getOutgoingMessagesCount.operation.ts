@@ -21,7 +21,8 @@ export const getOutgoingMessagesCount = defineOperation({
 	operation: 'getOutgoingMessagesCount',
 	name: 'Get Outgoing Messages Count',
 	action: 'Count outgoing messages',
-	description: 'Count the messages sent in a period per agent, team, inbox or label (bots\' messages left out per agent)',
+	description:
+		"Count the messages sent in a period per agent, team, inbox or label (bots' messages left out per agent)",
 	properties: [
 		{
 			displayName: 'Group By',

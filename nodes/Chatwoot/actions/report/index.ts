@@ -12,4 +12,16 @@ import { getOutgoingMessagesCount } from './getOutgoingMessagesCount.operation';
 import { getSummary } from './getSummary.operation';
 import { getTeamSummary } from './getTeamSummary.operation';
 
-export const reportOperations: Operation[] = [getAgentConversationMetrics, getAgentSummary, getChannelSummary, getConversationMetrics, getFirstResponseTimeDistribution, getInboxLabelMatrix, getInboxSummary, getMetric, getOutgoingMessagesCount, getSummary, getTeamSummary];
+export const reportOperations: Operation[] = [
+	getAgentConversationMetrics,
+	getAgentSummary,
+	getChannelSummary,
+	getConversationMetrics,
+	getFirstResponseTimeDistribution,
+	getInboxLabelMatrix,
+	getInboxSummary,
+	getMetric,
+	getOutgoingMessagesCount,
+	getSummary,
+	getTeamSummary,
+];

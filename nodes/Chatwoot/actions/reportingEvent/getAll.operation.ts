@@ -24,7 +24,8 @@ export const getAll = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many reporting events',
-	description: 'List the account\'s reporting events (first response, resolution, reply times), newest first; administrators only, Chatwoot Enterprise',
+	description:
+		"List the account's reporting events (first response, resolution, reply times), newest first; administrators only, Chatwoot Enterprise",
 	properties: [
 		{
 			displayName: 'Filters',

@@ -45,7 +45,8 @@ export const create = defineOperation({
 					name: 'allowAutoAssign',
 					type: 'boolean',
 					default: false,
-					description: 'Whether a conversation given to the team goes on to one of its agents automatically',
+					description:
+						'Whether a conversation given to the team goes on to one of its agents automatically',
 				},
 				{
 					displayName: 'Description',
@@ -67,7 +68,9 @@ export const create = defineOperation({
 			allow_auto_assign: value.additionalFields.allowAutoAssign,
 		}),
 		// After a lost answer, look for a team with this name before sending again.
-		verify: lookIn({ method: 'GET', path: '/teams' }, 'array', (record) => sameText(record.name, value.name)),
+		verify: lookIn({ method: 'GET', path: '/teams' }, 'array', (record) =>
+			sameText(record.name, value.name),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response), outcome: 'created' }),
 });

@@ -15,9 +15,7 @@ export const deleteTeam = defineOperation({
 	name: 'Delete',
 	action: 'Delete a team',
 	description: 'Delete a team of the account',
-	properties: [
-		idProperty('team'),
-	],
+	properties: [idProperty('team')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',

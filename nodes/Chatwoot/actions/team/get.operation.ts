@@ -16,9 +16,7 @@ export const get = defineOperation({
 	name: 'Get',
 	action: 'Get a team',
 	description: 'Get a team of the account',
-	properties: [
-		idProperty('team'),
-	],
+	properties: [idProperty('team')],
 	input,
 	request: (value) => ({
 		method: 'GET',

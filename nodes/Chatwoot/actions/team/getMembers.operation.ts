@@ -16,9 +16,7 @@ export const getMembers = defineOperation({
 	name: 'Get Members',
 	action: 'Get the agents of a team',
 	description: 'List the agents in a team',
-	properties: [
-		idProperty('team'),
-	],
+	properties: [idProperty('team')],
 	input,
 	paging: {
 		by: 'single',

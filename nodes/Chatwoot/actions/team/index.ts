@@ -10,4 +10,14 @@ import { removeMembers } from './removeMembers.operation';
 import { setMembers } from './setMembers.operation';
 import { update } from './update.operation';
 
-export const teamOperations: Operation[] = [addMembers, create, deleteTeam, get, getAll, getMembers, removeMembers, setMembers, update];
+export const teamOperations: Operation[] = [
+	addMembers,
+	create,
+	deleteTeam,
+	get,
+	getAll,
+	getMembers,
+	removeMembers,
+	setMembers,
+	update,
+];

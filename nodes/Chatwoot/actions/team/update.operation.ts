@@ -40,7 +40,8 @@ export const update = defineOperation({
 					name: 'allowAutoAssign',
 					type: 'boolean',
 					default: false,
-					description: 'Whether a conversation given to the team goes on to one of its agents automatically',
+					description:
+						'Whether a conversation given to the team goes on to one of its agents automatically',
 				},
 				{
 					displayName: 'Description',

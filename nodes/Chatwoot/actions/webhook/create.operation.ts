@@ -12,7 +12,24 @@ import { compact } from '../../helpers/wire';
 // The server answers {payload: {webhook}}; newer Chatwoot also returns the signing secret there.
 const input = z.object({
 	url: requiredString('the url'),
-	subscriptions: z.array(oneOf(['contact_created', 'contact_updated', 'conversation_created', 'conversation_status_changed', 'conversation_typing_off', 'conversation_typing_on', 'conversation_updated', 'inbox_created', 'inbox_updated', 'message_created', 'message_updated', 'webwidget_triggered'])).min(1, 'pick at least one'),
+	subscriptions: z
+		.array(
+			oneOf([
+				'contact_created',
+				'contact_updated',
+				'conversation_created',
+				'conversation_status_changed',
+				'conversation_typing_off',
+				'conversation_typing_on',
+				'conversation_updated',
+				'inbox_created',
+				'inbox_updated',
+				'message_created',
+				'message_updated',
+				'webwidget_triggered',
+			]),
+		)
+		.min(1, 'pick at least one'),
 	additionalFields: z
 		.object({
 			name: optionalString,
@@ -25,7 +42,8 @@ export const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a webhook',
-	description: 'Have Chatwoot post the chosen events to a URL (the Chatwoot Trigger node does this for a workflow)',
+	description:
+		'Have Chatwoot post the chosen events to a URL (the Chatwoot Trigger node does this for a workflow)',
 	properties: [
 		{
 			displayName: 'URL',
@@ -85,7 +103,9 @@ export const create = defineOperation({
 			subscriptions: value.subscriptions,
 		}),
 		// After a lost answer, look for a webhook with this url before sending again.
-		verify: lookIn({ method: 'GET', path: '/webhooks' }, 'payload.webhooks', (record) => sameText(record.url, value.url)),
+		verify: lookIn({ method: 'GET', path: '/webhooks' }, 'payload.webhooks', (record) =>
+			sameText(record.url, value.url),
+		),
 	}),
 	output: (response) => ({ json: recordOf(response, 'webhook'), outcome: 'created' }),
 });

@@ -14,14 +14,15 @@ export const deleteWebhook = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a webhook',
-	description: 'Stop Chatwoot posting events to a webhook\'s URL',
-	properties: [
-		idProperty('webhook'),
-	],
+	description: "Stop Chatwoot posting events to a webhook's URL",
+	properties: [idProperty('webhook')],
 	input,
 	request: (value) => ({
 		method: 'DELETE',
 		path: `/webhooks/${value.webhookId}`,
 	}),
-	output: (_response, value) => ({ json: { id: value.webhookId, deleted: true }, outcome: 'deleted' }),
+	output: (_response, value) => ({
+		json: { id: value.webhookId, deleted: true },
+		outcome: 'deleted',
+	}),
 });

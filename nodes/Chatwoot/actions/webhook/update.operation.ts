@@ -16,7 +16,25 @@ const input = z.object({
 			.object({
 				url: optionalString,
 				name: optionalString,
-				subscriptions: z.array(oneOf(['contact_created', 'contact_updated', 'conversation_created', 'conversation_status_changed', 'conversation_typing_off', 'conversation_typing_on', 'conversation_updated', 'inbox_created', 'inbox_updated', 'message_created', 'message_updated', 'webwidget_triggered'])).optional().transform((v) => (v && v.length ? v : undefined)),
+				subscriptions: z
+					.array(
+						oneOf([
+							'contact_created',
+							'contact_updated',
+							'conversation_created',
+							'conversation_status_changed',
+							'conversation_typing_off',
+							'conversation_typing_on',
+							'conversation_updated',
+							'inbox_created',
+							'inbox_updated',
+							'message_created',
+							'message_updated',
+							'webwidget_triggered',
+						]),
+					)
+					.optional()
+					.transform((v) => (v && v.length ? v : undefined)),
 			})
 			.default({}),
 	),

@@ -9,7 +9,12 @@ const FILTERS = ['fullname', 'position', 'department', 'city', 'tags'] as const;
 
 const input = z.object({
 	filters: z
-		.object(Object.fromEntries(FILTERS.map((f) => [f, optionalString])) as Record<(typeof FILTERS)[number], typeof optionalString>)
+		.object(
+			Object.fromEntries(FILTERS.map((f) => [f, optionalString])) as Record<
+				(typeof FILTERS)[number],
+				typeof optionalString
+			>,
+		)
 		.default({}),
 });
 

@@ -5,11 +5,22 @@ import { defineOperation, OperationFailure } from '../../../shared/operation';
 import { fileSize } from '../../../shared/types';
 import { CsvBuilder, csvFileProblem, csvLine } from '../../helpers/csv';
 import { checkUserItem, csvSpec } from '../../helpers/import-items';
-import { COUNTER_KEYS, compact, type DavintooUser, flatUserProperties, type ImportCounters, readCounters } from '../../helpers/user-fields';
+import {
+	COUNTER_KEYS,
+	compact,
+	type DavintooUser,
+	flatUserProperties,
+	type ImportCounters,
+	readCounters,
+} from '../../helpers/user-fields';
 
 const settings = z.object({
 	source: z.enum(['json', 'csvFromItems', 'binary']).default('json'),
-	batchSize: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(500),
+	batchSize: z
+		.number({ invalid_type_error: 'must be a number' })
+		.int('must be a whole number')
+		.min(1, 'must be at least 1')
+		.default(500),
 	ignoreUnknownFields: z.boolean().default(false),
 	confirmBlockMissing: z.boolean().default(false),
 	binaryPropertyName: z.string().trim().min(1, 'is required').default('data'),
@@ -22,10 +33,15 @@ type Settings = z.output<typeof settings>;
  * users), or a ready CSV file. For CSV from items the runner packs the lines into the file as they
  * are checked, so the chunk's one value is the file being built (100,000 users are held once).
  */
-type Value = { user: DavintooUser } | { line: string } | { file: Buffer; fileName: string } | { csv: CsvBuilder };
+type Value =
+	| { user: DavintooUser }
+	| { line: string }
+	| { file: Buffer; fileName: string }
+	| { csv: CsvBuilder };
 
 /** Users in a chunk's values: a packed CSV counts its rows. */
-const userCount = (values: Value[]) => values.reduce((n, v) => n + ('csv' in v ? v.csv.rows : 1), 0);
+const userCount = (values: Value[]) =>
+	values.reduce((n, v) => n + ('csv' in v ? v.csv.rows : 1), 0);
 
 const FULL_FILE_WARNING =
 	'A CSV import is a full sync: the portal blocks every user who is not in the file (unless its setting "Don\'t block missing users on import" is on)';
@@ -49,7 +65,8 @@ export const importMany = defineOperation<typeof settings, Value>({
 	operation: 'importMany',
 	name: 'Import Many',
 	action: 'Import many users',
-	description: 'Create or update many users at once: JSON batches, a CSV file built from the items, or a CSV file from a binary property',
+	description:
+		'Create or update many users at once: JSON batches, a CSV file built from the items, or a CSV file from a binary property',
 	properties: [
 		{
 			displayName: 'Source',
@@ -60,17 +77,20 @@ export const importMany = defineOperation<typeof settings, Value>({
 				{
 					name: 'Input Items (JSON Batches)',
 					value: 'json',
-					description: 'Each item is one user, fields named as the API names them; sent in batches to /api/v2/users-import/batch',
+					description:
+						'Each item is one user, fields named as the API names them; sent in batches to /api/v2/users-import/batch',
 				},
 				{
 					name: 'Input Items as One CSV File (Full Sync)',
 					value: 'csvFromItems',
-					description: 'All items become one CSV file sent to /api/v2/users-import/csv; users not in it get blocked',
+					description:
+						'All items become one CSV file sent to /api/v2/users-import/csv; users not in it get blocked',
 				},
 				{
 					name: 'CSV File in a Binary Property (Full Sync)',
 					value: 'binary',
-					description: 'Each item carries a ready CSV file; each file is sent to /api/v2/users-import/csv',
+					description:
+						'Each item carries a ready CSV file; each file is sent to /api/v2/users-import/csv',
 				},
 			],
 			default: 'json',
@@ -123,7 +143,8 @@ export const importMany = defineOperation<typeof settings, Value>({
 	bulk: {
 		unit: 'chunk',
 		// JSON in Batch Size users per request; all items as one file; one ready file per item.
-		chunkSize: (s: Settings) => (s.source === 'json' ? s.batchSize : s.source === 'binary' ? 1 : Number.POSITIVE_INFINITY),
+		chunkSize: (s: Settings) =>
+			s.source === 'json' ? s.batchSize : s.source === 'binary' ? 1 : Number.POSITIVE_INFINITY,
 		refuse: (s: Settings, count, dryRun) =>
 			s.source === 'csvFromItems' && !s.confirmBlockMissing && !dryRun
 				? {
@@ -136,14 +157,20 @@ export const importMany = defineOperation<typeof settings, Value>({
 				const meta = n8n.helpers.assertBinaryData(i, s.binaryPropertyName);
 				const file = await n8n.helpers.getBinaryDataBuffer(i, s.binaryPropertyName);
 				const problem = csvFileProblem(file);
-				if (problem) throw new OperationFailure(`CSV file (binary property "${s.binaryPropertyName}"): ${problem}`, 'Nothing was sent.');
+				if (problem)
+					throw new OperationFailure(
+						`CSV file (binary property "${s.binaryPropertyName}"): ${problem}`,
+						'Nothing was sent.',
+					);
 				return { ok: true, value: { file, fileName: meta.fileName ?? 'users.csv' } };
 			}
 			const checked = checkUserItem(n8n.getInputData()[i].json, s.ignoreUnknownFields);
 			if (!checked.ok) return checked;
 			if (s.source === 'csvFromItems') {
 				const line = csvLine(checked.user);
-				return 'issues' in line ? { ok: false, issues: line.issues } : { ok: true, value: { line: line.line } };
+				return 'issues' in line
+					? { ok: false, issues: line.issues }
+					: { ok: true, value: { line: line.line } };
 			}
 			return { ok: true, value: { user: checked.user } };
 		},
@@ -155,7 +182,10 @@ export const importMany = defineOperation<typeof settings, Value>({
 			if (s.source === 'csvFromItems') {
 				// The builder hands its pieces over: they are joined once, into the request body.
 				const packed = values.find((v): v is { csv: CsvBuilder } => 'csv' in v);
-				return csvSpec((packed?.csv ?? csvOf(values.map((v) => (v as { line: string }).line))).toParts(), 'users.csv');
+				return csvSpec(
+					(packed?.csv ?? csvOf(values.map((v) => (v as { line: string }).line))).toParts(),
+					'users.csv',
+				);
 			}
 			const users = values.map((v) => compact((v as { user: DavintooUser }).user));
 			// Upserts by uid: a chunk whose answer was lost can be sent again without duplicates.
@@ -169,9 +199,11 @@ export const importMany = defineOperation<typeof settings, Value>({
 			return counts;
 		},
 		describe: (values, place, s: Settings, request): IDataObject => {
-			if (s.source === 'json') return { chunk: place.index + 1, chunks: place.count, users: values.length };
+			if (s.source === 'json')
+				return { chunk: place.index + 1, chunks: place.count, users: values.length };
 			const bytes = request.multipart ? fileSize(request.multipart.files[0]) : 0;
-			if (s.source === 'csvFromItems') return { file: 1, files: 1, users: userCount(values), bytes };
+			if (s.source === 'csvFromItems')
+				return { file: 1, files: 1, users: userCount(values), bytes };
 			const { fileName } = values[0] as { fileName: string };
 			return { file: place.itemIndexes[0] + 1, files: place.itemCount, fileName, bytes };
 		},
@@ -191,11 +223,22 @@ export const importMany = defineOperation<typeof settings, Value>({
 			// The file as it would go out, with passwords as ***.
 			const items = n8n.getInputData();
 			const lines = itemIndexes.map((i) => {
-				const checked = checkUserItem(items[i].json, s.ignoreUnknownFields) as { user: DavintooUser };
+				const checked = checkUserItem(items[i].json, s.ignoreUnknownFields) as {
+					user: DavintooUser;
+				};
 				return (csvLine(checked.user, true) as { line: string }).line;
 			});
-			const binary = await n8n.helpers.prepareBinaryData(csvOf(lines).toBuffer(), 'users.csv', 'text/csv');
-			return { json: { note: 'The CSV that would be sent is in the binary field "data" (passwords shown as ***).' }, binary: { data: binary } };
+			const binary = await n8n.helpers.prepareBinaryData(
+				csvOf(lines).toBuffer(),
+				'users.csv',
+				'text/csv',
+			);
+			return {
+				json: {
+					note: 'The CSV that would be sent is in the binary field "data" (passwords shown as ***).',
+				},
+				binary: { data: binary },
+			};
 		},
 	},
 });

@@ -2,7 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
-import { compact, optionalProperties, optionalShape, outcomeOf, readCounters, requiredProperties, requiredShape } from '../../helpers/user-fields';
+import {
+	compact,
+	optionalProperties,
+	optionalShape,
+	outcomeOf,
+	readCounters,
+	requiredProperties,
+	requiredShape,
+} from '../../helpers/user-fields';
 
 const input = z.object({ ...requiredShape, additionalFields: z.object(optionalShape).default({}) });
 
@@ -17,7 +25,8 @@ export const importOne = defineOperation({
 	operation: 'importOne',
 	name: 'Import One',
 	action: 'Import one user',
-	description: 'Create the user with this UID, or update them if they exist (POST /api/v2/users-import/single)',
+	description:
+		'Create the user with this UID, or update them if they exist (POST /api/v2/users-import/single)',
 	properties: [
 		...requiredProperties,
 		{
@@ -31,7 +40,12 @@ export const importOne = defineOperation({
 	],
 	input,
 	// An import is an upsert by uid: sending it again after a lost answer cannot duplicate anyone.
-	request: (value) => ({ method: 'POST', path: '/users-import/single', body: importOneBody(value), idempotent: true }),
+	request: (value) => ({
+		method: 'POST',
+		path: '/users-import/single',
+		body: importOneBody(value),
+		idempotent: true,
+	}),
 	output: (response, value) => {
 		const counters = readCounters(response);
 		return { json: { uid: String(value.uid), ...counters }, outcome: outcomeOf(counters) };

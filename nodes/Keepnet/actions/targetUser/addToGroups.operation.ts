@@ -13,5 +13,8 @@ export const addToGroups = defineOperation({
 	properties: [resourceIdProperty, groupIdsProperty],
 	input: groupsInput,
 	request: ({ resourceId: id, groupIds }) => addToGroupsRequest([id], groupIds),
-	output: (_response, { resourceId: id, groupIds }): IDataObject => ({ resourceId: id, addedToGroups: groupIds }),
+	output: (_response, { resourceId: id, groupIds }): IDataObject => ({
+		resourceId: id,
+		addedToGroups: groupIds,
+	}),
 });

@@ -5,7 +5,13 @@ import { email, requiredString } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
 import { unwrap } from '../../transport';
 import { createBody } from '../../helpers/bodies';
-import { emailProperty, phoneProperty, RESOURCE, userFieldOptions, userFields } from '../../helpers/fields';
+import {
+	emailProperty,
+	phoneProperty,
+	RESOURCE,
+	userFieldOptions,
+	userFields,
+} from '../../helpers/fields';
 import { verifyByEmail } from '../../helpers/lookup';
 
 const input = z.object({
@@ -34,7 +40,15 @@ export const create = defineOperation({
 	],
 	input,
 	// After a lost answer, the email is looked up before sending again: no duplicate target users.
-	request: (value) => ({ method: 'POST', path: '/api/target-users', body: createBody(value), verify: verifyByEmail(value.email) }),
+	request: (value) => ({
+		method: 'POST',
+		path: '/api/target-users',
+		body: createBody(value),
+		verify: verifyByEmail(value.email),
+	}),
 	// Keepnet answers with the new resourceId only; the email makes the item easy to match up.
-	output: (response, { email: address }) => ({ json: { ...unwrap<IDataObject>(response), email: address }, outcome: 'created' }),
+	output: (response, { email: address }) => ({
+		json: { ...unwrap<IDataObject>(response), email: address },
+		outcome: 'created',
+	}),
 });

@@ -2,7 +2,13 @@ import { z } from 'zod';
 
 import { defineOperation } from '../../../shared/operation';
 import { unwrap } from '../../transport';
-import { RESOURCE, resourceId, resourceIdProperty, type TargetUser, userPath } from '../../helpers/fields';
+import {
+	RESOURCE,
+	resourceId,
+	resourceIdProperty,
+	type TargetUser,
+	userPath,
+} from '../../helpers/fields';
 
 export const get = defineOperation({
 	resource: RESOURCE,

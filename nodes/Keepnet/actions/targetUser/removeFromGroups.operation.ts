@@ -13,6 +13,10 @@ export const removeFromGroups = defineOperation({
 	properties: [resourceIdProperty, groupIdsProperty],
 	input: groupsInput,
 	// Keepnet removes per group: one DELETE for each.
-	requests: ({ resourceId: id, groupIds }) => groupIds.map((groupId) => removeFromGroupRequest(id, groupId)),
-	sequenceOutput: (_bodies, { resourceId: id, groupIds }): IDataObject => ({ resourceId: id, removedFromGroups: groupIds }),
+	requests: ({ resourceId: id, groupIds }) =>
+		groupIds.map((groupId) => removeFromGroupRequest(id, groupId)),
+	sequenceOutput: (_bodies, { resourceId: id, groupIds }): IDataObject => ({
+		resourceId: id,
+		removedFromGroups: groupIds,
+	}),
 });

@@ -32,23 +32,35 @@ const input = z.object({
 
 export type SearchInput = z.output<typeof input>;
 
-const item = (FieldName: string, Operator: string, Value: string): IDataObject => ({ FieldName, Operator, Value });
+const item = (FieldName: string, Operator: string, Value: string): IDataObject => ({
+	FieldName,
+	Operator,
+	Value,
+});
 
 /**
  * Keepnet's filter body, always complete: it answers 400/500 to an empty body, a null filter,
  * a null SearchInputTextValue or a missing orderBy/ascending.
  */
-export function searchBody({ filters, searchOptions: options }: SearchInput, pageNumber: number, pageSize: number): IDataObject {
+export function searchBody(
+	{ filters, searchOptions: options }: SearchInput,
+	pageNumber: number,
+	pageSize: number,
+): IDataObject {
 	const items: IDataObject[] = [];
 	if (filters.email) items.push(item('Email', 'Contains', filters.email));
 	if (filters.department) items.push(item('Department', 'Contains', filters.department));
-	if (filters.status) items.push(item('Status', 'Include', filters.status === 'active' ? '1' : '0'));
+	if (filters.status)
+		items.push(item('Status', 'Include', filters.status === 'active' ? '1' : '0'));
 	// A name matches the first or the last name.
 	const nameGroup: IDataObject[] = filters.name
 		? [
 				{
 					Condition: 'OR',
-					FilterItems: [item('FirstName', 'Contains', filters.name), item('LastName', 'Contains', filters.name)],
+					FilterItems: [
+						item('FirstName', 'Contains', filters.name),
+						item('LastName', 'Contains', filters.name),
+					],
 					FilterGroups: [],
 				},
 			]
@@ -67,7 +79,11 @@ export function searchBody({ filters, searchOptions: options }: SearchInput, pag
 }
 
 /** A search POST changes nothing, so it is safe to retry. */
-export const searchRequest = (value: SearchInput, pageNumber: number, pageSize: number): RequestSpec => ({
+export const searchRequest = (
+	value: SearchInput,
+	pageNumber: number,
+	pageSize: number,
+): RequestSpec => ({
 	method: 'POST',
 	path: '/api/target-users/search',
 	body: searchBody(value, pageNumber, pageSize),
@@ -89,7 +105,13 @@ export const search = defineOperation({
 			default: {},
 			options: [
 				{ displayName: 'Department Contains', name: 'department', type: 'string', default: '' },
-				{ displayName: 'Email Contains', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+				{
+					displayName: 'Email Contains',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+				},
 				{
 					displayName: 'Name Contains',
 					name: 'name',
@@ -154,7 +176,10 @@ export const search = defineOperation({
 		read: (body) => {
 			const page = unwrap<PagedResults<IDataObject> | null>(body);
 			const pages = Number(page?.totalNumberOfPages);
-			return { items: Array.isArray(page?.results) ? page.results : [], totalPages: Number.isFinite(pages) ? pages : undefined };
+			return {
+				items: Array.isArray(page?.results) ? page.results : [],
+				totalPages: Number.isFinite(pages) ? pages : undefined,
+			};
 		},
 	},
 });

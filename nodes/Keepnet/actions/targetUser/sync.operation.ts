@@ -3,7 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineOperation, OperationFailure } from '../../../shared/operation';
 import type { SyncStep } from '../../../shared/patterns/sync';
 import { createBody, fullUpdateBody, noPhone, type UpdateChanges } from '../../helpers/bodies';
-import { emailProperty, RESOURCE, type TargetUser, userFieldOptions, userPath } from '../../helpers/fields';
+import {
+	emailProperty,
+	RESOURCE,
+	type TargetUser,
+	userFieldOptions,
+	userPath,
+} from '../../helpers/fields';
 import { addToGroupsRequest, removeFromGroupRequest } from '../../helpers/groups';
 import { findByEmail } from '../../helpers/lookup';
 import {
@@ -29,7 +35,8 @@ function putOver(user: ListedTargetUser, changes: UpdateChanges): SyncStep {
 		send: { method: 'GET', path: userPath(user.resourceId) },
 		then: (answer) => {
 			const body = fullUpdateBody(unwrap<TargetUser>(answer), changes);
-			if (!body.phoneNumber) throw new OperationFailure(noPhone('Phone Number (phoneNumber)'), 'Nothing was changed.');
+			if (!body.phoneNumber)
+				throw new OperationFailure(noPhone('Phone Number (phoneNumber)'), 'Nothing was changed.');
 			return [{ method: 'PUT', path: userPath(user.resourceId), body }];
 		},
 	};
@@ -42,23 +49,30 @@ export const sync = defineOperation({
 	operation: 'sync',
 	name: 'Sync',
 	action: 'Sync target users with a list',
-	description: 'Make the target users match the input items: plan first, then create, update and (if asked) remove',
+	description:
+		'Make the target users match the input items: plan first, then create, update and (if asked) remove',
 	properties: [
-		{ ...emailProperty, placeholder: 'e.g. {{ $json.email }}', description: 'The email of the wanted user (matched case-insensitively)' },
+		{
+			...emailProperty,
+			placeholder: 'e.g. {{ $json.email }}',
+			description: 'The email of the wanted user (matched case-insensitively)',
+		},
 		{
 			displayName: 'Phone Number',
 			name: 'phoneNumber',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. +447700900123',
-			description: 'Needed to create a user (Keepnet requires one); for an existing user, a number here replaces the current one',
+			description:
+				'Needed to create a user (Keepnet requires one); for an existing user, a number here replaces the current one',
 		},
 		{
 			displayName: 'Active',
 			name: 'active',
 			type: 'boolean',
 			default: true,
-			description: 'Whether the wanted users should be active: inactive ones among them are activated again',
+			description:
+				'Whether the wanted users should be active: inactive ones among them are activated again',
 		},
 		{
 			displayName: 'Fields',
@@ -75,14 +89,16 @@ export const sync = defineOperation({
 			type: 'collection',
 			placeholder: 'Add Scope Filter',
 			default: {},
-			description: 'Only users in scope are compared and can be removed; wanted users outside it are brought in',
+			description:
+				'Only users in scope are compared and can be removed; wanted users outside it are brought in',
 			options: [
 				{
 					displayName: 'Department',
 					name: 'department',
 					type: 'string',
 					default: '',
-					description: 'Only users of this department (case-insensitive); new and wanted users get it',
+					description:
+						'Only users of this department (case-insensitive); new and wanted users get it',
 				},
 				{
 					displayName: 'Target Group ID',
@@ -99,10 +115,20 @@ export const sync = defineOperation({
 	sync: {
 		what: 'target user',
 		defaultKey: 'email',
-		keys: { email: { label: 'Email', desired: (w) => w.email, existing: (u) => String(u.email ?? ''), normalise: (v) => v.toLowerCase() } },
+		keys: {
+			email: {
+				label: 'Email',
+				desired: (w) => w.email,
+				existing: (u) => String(u.email ?? ''),
+				normalise: (v) => v.toLowerCase(),
+			},
+		},
 		list: everyoneList,
-		members: ({ scope }) => (scope.targetGroupId ? groupMembersList(scope.targetGroupId) : undefined),
-		inScope: (user, { scope }) => !scope.department || String(user.department ?? '').toLowerCase() === scope.department.toLowerCase(),
+		members: ({ scope }) =>
+			scope.targetGroupId ? groupMembersList(scope.targetGroupId) : undefined,
+		inScope: (user, { scope }) =>
+			!scope.department ||
+			String(user.department ?? '').toLowerCase() === scope.department.toLowerCase(),
 		// Not in the group: add to it (other memberships stay). A wrong department is one of the field changes.
 		adopt: (user, { scope }, member) =>
 			member || !scope.targetGroupId
@@ -127,19 +153,33 @@ export const sync = defineOperation({
 					targetGroupResourceIds: w.scope.targetGroupId ? [w.scope.targetGroupId] : [],
 				},
 			});
-			return { method: 'POST', path: '/api/target-users', body, verify: lookupFor(findByEmail, { email: w.email }) };
+			return {
+				method: 'POST',
+				path: '/api/target-users',
+				body,
+				verify: lookupFor(findByEmail, { email: w.email }),
+			};
 		},
 		removals: {
 			removeFromGroup: {
 				name: 'Remove From Target Group',
-				description: "Take users that are not in the input out of the scope's target group (they stay in Keepnet)",
-				requests: (user, { scope }) => [removeFromGroupRequest(String(user.resourceId), scope.targetGroupId ?? '')],
-				unusable: ({ scope }) => (scope.targetGroupId ? undefined : 'set Scope > Target Group ID (scope.targetGroupId) to say which group'),
+				description:
+					"Take users that are not in the input out of the scope's target group (they stay in Keepnet)",
+				requests: (user, { scope }) => [
+					removeFromGroupRequest(String(user.resourceId), scope.targetGroupId ?? ''),
+				],
+				unusable: ({ scope }) =>
+					scope.targetGroupId
+						? undefined
+						: 'set Scope > Target Group ID (scope.targetGroupId) to say which group',
 			},
 			deactivate: {
 				name: 'Deactivate',
-				description: 'Set users that are not in the input inactive: they get no simulations or training, and can be activated again',
-				requests: (user) => [putOver(user as ListedTargetUser, { isActive: false, customFields: [] } as UpdateChanges)],
+				description:
+					'Set users that are not in the input inactive: they get no simulations or training, and can be activated again',
+				requests: (user) => [
+					putOver(user as ListedTargetUser, { isActive: false, customFields: [] } as UpdateChanges),
+				],
 				alreadyDone: (user) => !isActiveUser(user),
 			},
 			delete: {
@@ -149,6 +189,7 @@ export const sync = defineOperation({
 			},
 		},
 		id: (user) => String(user.resourceId),
-		name: (user: IDataObject) => [user.firstName, user.lastName].filter(Boolean).join(' ') || String(user.email ?? ''),
+		name: (user: IDataObject) =>
+			[user.firstName, user.lastName].filter(Boolean).join(' ') || String(user.email ?? ''),
 	},
 });

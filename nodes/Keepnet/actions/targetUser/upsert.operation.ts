@@ -6,7 +6,14 @@ import { defineOperation, OperationFailure } from '../../../shared/operation';
 import type { RequestSpec } from '../../../shared/types';
 import { unwrap } from '../../transport';
 import { createBody, fullUpdateBody, noPhone, type UpdateChanges } from '../../helpers/bodies';
-import { emailProperty, RESOURCE, type TargetUser, userFieldOptions, userFields, userPath } from '../../helpers/fields';
+import {
+	emailProperty,
+	RESOURCE,
+	type TargetUser,
+	userFieldOptions,
+	userFields,
+	userPath,
+} from '../../helpers/fields';
 import { addToGroupsRequest } from '../../helpers/groups';
 import { findByEmail } from '../../helpers/lookup';
 
@@ -19,7 +26,10 @@ const input = z.object({
 type Input = z.output<typeof input>;
 
 /** The given fields that differ from the existing user (empty: nothing to send). */
-export function upsertChanges(existing: TargetUser, { phoneNumber, additionalFields }: Input): UpdateChanges {
+export function upsertChanges(
+	existing: TargetUser,
+	{ phoneNumber, additionalFields }: Input,
+): UpdateChanges {
 	const { customFields } = additionalFields;
 	const changed: IDataObject = {};
 	for (const [key, value] of Object.entries(additionalFields)) {
@@ -29,7 +39,12 @@ export function upsertChanges(existing: TargetUser, { phoneNumber, additionalFie
 	if (phoneNumber && existing.phoneNumber !== phoneNumber) changed.phoneNumber = phoneNumber;
 	const current = Array.isArray(existing.customFieldValues) ? existing.customFieldValues : [];
 	const differing = customFields.filter(
-		(c) => !current.some((x) => String(x.name ?? '').toLowerCase() === c.name.toLowerCase() && String(x.value ?? '') === c.value),
+		(c) =>
+			!current.some(
+				(x) =>
+					String(x.name ?? '').toLowerCase() === c.name.toLowerCase() &&
+					String(x.value ?? '') === c.value,
+			),
 	);
 	return { ...(changed as Partial<UpdateChanges>), customFields: differing } as UpdateChanges;
 }
@@ -40,7 +55,8 @@ export function upsertUpdates(existing: TargetUser, value: Input): RequestSpec[]
 	const changes = upsertChanges(existing, value);
 	if (Object.values(changes).some(isGiven)) {
 		const body = fullUpdateBody(existing, changes);
-		if (!body.phoneNumber) throw new OperationFailure(noPhone('Phone Number (phoneNumber)'), 'Nothing was changed.');
+		if (!body.phoneNumber)
+			throw new OperationFailure(noPhone('Phone Number (phoneNumber)'), 'Nothing was changed.');
 		requests.push({ method: 'PUT', path: userPath(existing.resourceId), body });
 	}
 	// Groups are added (other memberships stay), so giving them always counts as an update.
@@ -63,7 +79,8 @@ export const upsert = defineOperation({
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. +447700900123',
-			description: 'Needed to create a user; for an existing user, a number here replaces the current one',
+			description:
+				'Needed to create a user; for an existing user, a number here replaces the current one',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -83,7 +100,11 @@ export const upsert = defineOperation({
 		update: (existing, value) => upsertUpdates(existing as TargetUser, value),
 		requiredToCreate: ({ phoneNumber }) => [['Phone Number (phoneNumber)', phoneNumber]],
 		// On create the groups go in the body.
-		create: (value) => ({ method: 'POST', path: '/api/target-users', body: createBody({ ...value, phoneNumber: value.phoneNumber ?? '' }) }),
+		create: (value) => ({
+			method: 'POST',
+			path: '/api/target-users',
+			body: createBody({ ...value, phoneNumber: value.phoneNumber ?? '' }),
+		}),
 		output: ({ outcome, existing, sent, bodies }, { email: address }) => {
 			// Keepnet answers a create with the new resourceId only; the email makes the item easy to match up.
 			if (outcome === 'created') return { ...unwrap<IDataObject>(bodies[0]), email: address };

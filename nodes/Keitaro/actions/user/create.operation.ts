@@ -28,9 +28,14 @@ const jsonMode = z.object({
 		.refine((o) => typeof o.login === 'string' && o.login.trim() !== '', {
 			message: 'needs "login" (text)',
 		})
-		.refine((o) => typeof (o.new_password ?? o.password) === 'string' && String(o.new_password ?? o.password) !== '', {
-			message: 'needs "new_password" (text)',
-		}),
+		.refine(
+			(o) =>
+				typeof (o.new_password ?? o.password) === 'string' &&
+				String(o.new_password ?? o.password) !== '',
+			{
+				message: 'needs "new_password" (text)',
+			},
+		),
 });
 
 const input = z.discriminatedUnion('inputMode', [fieldsMode, jsonMode]);
@@ -48,7 +53,11 @@ export function createBody(value: z.output<typeof input>): IDataObject {
 			new_password_confirmation: data.new_password_confirmation ?? password,
 		};
 	}
-	const body: IDataObject = { login: value.login, type: value.type, ...passwordBody(value.password) };
+	const body: IDataObject = {
+		login: value.login,
+		type: value.type,
+		...passwordBody(value.password),
+	};
 	const preferences = preferencesBody(value.additionalFields);
 	if (preferences) body.preferences = preferences;
 	return body;
@@ -68,7 +77,11 @@ export const create = defineOperation({
 			noDataExpression: true,
 			options: [
 				{ name: 'Fields', value: 'fields', description: 'Fill in the fields below' },
-				{ name: 'JSON', value: 'json', description: 'Send user data as JSON, as the Admin API takes it' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'Send user data as JSON, as the Admin API takes it',
+				},
 			],
 			default: 'fields',
 		},

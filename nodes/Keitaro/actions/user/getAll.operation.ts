@@ -20,7 +20,10 @@ type Filters = z.output<typeof input>['filters'];
 export function matchesFilters(user: KeitaroUser, filters: Filters): boolean {
 	const login = filters.login?.toLowerCase();
 	return (
-		(!login || String(user.login ?? '').toLowerCase().includes(login)) &&
+		(!login ||
+			String(user.login ?? '')
+				.toLowerCase()
+				.includes(login)) &&
 		(!filters.type || user.type === filters.type) &&
 		(!filters.state || (user.state ?? 'active') === filters.state)
 	);

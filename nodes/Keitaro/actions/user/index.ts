@@ -8,4 +8,13 @@ import { updateAccess } from './updateAccess.operation';
 import { sync } from './sync.operation';
 import { upsert } from './upsert.operation';
 
-export const userOperations: Operation[] = [create, upsert, deleteUser, get, getAll, sync, update, updateAccess];
+export const userOperations: Operation[] = [
+	create,
+	upsert,
+	deleteUser,
+	get,
+	getAll,
+	sync,
+	update,
+	updateAccess,
+];

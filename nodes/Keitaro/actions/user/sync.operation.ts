@@ -31,24 +31,30 @@ type Input = z.output<typeof input>;
 /** The fields a sync compares; a password cannot be read back, so it is only set on create. */
 export function syncChanges(existing: KeitaroUser, wanted: Input): FieldChange[] {
 	const changes: FieldChange[] = [];
-	if ((existing.type ?? 'USER') !== wanted.type) changes.push({ field: 'type', before: existing.type, after: wanted.type });
+	if ((existing.type ?? 'USER') !== wanted.type)
+		changes.push({ field: 'type', before: existing.type, after: wanted.type });
 	const preferences = existing.preferences ?? {};
 	for (const [field, value] of Object.entries(preferencesBody(wanted.additionalFields) ?? {})) {
-		if (preferences[field] !== value) changes.push({ field, before: preferences[field], after: value });
+		if (preferences[field] !== value)
+			changes.push({ field, before: preferences[field], after: value });
 	}
 	return changes;
 }
 
 const inScope = (user: KeitaroUser, { scope }: Input) =>
 	(user.state ?? 'active') !== 'deleted' &&
-	(!scope.loginPrefix || String(user.login ?? '').toLowerCase().startsWith(scope.loginPrefix.toLowerCase()));
+	(!scope.loginPrefix ||
+		String(user.login ?? '')
+			.toLowerCase()
+			.startsWith(scope.loginPrefix.toLowerCase()));
 
 export const sync = defineOperation({
 	resource: 'user',
 	operation: 'sync',
 	name: 'Sync',
 	action: 'Sync users with a list',
-	description: 'Make the users match the input items: plan first, then create, update and (if asked) delete',
+	description:
+		'Make the users match the input items: plan first, then create, update and (if asked) delete',
 	properties: [
 		{
 			displayName: 'Login',
@@ -65,7 +71,8 @@ export const sync = defineOperation({
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Needed to create a user; existing users keep theirs (a password cannot be read back to compare)',
+			description:
+				'Needed to create a user; existing users keep theirs (a password cannot be read back to compare)',
 		},
 		typeProperty,
 		{
@@ -99,8 +106,20 @@ export const sync = defineOperation({
 	sync: {
 		what: 'user',
 		defaultKey: 'login',
-		keys: { login: { label: 'Login', desired: (i) => i.login, existing: (u) => String(u.login ?? ''), normalise: (v) => v.toLowerCase() } },
-		list: { by: 'single', what: 'users', request: () => listUsersRequest, read: (body) => ({ items: Array.isArray(body) ? (body as IDataObject[]) : [] }) },
+		keys: {
+			login: {
+				label: 'Login',
+				desired: (i) => i.login,
+				existing: (u) => String(u.login ?? ''),
+				normalise: (v) => v.toLowerCase(),
+			},
+		},
+		list: {
+			by: 'single',
+			what: 'users',
+			request: () => listUsersRequest,
+			read: (body) => ({ items: Array.isArray(body) ? (body as IDataObject[]) : [] }),
+		},
 		inScope: (user, settings) => inScope(user as KeitaroUser, settings),
 		changes: (existing, wanted) => syncChanges(existing as KeitaroUser, wanted),
 		update: (existing, wanted) => {
@@ -108,14 +127,21 @@ export const sync = defineOperation({
 			const body: IDataObject = {};
 			if ((user.type ?? 'USER') !== wanted.type) body.type = wanted.type;
 			const preferences = preferencesBody(wanted.additionalFields);
-			if (preferences && Object.entries(preferences).some(([k, v]) => (user.preferences ?? {})[k] !== v)) {
+			if (
+				preferences &&
+				Object.entries(preferences).some(([k, v]) => (user.preferences ?? {})[k] !== v)
+			) {
 				body.preferences = { ...(user.preferences ?? {}), ...preferences };
 			}
 			return Object.keys(body).length ? [{ method: 'PUT', path: userPath(user.id), body }] : [];
 		},
 		requiredToCreate: ({ password }) => [['Password (password)', password]],
 		create: (wanted) => {
-			const body: IDataObject = { login: wanted.login, type: wanted.type, ...passwordBody(wanted.password) };
+			const body: IDataObject = {
+				login: wanted.login,
+				type: wanted.type,
+				...passwordBody(wanted.password),
+			};
 			const preferences = preferencesBody(wanted.additionalFields);
 			if (preferences) body.preferences = preferences;
 			return { method: 'POST', path: '/users', body, verify: verifyByLogin(wanted.login) };

@@ -76,9 +76,14 @@ export const update = defineOperation({
 	input,
 	// Preferences are one object in Keitaro: read them first so a changed language keeps the time zone.
 	readThenWrite: {
-		read: ({ userId: id, updateFields }) => (touchesPreferences(updateFields) ? { method: 'GET', path: userPath(id) } : undefined),
+		read: ({ userId: id, updateFields }) =>
+			touchesPreferences(updateFields) ? { method: 'GET', path: userPath(id) } : undefined,
 		write: (current, { userId: id, updateFields }) => [
-			{ method: 'PUT', path: userPath(id), body: updateBody(updateFields, current?.preferences as IDataObject | undefined) },
+			{
+				method: 'PUT',
+				path: userPath(id),
+				body: updateBody(updateFields, current?.preferences as IDataObject | undefined),
+			},
 		],
 	},
 });

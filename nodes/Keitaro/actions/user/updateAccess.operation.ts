@@ -5,7 +5,12 @@ import { stringList } from '../../../shared/checks';
 import { defineOperation } from '../../../shared/operation';
 import { userId, userIdProperty, userPath } from '../../helpers/user-fields';
 
-const ACCESS_LEVELS = ['full_access', 'read_only', 'to_groups_and_selected', 'created_by_user_groups_and_selected'] as const;
+const ACCESS_LEVELS = [
+	'full_access',
+	'read_only',
+	'to_groups_and_selected',
+	'created_by_user_groups_and_selected',
+] as const;
 
 /** Entity kinds that carry an access type, by the Admin API's field names. */
 const ENTITIES: Array<{ field: string; label: string }> = [
@@ -114,7 +119,11 @@ export const updateAccess = defineOperation({
 	readThenWrite: {
 		read: (value) => ({ method: 'GET', path: userPath(value.userId) }),
 		write: (current, value) => [
-			{ method: 'PUT', path: `${userPath(value.userId)}/access`, body: accessBody(value, (current?.access_data as IDataObject | undefined) ?? {}) },
+			{
+				method: 'PUT',
+				path: `${userPath(value.userId)}/access`,
+				body: accessBody(value, (current?.access_data as IDataObject | undefined) ?? {}),
+			},
 		],
 	},
 });

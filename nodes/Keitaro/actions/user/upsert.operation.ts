@@ -60,7 +60,8 @@ export const upsert = defineOperation({
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Needed to create a user; for an existing user, a password here is set as the new one',
+			description:
+				'Needed to create a user; for an existing user, a password here is set as the new one',
 		},
 		typeProperty,
 		{
@@ -85,11 +86,17 @@ export const upsert = defineOperation({
 		},
 		update: (existing, value) => {
 			const changes = upsertChanges(existing as KeitaroUser, value);
-			return Object.keys(changes).length ? [{ method: 'PUT', path: userPath(Number(existing.id)), body: changes }] : [];
+			return Object.keys(changes).length
+				? [{ method: 'PUT', path: userPath(Number(existing.id)), body: changes }]
+				: [];
 		},
 		requiredToCreate: ({ password }) => [['Password (password)', password]],
 		create: (value) => {
-			const body: IDataObject = { login: value.login, type: value.type, ...passwordBody(value.password) };
+			const body: IDataObject = {
+				login: value.login,
+				type: value.type,
+				...passwordBody(value.password),
+			};
 			const preferences = preferencesBody(value.additionalFields);
 			if (preferences) body.preferences = preferences;
 			return { method: 'POST', path: '/users', body };

@@ -17,8 +17,14 @@ const state = (over: Partial<TryState> = {}): TryState => ({
 	random: () => 1,
 	...over,
 });
-const answer = (status: number, extra: Partial<Extract<TryResult, { kind: 'answer' }>> = {}): TryResult => ({ kind: 'answer', status, ...extra });
-const network = (code: string): TryResult => ({ kind: 'network', failure: classifyNetworkCode(code) });
+const answer = (
+	status: number,
+	extra: Partial<Extract<TryResult, { kind: 'answer' }>> = {},
+): TryResult => ({ kind: 'answer', status, ...extra });
+const network = (code: string): TryResult => ({
+	kind: 'network',
+	failure: classifyNetworkCode(code),
+});
 
 describe('the retry policy (one function, used by the client)', () => {
 	it('treats GET, PUT and DELETE as idempotent, POST and PATCH not, unless the spec says so', () => {
@@ -31,12 +37,21 @@ describe('the retry policy (one function, used by the client)', () => {
 	});
 
 	it('an answer that is not a "try later" stands', () => {
-		for (const status of [200, 201, 400, 401, 404, 406, 422, 500]) expect(decide(answer(status), state())).toEqual({ action: 'done' });
+		for (const status of [200, 201, 400, 401, 404, 406, 422, 500])
+			expect(decide(answer(status), state())).toEqual({ action: 'done' });
 	});
 
 	it('429: any call is sent again (nothing was done), waiting Retry-After, with a budget of its own', () => {
-		expect(decide(answer(429, { retryAfterMs: 2000 }), state({ idempotent: false }))).toEqual({ action: 'retry', waitMs: 2000, why: '429' });
-		expect(decide(answer(429), state({ attempt: 1 }))).toEqual({ action: 'retry', waitMs: 100, why: '429' });
+		expect(decide(answer(429, { retryAfterMs: 2000 }), state({ idempotent: false }))).toEqual({
+			action: 'retry',
+			waitMs: 2000,
+			why: '429',
+		});
+		expect(decide(answer(429), state({ attempt: 1 }))).toEqual({
+			action: 'retry',
+			waitMs: 100,
+			why: '429',
+		});
 		// Beyond Max Tries but within 4 × Max Tries: still waiting, not failing.
 		expect(decide(answer(429), state({ attempt: 11, maxTries: 3 })).action).toBe('retry');
 		expect(decide(answer(429), state({ attempt: 12, maxTries: 3 }))).toEqual({ action: 'done' });
@@ -47,8 +62,16 @@ describe('the retry policy (one function, used by the client)', () => {
 
 	it('502/503/504: idempotent calls retry (backoff + Retry-After); a create with a lookup looks; one without stands', () => {
 		for (const status of [502, 503, 504]) {
-			expect(decide(answer(status, { retryAfterMs: 1000 }), state())).toEqual({ action: 'retry', waitMs: 1100, why: String(status) });
-			expect(decide(answer(status), state({ idempotent: false, canLookUp: true }))).toEqual({ action: 'lookUp', waitMs: 100, why: String(status) });
+			expect(decide(answer(status, { retryAfterMs: 1000 }), state())).toEqual({
+				action: 'retry',
+				waitMs: 1100,
+				why: String(status),
+			});
+			expect(decide(answer(status), state({ idempotent: false, canLookUp: true }))).toEqual({
+				action: 'lookUp',
+				waitMs: 100,
+				why: String(status),
+			});
 			expect(decide(answer(status), state({ idempotent: false }))).toEqual({ action: 'done' });
 			expect(decide(answer(status), state({ attempt: 3 }))).toEqual({ action: 'done' });
 		}
@@ -59,18 +82,35 @@ describe('the retry policy (one function, used by the client)', () => {
 		expect(classifyNetworkCode('ECONNRESET')).toBe('maybe-sent');
 		expect(classifyNetworkCode('ECONNABORTED')).toBe('maybe-sent');
 		expect(classifyNetworkCode('EWEIRD')).toBe('unknown');
-		expect(decide(network('ECONNREFUSED'), state({ idempotent: false }))).toMatchObject({ action: 'retry' });
+		expect(decide(network('ECONNREFUSED'), state({ idempotent: false }))).toMatchObject({
+			action: 'retry',
+		});
 		expect(decide(network('ECONNRESET'), state())).toMatchObject({ action: 'retry' });
-		expect(decide(network('ECONNRESET'), state({ idempotent: false, canLookUp: true }))).toMatchObject({ action: 'lookUp' });
-		expect(decide(network('ECONNRESET'), state({ idempotent: false }))).toEqual({ action: 'fail', why: 'no-answer' });
+		expect(
+			decide(network('ECONNRESET'), state({ idempotent: false, canLookUp: true })),
+		).toMatchObject({ action: 'lookUp' });
+		expect(decide(network('ECONNRESET'), state({ idempotent: false }))).toEqual({
+			action: 'fail',
+			why: 'no-answer',
+		});
 		expect(decide(network('EWEIRD'), state())).toEqual({ action: 'fail', why: 'no-answer' });
-		expect(decide(network('ECONNREFUSED'), state({ attempt: 3 }))).toEqual({ action: 'fail', why: 'no-answer' });
+		expect(decide(network('ECONNREFUSED'), state({ attempt: 3 }))).toEqual({
+			action: 'fail',
+			why: 'no-answer',
+		});
 	});
 
 	it('a 2xx that is not JSON: idempotent calls retry, others fail (the service may have acted)', () => {
-		expect(decide(answer(200, { unreadable2xx: true }), state())).toMatchObject({ action: 'retry' });
-		expect(decide(answer(201, { unreadable2xx: true }), state({ idempotent: false, canLookUp: true }))).toEqual({ action: 'fail', why: 'unreadable' });
-		expect(decide(answer(200, { unreadable2xx: true }), state({ attempt: 3 }))).toEqual({ action: 'fail', why: 'unreadable' });
+		expect(decide(answer(200, { unreadable2xx: true }), state())).toMatchObject({
+			action: 'retry',
+		});
+		expect(
+			decide(answer(201, { unreadable2xx: true }), state({ idempotent: false, canLookUp: true })),
+		).toEqual({ action: 'fail', why: 'unreadable' });
+		expect(decide(answer(200, { unreadable2xx: true }), state({ attempt: 3 }))).toEqual({
+			action: 'fail',
+			why: 'unreadable',
+		});
 	});
 
 	it('reads Retry-After as seconds or as a date', () => {

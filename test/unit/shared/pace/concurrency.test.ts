@@ -5,7 +5,8 @@ const throughput = (done: number[], from = 0, to = Number.POSITIVE_INFINITY) => 
 	const inside = done.filter((t) => t >= from && t <= to);
 	return inside.length / ((Math.min(to, inside[inside.length - 1]) - from) / 1000);
 };
-const settled = (trace: Array<[number, number, number]>, last = 500) => trace.slice(-last).map(([, limit]) => limit);
+const settled = (trace: Array<[number, number, number]>, last = 500) =>
+	trace.slice(-last).map(([, limit]) => limit);
 
 /** An AutoLimit on a hand-driven clock, and a way to answer requests as a server would. */
 function driven(ceiling = 32, spacingMs = 0) {
@@ -29,7 +30,12 @@ describe('Auto concurrency on a simulated server', () => {
 	});
 
 	it('capacity drops mid-run (16 → 4): ≥ 85% of the new bound from 3 s after, and the number comes down', () => {
-		const run = simulate({ capacity: 16, latencyMs: 50, items: 3000, capacityAfter: { answers: 1000, capacity: 4 } });
+		const run = simulate({
+			capacity: 16,
+			latencyMs: 50,
+			items: 3000,
+			capacityAfter: { answers: 1000, capacity: 4 },
+		});
 		const dropAt = run.done[999];
 		expect(throughput(run.done, dropAt + 3000) / (4 / 0.05)).toBeGreaterThanOrEqual(0.85);
 		// Most of the time about what 4 at once need with headroom; now and then a step up is tried.
@@ -53,7 +59,14 @@ describe('Auto concurrency on a simulated server', () => {
 	it('a busy machine (the client has the CPU a third of the time): round trips grow, yet Auto does not fall below a pinned 16', () => {
 		const load = { share: 0.3, sliceMs: 20 };
 		const auto = simulate({ capacity: 16, latencyMs: 50, items: 2000, cpuMs: 2, load });
-		const pinned = simulate({ capacity: 16, latencyMs: 50, items: 2000, cpuMs: 2, load, limit: new FixedLimit(16) });
+		const pinned = simulate({
+			capacity: 16,
+			latencyMs: 50,
+			items: 2000,
+			cpuMs: 2,
+			load,
+			limit: new FixedLimit(16),
+		});
 		expect(throughput(auto.done)).toBeGreaterThanOrEqual(throughput(pinned.done));
 	});
 });

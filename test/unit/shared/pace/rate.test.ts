@@ -77,7 +77,12 @@ describe('Pacer', () => {
 describe('parameterReader', () => {
 	it('resolves parameters without expressions once per run, and expressions for every item', async () => {
 		const { parameterReader, hasExpression } = await import('../../../../nodes/shared/parameters');
-		const parameters = { login: '={{ $json.login }}', type: 'USER', options: { timeout: 5000 }, nested: { a: ['x', '=y'] } };
+		const parameters = {
+			login: '={{ $json.login }}',
+			type: 'USER',
+			options: { timeout: 5000 },
+			nested: { a: ['x', '=y'] },
+		};
 		const calls: string[] = [];
 		const ctx = {
 			getNode: () => ({ parameters }),
@@ -93,7 +98,16 @@ describe('parameterReader', () => {
 			read('options', i);
 			read('nested', i);
 		}
-		expect(calls).toEqual(['login@0', 'type@0', 'options@0', 'nested@0', 'login@1', 'nested@1', 'login@2', 'nested@2']);
+		expect(calls).toEqual([
+			'login@0',
+			'type@0',
+			'options@0',
+			'nested@0',
+			'login@1',
+			'nested@1',
+			'login@2',
+			'nested@2',
+		]);
 		expect(read('type', 2)).toBe('type-0');
 		expect(hasExpression({ a: [{ b: '={{1}}' }] })).toBe(true);
 		expect(hasExpression({ a: ['plain', 3, null] })).toBe(false);

@@ -4,7 +4,11 @@
  * requests at once in `latencyMs`; beyond that it queues them, or with `hardLimit` refuses them
  * at once (503). The client spends `cpuMs` of its single thread on each answer, as a node does.
  */
-import { AutoLimit, type ConcurrencyLimit, type SendTicket } from '../../../../nodes/shared/pace/concurrency';
+import {
+	AutoLimit,
+	type ConcurrencyLimit,
+	type SendTicket,
+} from '../../../../nodes/shared/pace/concurrency';
 
 export interface SimOptions {
 	capacity: number;
@@ -71,7 +75,8 @@ export function simulate(o: SimOptions): SimResult {
 		clientFreeAt = start + cpu;
 		at(clientFreeAt, () => {
 			answers++;
-			if (o.capacityAfter && answers === o.capacityAfter.answers) capacity = o.capacityAfter.capacity;
+			if (o.capacityAfter && answers === o.capacityAfter.answers)
+				capacity = o.capacityAfter.capacity;
 			limit.onAnswer(ok ? 'ok' : 'overloaded', ticket);
 			result.trace.push([now, limit.limit, inFlight]);
 			if (ok) {

@@ -19,8 +19,15 @@ function list(total: number, size: number, says: 'nothing' | 'totalPages' | 'tot
 			await new Promise((resolve) => setImmediate(resolve));
 			inFlight--;
 			const start = (page - 1) * size;
-			const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => ({ n: start + i }));
-			const meta: IDataObject = says === 'totalPages' ? { totalPages: Math.ceil(total / size) } : says === 'total' ? { total } : {};
+			const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => ({
+				n: start + i,
+			}));
+			const meta: IDataObject =
+				says === 'totalPages'
+					? { totalPages: Math.ceil(total / size) }
+					: says === 'total'
+						? { total }
+						: {};
 			return { items, ...meta } as T;
 		},
 	};
@@ -42,13 +49,16 @@ describe('listing everything for a sync', () => {
 	it.each([
 		['totalPages', undefined],
 		['total', 10],
-	] as const)('when the first page says how many there are (%s), the rest come several at a time, in order', async (says, size) => {
-		const { api, asked, peak } = list(95, 10, says);
-		const items = await listEverything(api, paging(size), {}, new FixedLimit(4));
-		expect(numbers(items)).toEqual(upTo(95));
-		expect([...asked].sort((a, b) => a - b)).toEqual(upTo(10).map((i) => i + 1));
-		expect(peak()).toBe(4);
-	});
+	] as const)(
+		'when the first page says how many there are (%s), the rest come several at a time, in order',
+		async (says, size) => {
+			const { api, asked, peak } = list(95, 10, says);
+			const items = await listEverything(api, paging(size), {}, new FixedLimit(4));
+			expect(numbers(items)).toEqual(upTo(95));
+			expect([...asked].sort((a, b) => a - b)).toEqual(upTo(10).map((i) => i + 1));
+			expect(peak()).toBe(4);
+		},
+	);
 
 	it('a list that does not say pages on one at a time until a short page', async () => {
 		const { api, asked, peak } = list(35, 10, 'nothing');

@@ -13,18 +13,39 @@ function sync(extra: Partial<Sync<Want, IDataObject>> = {}): Sync<Want, IDataObj
 	return {
 		what: 'user',
 		keys: { uid: { label: 'UID', desired: (w) => w.uid, existing: (r) => r.uid as number } },
-		list: { by: 'single', what: 'users', request: () => ({ method: 'GET', path: '/users' }), read: () => ({ items: [] }) },
-		changes: (r, w) => (r.name === w.name ? [] : [{ field: 'name', before: r.name, after: w.name }]),
+		list: {
+			by: 'single',
+			what: 'users',
+			request: () => ({ method: 'GET', path: '/users' }),
+			read: () => ({ items: [] }),
+		},
+		changes: (r, w) =>
+			r.name === w.name ? [] : [{ field: 'name', before: r.name, after: w.name }],
 		update: (r, w) => [{ method: 'PUT', path: `/users/${String(r.uid)}`, body: { name: w.name } }],
-		create: (w) => ({ method: 'POST', path: '/users', body: { ...w }, verify: { request: { method: 'GET', path: '/users' }, find: () => undefined } }),
-		removals: { delete: { name: 'Delete', description: '', requests: (r) => [{ method: 'DELETE', path: `/users/${String(r.uid)}` }] } },
+		create: (w) => ({
+			method: 'POST',
+			path: '/users',
+			body: { ...w },
+			verify: { request: { method: 'GET', path: '/users' }, find: () => undefined },
+		}),
+		removals: {
+			delete: {
+				name: 'Delete',
+				description: '',
+				requests: (r) => [{ method: 'DELETE', path: `/users/${String(r.uid)}` }],
+			},
+		},
 		id: (r) => r.uid as number,
 		name: (r) => String(r.name),
 		...extra,
 	};
 }
 
-const settings: SyncSettings = { syncMode: 'plan', removeMissing: 'delete', maxRemovalPercent: 100 };
+const settings: SyncSettings = {
+	syncMode: 'plan',
+	removeMissing: 'delete',
+	maxRemovalPercent: 100,
+};
 const listed: IDataObject[] = [
 	{ uid: 1, name: 'Ann' },
 	{ uid: 2, name: 'Bob' },
@@ -36,7 +57,14 @@ const want = (uid: number, name: string, item: number) => ({ item, input: { uid,
 
 describe('the sync plan with a scope', () => {
 	it('matches numeric keys as text; a wanted record outside the scope is skipped, not created again', () => {
-		const plan = makePlan(sync(), settings, { uid: 0, name: '' }, [want(1, 'Ann', 0), want(3, 'Cy', 1)], listed, inGroup);
+		const plan = makePlan(
+			sync(),
+			settings,
+			{ uid: 0, name: '' },
+			[want(1, 'Ann', 0), want(3, 'Cy', 1)],
+			listed,
+			inGroup,
+		);
 		expect(plan.entries.map((e) => [e.action, e.key, e.why])).toEqual([
 			['unchanged', '1', 'already as wanted'],
 			['skip', '3', "the user with this UID (ID 3) is outside this sync's scope"],
@@ -51,7 +79,14 @@ describe('the sync plan with a scope', () => {
 			changes: [{ field: 'group', before: null, after: 'g1' }],
 			steps: [{ method: 'PUT' as const, path: '/groups/g1/users', body: { ids: [r.uid] } }],
 		});
-		const plan = makePlan(sync({ adopt }), settings, { uid: 0, name: '' }, [want(1, 'Ann', 0), want(2, 'Bob', 1), want(3, 'Cyrus', 2)], listed, inGroup);
+		const plan = makePlan(
+			sync({ adopt }),
+			settings,
+			{ uid: 0, name: '' },
+			[want(1, 'Ann', 0), want(2, 'Bob', 1), want(3, 'Cyrus', 2)],
+			listed,
+			inGroup,
+		);
 		const adopted = plan.entries.find((e) => e.key === '3');
 		expect(adopted).toMatchObject({
 			action: 'update',
@@ -69,12 +104,31 @@ describe('the sync plan with a scope', () => {
 	});
 
 	it('a create whose follow-ups need the created record is one chained step', () => {
-		const afterCreate = (created: unknown) => [{ method: 'POST' as const, path: `/groups/g1/users/${String((created as IDataObject).uid)}`, idempotent: true }];
-		const plan = makePlan(sync({ afterCreate }), settings, { uid: 0, name: '' }, [want(1, 'Ann', 0), want(2, 'Bob', 1), want(9, 'New', 2)], listed, inGroup);
+		const afterCreate = (created: unknown) => [
+			{
+				method: 'POST' as const,
+				path: `/groups/g1/users/${String((created as IDataObject).uid)}`,
+				idempotent: true,
+			},
+		];
+		const plan = makePlan(
+			sync({ afterCreate }),
+			settings,
+			{ uid: 0, name: '' },
+			[want(1, 'Ann', 0), want(2, 'Bob', 1), want(9, 'New', 2)],
+			listed,
+			inGroup,
+		);
 		const [step] = plan.entries.find((e) => e.action === 'create')?.requests ?? [];
 		expect(isChained(step)).toBe(true);
 		if (!isChained(step)) return;
-		expect(step.send).toMatchObject({ method: 'POST', path: '/users', body: { uid: 9, name: 'New' } });
-		expect(step.then({ uid: 9 })).toEqual([{ method: 'POST', path: '/groups/g1/users/9', idempotent: true }]);
+		expect(step.send).toMatchObject({
+			method: 'POST',
+			path: '/users',
+			body: { uid: 9, name: 'New' },
+		});
+		expect(step.then({ uid: 9 })).toEqual([
+			{ method: 'POST', path: '/groups/g1/users/9', idempotent: true },
+		]);
 	});
 });
