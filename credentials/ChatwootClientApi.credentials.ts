@@ -14,7 +14,8 @@ export class ChatwootClientApi implements ICredentialType {
 
 	icon: Icon = 'file:../nodes/Chatwoot/chatwoot.svg';
 
-	documentationUrl = 'https://developers.chatwoot.com/api-reference/introduction';
+	documentationUrl =
+		'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#credentials';
 
 	properties: INodeProperties[] = [
 		{
