@@ -18,6 +18,7 @@ import type {
 import { ActivePlatformApi } from '../credentials/ActivePlatformApi.credentials';
 import { ChatwootApi } from '../credentials/ChatwootApi.credentials';
 import { DavintooApi } from '../credentials/DavintooApi.credentials';
+import { KeepnetBaseApi } from '../credentials/KeepnetBaseApi.credentials';
 import { KeepnetOAuth2Api } from '../credentials/KeepnetOAuth2Api.credentials';
 import { KeitaroApi } from '../credentials/KeitaroApi.credentials';
 import { ActivePlatform } from '../nodes/ActivePlatform/ActivePlatform.node';
@@ -83,7 +84,7 @@ const CASES: SyncCase[] = [
 		label: 'Keepnet target users',
 		platform: 'keepnet',
 		node: new Keepnet(),
-		credentialTypes: [new KeepnetOAuth2Api()],
+		credentialTypes: [new KeepnetBaseApi(), new KeepnetOAuth2Api()],
 		credentials: (s) => ({
 			keepnetOAuth2Api: {
 				baseUrl: s.urlOf('/keepnet'),

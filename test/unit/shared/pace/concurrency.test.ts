@@ -72,12 +72,12 @@ describe('Auto concurrency on a simulated server', () => {
 });
 
 describe('Auto concurrency, step by step', () => {
-	it('starts at one, so a run of a few items goes as before, then doubles each round trip while the rate grows', () => {
+	it('starts at one, so a run of a few items goes as before, then triples each round trip while the rate grows', () => {
 		expect(new AutoLimit({ ceiling: 32 }).limit).toBe(1);
 		const run = simulate({ capacity: 1000, latencyMs: 50, items: 2000 });
-		// One more per answer: after the k-th round trip (50 ms here), 2^k.
+		// Two more per answer: after the k-th round trip (50 ms here, and the client's time per answer), 3^k.
 		const at = (ms: number) => run.trace.filter(([t]) => t <= ms).pop()?.[1];
-		expect([at(51), at(102), at(154), at(206), at(262)]).toEqual([2, 4, 8, 16, 32]);
+		expect([at(51), at(102), at(160), at(210)]).toEqual([3, 9, 27, 32]);
 	});
 
 	it('a refused request shows how many fit: those in flight when it went out, minus itself', () => {
