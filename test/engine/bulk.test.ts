@@ -43,8 +43,14 @@ describe('bulk runs in the shared core (through the Keitaro node)', () => {
 		);
 		expect(run.error).toBeUndefined();
 		const t = times();
-		// From the second request on: the first one arrives late on a cold engine (lazy setup).
-		expect(t[t.length - 1] - t[1]).toBeGreaterThanOrEqual(6 * 50 - 15);
+		// 20 per second: the pacer starts requests 50 ms apart. Arrivals lag their start by a little,
+		// more on a busy machine (jest runs files side by side), so one late arrival shortens one gap
+		// and lengthens the next: the median gap and the whole span are what the rate shows. Without
+		// the rate limit, 4 in flight would bring all 8 within a few ms.
+		const gaps = t.slice(1).map((at, i) => at - t[i]);
+		const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+		expect(median).toBeGreaterThanOrEqual(45);
+		expect(t[t.length - 1] - t[1]).toBeGreaterThanOrEqual(6 * 50 - 40);
 	});
 
 	it('Batching pauses between batches', async () => {
