@@ -8,7 +8,7 @@
  *   service takes at once without a line forming. Auto keeps 1.5 times that, plus one: enough to
  *   keep the service busy while n8n handles answers, and a short line at most.
  * - Start-up: one at a time, two more per answer (tripling each round trip, a faster TCP slow start)
- *   until doubling no longer raises the rate. A run of a few items goes much as before.
+ *   until growing no longer raises the rate. A run of a few items goes much as before.
  * - Going up to the estimate is immediate. Going down goes in trial steps: round trips also grow
  *   when the machine running n8n is busy, and then fewer in flight only means less throughput; a
  *   step that costs throughput is undone and that number held for a while. Now and then a step up
@@ -230,7 +230,7 @@ export class AutoLimit implements ConcurrencyLimit {
 		const before = this.limitNow();
 
 		if (this.startup) {
-			// Start-up ends when doubling no longer raises the rate.
+			// Start-up ends when growing no longer raises the rate.
 			if (recentRate >= this.bestStartupRate * 1.25) {
 				this.bestStartupRate = recentRate;
 				this.flatRounds = 0;
