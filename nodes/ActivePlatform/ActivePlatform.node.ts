@@ -23,6 +23,9 @@ export class ActivePlatform implements INodeType {
 		description:
 			'Create, find and update users of an ActivePlatform billing installation and attach them to accounts',
 		defaults: { name: 'ActivePlatform' },
+		// n8n's editor opens a node-level URL as it is; to the codex link it appends a query, after the anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#activeplatform',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

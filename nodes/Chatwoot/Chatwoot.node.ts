@@ -36,6 +36,9 @@ export class Chatwoot implements INodeType {
 		description:
 			'Work with Chatwoot and Chatwoot-based products: users, agents, contacts, conversations, messages and the whole API',
 		defaults: { name: 'Chatwoot' },
+		// n8n's editor opens a node-level URL as it is; to the codex link it appends a query, after the anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -92,6 +92,9 @@ export class ChatwootTrigger implements INodeType {
 		description:
 			'Starts the workflow when Chatwoot sends an event: conversations, messages, contacts and more',
 		defaults: { name: 'Chatwoot Trigger' },
+		// n8n's editor opens a node-level URL as it is; to the codex link it appends a query, after the anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#chatwoot-trigger',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CHATWOOT_ACCOUNT_CREDENTIAL, required: true }],

@@ -22,6 +22,9 @@ export class Davintoo implements INodeType {
 		subtitle: operationSubtitle(davintooOperations),
 		description: 'Import, list, block and unblock users of a Collaborator LMS portal (API v2)',
 		defaults: { name: 'Davintoo Collaborator' },
+		// n8n's editor opens a node-level URL as it is; to the codex link it appends a query, after the anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#davintoo-collaborator-lms',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

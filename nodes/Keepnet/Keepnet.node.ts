@@ -23,6 +23,9 @@ export class Keepnet implements INodeType {
 		description:
 			'Add, find, change and delete Keepnet Labs target users and their group memberships',
 		defaults: { name: 'Keepnet Labs' },
+		// n8n's editor opens a node-level URL as it is; to the codex link it appends a query, after the anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keepnet-labs',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -22,6 +22,9 @@ export class Keitaro implements INodeType {
 		subtitle: operationSubtitle(keitaroOperations),
 		description: 'Create, find, change and delete users of a Keitaro tracker (Admin API)',
 		defaults: { name: 'Keitaro' },
+		// n8n's editor opens a node-level URL as it is; to the codex link it appends a query, after the anchor.
+		documentationUrl:
+			'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning#keitaro',
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -142,7 +142,7 @@ describe("n8n-core's package loader, per n8n line", () => {
 		['n8n-1.85', '1.84.0'],
 		['n8n-1.123', '1.122.48'],
 	])(
-		'%s loads all six nodes (five and the Chatwoot Trigger) and eight credentials',
+		'%s loads all six nodes (five and the Chatwoot Trigger) and nine credentials (keepnetBaseApi hidden)',
 		(pair, core) => {
 			expect(load(pair)).toEqual({
 				core,
@@ -155,6 +155,7 @@ describe("n8n-core's package loader, per n8n line", () => {
 					'chatwootClientApi',
 					'chatwootPlatformApi',
 					'davintooApi',
+					'keepnetBaseApi',
 					'keepnetOAuth2Api',
 					'keitaroApi',
 				],

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ICredentialType } from 'n8n-workflow';
+import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 const ROOT = join(__dirname, '..', '..');
 const README_URL = 'https://github.com/n8n-nodes-user-provisioning/n8n-nodes-user-provisioning';
@@ -47,6 +47,8 @@ const nodeCodexFiles = readdirSync(join(ROOT, 'nodes'), { withFileTypes: true })
 			.map((f) => join('nodes', d.name, f)),
 	);
 
+const nodeClassFiles = nodeCodexFiles.map((f) => f.replace(/\.json$/, '.ts'));
+
 const credentialFiles = readdirSync(join(ROOT, 'credentials')).filter((f) =>
 	f.endsWith('.credentials.ts'),
 );
@@ -67,6 +69,14 @@ describe('Docs links lead to the README section of the node or credential', () =
 			...codex.resources.credentialDocumentation,
 		])
 			expectReadmeSection(link.url);
+	});
+
+	it.each(nodeClassFiles)('%s', (file) => {
+		const module = require(join(ROOT, file)) as Record<string, new () => INodeType>;
+		const types = Object.values(module).filter((x) => typeof x === 'function');
+		expect(types.length).toBe(1);
+		// n8n's editor uses a node-level URL as it is (to a codex link it appends a query after the anchor).
+		for (const Type of types) expectReadmeSection(new Type().description.documentationUrl);
 	});
 
 	it.each(credentialFiles)('%s', (file) => {
