@@ -10,7 +10,7 @@
 
 # Each extra n8n costs ~6-8 min to install (cached after) plus ~2-4 min of tests; set
 # COMPAT_N8N_VERSIONS to run fewer.
-COMPAT_N8N_VERSIONS="${COMPAT_N8N_VERSIONS:-1.123.81 2.41.1}"
+COMPAT_N8N_VERSIONS="${COMPAT_N8N_VERSIONS:-1.85.4 1.123.81 2.41.1}"
 compat_e2e_files() { # n8n 1.8x has no `export:nodes`, which the package checks use
 	case "$1" in
 		1.8*) echo "test/e2e/examples.e2e.test.ts test/e2e/errors.e2e.test.ts" ;;
