@@ -112,6 +112,8 @@ export class ApiClient {
 			to,
 			kind,
 			maxTries: this.options.maxTries,
+			order: this.itemIndex,
+			fresh: this.log.size === 0,
 			backoffBaseMs: this.run.backoffBaseMs,
 			pacer: this.run.pacer,
 			concurrency: this.run.concurrency,

@@ -29,7 +29,8 @@ export interface RunContext {
 
 /** Credentials of the run, read once per type, with every secret they hold remembered for masking. */
 export class CredentialStore {
-	private readonly byType = new Map<string, ICredentialsDecrypted>();
+	/** Promises, so that items prepared at the same time share one read. */
+	private readonly byType = new Map<string, Promise<ICredentialsDecrypted>>();
 	private readonly secretSet = new Set<string>();
 	private secretList: string[] = [];
 
@@ -48,15 +49,22 @@ export class CredentialStore {
 	 * query and a decryption each time).
 	 */
 	async decrypted(type: string, itemIndex: number): Promise<ICredentialsDecrypted> {
-		const cached = this.byType.get(type);
-		if (cached) return cached;
+		let entry = this.byType.get(type);
+		if (!entry) {
+			entry = this.read(type, itemIndex);
+			this.byType.set(type, entry);
+			// A read that failed is tried again by the next item (each reports its own error).
+			entry.catch(() => this.byType.delete(type));
+		}
+		return await entry;
+	}
+
+	private async read(type: string, itemIndex: number): Promise<ICredentialsDecrypted> {
 		const data = await this.n8n.getCredentials<ICredentialDataDecryptedObject>(type, itemIndex);
 		const ref = this.n8n.getNode().credentials?.[type];
-		const entry: ICredentialsDecrypted = { id: ref?.id ?? '', name: ref?.name ?? type, type, data };
-		this.byType.set(type, entry);
 		collectSecrets(data, this.secretFields, this.secretSet);
 		this.secretList = [...this.secretSet];
-		return entry;
+		return { id: ref?.id ?? '', name: ref?.name ?? type, type, data };
 	}
 
 	/** Every secret value seen so far in this run. */

@@ -27,6 +27,10 @@ export interface SendInput {
 	to: Destination;
 	kind: Exclude<AttemptKind, 'retry'>;
 	maxTries: number;
+	/** The unit's index: its requests go before those of later units when the wire is full. */
+	order: number;
+	/** The unit has sent nothing before this request (it is not sent once the run stops). */
+	fresh: boolean;
 	backoffBaseMs: number;
 	pacer: Pacer;
 	concurrency: ConcurrencyLimit;
@@ -52,18 +56,20 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 	let request = input.request;
 	// n8n 1.x: 0 = as usual; 1 = resent so that n8n sees the 401 and refreshes; 2 = back to usual.
 	let refreshStep = 0;
+	let fresh = input.fresh;
 	for (let attempt = 1; ; attempt++) {
 		await pacer.acquire();
+		const ticket = await input.concurrency.sending(input.order, fresh);
+		fresh = false;
 		// A lookup's own retries stay lookups in the log.
 		const kind = attempt === 1 || input.kind === 'lookup' ? input.kind : 'retry';
 		const entry: Attempt = log.add({ kind, try: attempt, spec, to: input.to });
-		const ticket = input.concurrency.sending();
 		const wire = await sendOnce(input.n8n, input.credentialType, request, input.credentials);
 		let result: TryResult;
 		let response: ApiResponse | undefined;
 		if ('failure' in wire) {
 			entry.failure = wire.code ?? 'no answer';
-			input.concurrency.onAnswer('overloaded', ticket);
+			input.concurrency.onAnswer('overloaded', ticket, false);
 			result = { kind: 'network', failure: wire.failure };
 		} else {
 			entry.status = wire.statusCode;
@@ -76,6 +82,7 @@ export async function sendWithRetries(input: SendInput): Promise<SendOutcome> {
 						? 'overloaded'
 						: 'ok',
 				ticket,
+				wire.statusCode >= 200 && wire.statusCode < 300,
 			);
 			response = readAnswer(wire.statusCode, wire.headers, wire.body);
 			result = {

@@ -20,9 +20,17 @@
  * - Throttling (429): the pace is the rate pacer's (it learns the allowed rate); Auto keeps what
  *   that rate needs at the round trips seen. Items waiting out a Retry-After do not count against
  *   the limit while they wait.
+ * - What Auto limits is requests on the wire, not items: a few more items than that are prepared
+ *   (parameters, checks, the request) and wait in line, so an answer only has to let the next
+ *   request go. Without a line at the service, a slot would otherwise idle while n8n reads the
+ *   next item.
  *
  * Lives for one execution only; nothing is kept between executions (queue-mode safe).
  */
+import { sleep } from 'n8n-workflow';
+
+import { SendQueue } from './send-queue';
+
 export type PaceSignal = 'ok' | 'throttled' | 'overloaded';
 
 /** What Auto noted when a request went out; handed back with its answer. */
@@ -34,34 +42,48 @@ export interface SendTicket {
 }
 
 export interface ConcurrencyLimit {
-	/** How many units may be in flight now (≥ 1). */
+	/** How many units (items, import chunks) may be in progress now (≥ 1). */
 	readonly limit: number;
 	/** The pool's way to hear that the limit rose while nothing finished. */
 	onRaise?: () => void;
-	/** A request goes out now. */
-	sending(): SendTicket;
-	/** The answer to that request (or its absence). */
-	onAnswer(signal: PaceSignal, ticket: SendTicket): void;
+	/**
+	 * Room for one request on the wire (waits while there is none). `order`: the unit's index,
+	 * lower goes first. `fresh`: the unit has sent nothing yet (refused once the run stopped).
+	 */
+	sending(order: number, fresh: boolean): SendTicket | Promise<SendTicket>;
+	/**
+	 * The answer to that request (or its absence). `success`: a 2xx. Anything else may end the
+	 * run, so the requests waiting for room go only once that is known (the next turn).
+	 */
+	onAnswer(signal: PaceSignal, ticket: SendTicket, success?: boolean): void;
 	/** An item begins / ends waiting out a 429's delay: it sends nothing meanwhile. */
 	restStarted(): void;
 	restEnded(): void;
+	/** The run stops at the unit of this order: later units that have sent nothing send nothing. */
+	stop(at: number): void;
 }
 
+/** A pinned number: that many units at a time, each with at most one request on the wire. */
 export class FixedLimit implements ConcurrencyLimit {
 	readonly limit: number;
 	onRaise?: () => void;
 	private seq = 0;
+	private readonly queue = new SendQueue();
 
 	constructor(limit: number) {
 		this.limit = Math.max(1, Math.floor(limit));
 	}
 
-	sending(): SendTicket {
+	sending(order: number, fresh: boolean): SendTicket {
+		this.queue.check(order, fresh);
 		return { seq: ++this.seq, at: 0, inFlight: 0 };
 	}
 	onAnswer(): void {}
 	restStarted(): void {}
 	restEnded(): void {}
+	stop(at: number): void {
+		this.queue.stop(at);
+	}
 }
 
 export interface AutoLimitOptions {
@@ -71,7 +93,22 @@ export interface AutoLimitOptions {
 	spacingMs?: () => number;
 	/** The clock, in ms (tests run on a simulated one). */
 	now?: () => number;
+	/** Spread sends over the round trip (default); off for tests that send whole rounds at once. */
+	pacing?: boolean;
 }
+
+/** Units prepared beyond the requests on the wire: ready to go the moment an answer makes room. */
+export const preparedAhead = (onWire: number): number => Math.ceil(onWire / 4) + 1;
+
+/**
+ * Pacing after start-up, as Linux paces TCP: the number in flight is spread over the shortest
+ * round trip, at this gain. Answers then come back spread out and n8n handles each while the
+ * others are in flight; sent in bursts, they come back in bursts, and the last answer of each
+ * burst waits until n8n has handled the others before its slot is used again.
+ */
+const PACING_GAIN = 1.5;
+/** Spacing below this (ms) is not enforced: timers are not that fine, and the CPU is the limit there. */
+const MIN_PACING_MS = 1;
 
 /** Headroom over what the service takes at once: keeps it busy while answers are handled. */
 const GAIN = 1.5;
@@ -125,7 +162,9 @@ export class AutoLimit implements ConcurrencyLimit {
 	private probingCeiling = false;
 	private seq = 0;
 	private delivered = 0;
+	/** Requests on the wire (let through and not yet answered). */
 	private requests = 0;
+	private readonly queue = new SendQueue();
 	private resting = 0;
 	private minRtt = Number.POSITIVE_INFINITY;
 	/** Smoothed round trip and its variation (as TCP keeps them, RFC 6298). */
@@ -135,6 +174,10 @@ export class AutoLimit implements ConcurrencyLimit {
 	/** The last rounds: answers delivered and ms taken. */
 	private rounds: Array<{ delivered: number; ms: number }> = [];
 	private rates: Array<{ rate: number; at: number }> = [];
+	/** Pacing: the spacing between sends (ms; 0 = none), the earliest next send, a timer pending. */
+	private gapMs = 0;
+	private nextSendAt = 0;
+	private timerSet = false;
 	private roundNo = 0;
 	private trial: Trial | undefined;
 	/** The rate when the current descent (steps down in a row) began. */
@@ -149,14 +192,77 @@ export class AutoLimit implements ConcurrencyLimit {
 		this.round = { firstSeq: 1, at: this.now(), delivered: 0, overloaded: false };
 	}
 
-	/** Items waiting out a Retry-After get room beside the limit, but never above the ceiling. */
+	/**
+	 * Units in progress: the requests allowed on the wire, a few prepared ahead, and room beside
+	 * them for items waiting out a Retry-After (never above the ceiling).
+	 */
 	get limit(): number {
-		return Math.min(this.ceiling, this.limitNow() + this.resting);
+		const onWire = this.limitNow();
+		return Math.min(this.ceiling, onWire + this.resting) + preparedAhead(onWire);
 	}
 
-	sending(): SendTicket {
+	/** Requests allowed on the wire now. */
+	get requestLimit(): number {
+		return this.limitNow();
+	}
+
+	sending(order: number, fresh: boolean): SendTicket | Promise<SendTicket> {
+		this.queue.check(order, fresh);
+		const ticket = this.trySending();
+		if (ticket) return ticket;
+		const waiting = this.queue.wait(order, fresh).then((inFlight) => this.ticket(inFlight));
+		this.wakeWhenPaced();
+		return waiting;
+	}
+
+	/** A ticket when a request may go at once (room on the wire, its time, nobody before it). */
+	trySending(): SendTicket | undefined {
+		if (this.queue.length > 0 || !this.mayGo()) return undefined;
 		this.requests++;
-		return { seq: ++this.seq, at: this.now(), inFlight: this.requests };
+		return this.ticket(this.requests);
+	}
+
+	/** When the next request may go by the pacing (ms on this clock). */
+	get sendableAt(): number {
+		return this.nextSendAt;
+	}
+
+	/** Room on the wire and the pacing allows a send now: takes that send's time. */
+	private mayGo(): boolean {
+		if (this.requests >= this.limitNow()) return false;
+		if (this.gapMs === 0) return true;
+		const now = this.now();
+		if (now < this.nextSendAt) return false;
+		// No credit for idle time: after a pause, sends are spaced again from now.
+		this.nextSendAt = Math.max(now, this.nextSendAt) + this.gapMs;
+		return true;
+	}
+
+	stop(at: number): void {
+		this.queue.stop(at);
+	}
+
+	private ticket(inFlight: number): SendTicket {
+		return { seq: ++this.seq, at: this.now(), inFlight };
+	}
+
+	/** Lets waiting requests go while the limit has room (counted as they are let through). */
+	private letThrough(): void {
+		while (this.queue.length > 0 && this.mayGo()) {
+			this.requests++;
+			this.queue.letOneThrough(this.requests);
+		}
+		this.wakeWhenPaced();
+	}
+
+	/** Requests wait with room on the wire, held only by the pacing: let them go at their time. */
+	private wakeWhenPaced(): void {
+		if (this.timerSet || this.queue.length === 0 || this.requests >= this.limitNow()) return;
+		this.timerSet = true;
+		void sleep(Math.max(0, this.nextSendAt - this.now())).then(() => {
+			this.timerSet = false;
+			this.letThrough();
+		});
 	}
 
 	restStarted(): void {
@@ -168,7 +274,7 @@ export class AutoLimit implements ConcurrencyLimit {
 		this.resting = Math.max(0, this.resting - 1);
 	}
 
-	onAnswer(signal: PaceSignal, ticket: SendTicket): void {
+	onAnswer(signal: PaceSignal, ticket: SendTicket, success = true): void {
 		this.requests = Math.max(0, this.requests - 1);
 		const now = this.now();
 		const rtt = Math.max(1, now - ticket.at);
@@ -190,6 +296,8 @@ export class AutoLimit implements ConcurrencyLimit {
 		}
 		// A round ends with the first answer to a request sent after it began.
 		if (ticket.seq >= this.round.firstSeq) this.endRound(now);
+		if (success) this.letThrough();
+		else void sleep(0).then(() => this.letThrough());
 	}
 
 	private overloaded(ticket: SendTicket): void {
@@ -241,6 +349,9 @@ export class AutoLimit implements ConcurrencyLimit {
 		if (!this.startup && Number.isFinite(this.minRtt))
 			this.steady(recentRate, { delivered, ms: elapsed }, calm);
 		if (this.limitNow() > before) this.onRaise?.();
+		const gap = this.minRtt / (PACING_GAIN * this.limitNow());
+		const pacing = this.options.pacing !== false && !this.startup;
+		this.gapMs = pacing && Number.isFinite(gap) && gap >= MIN_PACING_MS ? gap : 0;
 	}
 
 	/**

@@ -4,13 +4,16 @@ import { type ConcurrencyLimit, FixedLimit } from './concurrency';
  * Runs tasks with at most `limit.limit` in flight (read again whenever one ends, so Auto can
  * raise or lower it mid-run); results keep input order. When `stopOnError` is set, no new task
  * starts after a failure, and the failure with the lowest index is rethrown once the running
- * ones have settled.
+ * ones have settled. `stopAt`: such a failure ends the whole run, so later units already started
+ * but not yet sending are stopped too (their requests are refused with RunStopped; the unit tasks
+ * end quietly then); it gives a unit's order (its first item index, as its requests carry it).
  */
 export async function mapPool<T, R>(
 	inputs: T[],
 	limit: ConcurrencyLimit | number,
 	task: (input: T, index: number) => Promise<R>,
 	stopOnError: boolean,
+	stopAt?: (input: T) => number,
 ): Promise<R[]> {
 	const gate: ConcurrencyLimit = typeof limit === 'number' ? new FixedLimit(limit) : limit;
 	const results = new Array<R>(inputs.length);
@@ -28,6 +31,7 @@ export async function mapPool<T, R>(
 					})
 					.catch((error: unknown) => {
 						failures.push({ index, error });
+						if (stopOnError && stopAt) gate.stop(stopAt(inputs[index]));
 					})
 					.finally(() => {
 						active--;

@@ -9,6 +9,7 @@ import type { ChunkPosition } from '../patterns/bulk';
 import { invalidInputError } from '../validate';
 import { errorItem, paired, shape, toNodeError } from './output';
 import { runUnits, type Tally, type Unit } from './schedule';
+import { RunStopped } from '../pace/send-queue';
 
 /**
  * A bulk operation over all input items: settings from item 0, every item checked before
@@ -122,6 +123,8 @@ export async function runBulk(
 					},
 				];
 			} catch (error) {
+				// Not sent because a chunk before it failed: the run ends with that failure.
+				if (error instanceof RunStopped) return [];
 				return [
 					fail(
 						error,

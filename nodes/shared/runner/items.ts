@@ -9,6 +9,7 @@ import { readRequestOptions } from '../options';
 import { invalidInputError } from '../validate';
 import { errorItem, paired, shape, toNodeError } from './output';
 import type { Tally } from './schedule';
+import { RunStopped } from '../pace/send-queue';
 
 /**
  * One input item: pick the operation, validate (bad input: an error naming item and field,
@@ -26,6 +27,8 @@ export async function runItem(
 		tally.add('succeeded');
 		return output;
 	} catch (error) {
+		// Not sent because an item before it failed: the run ends with that failure, not this.
+		if (error instanceof RunStopped) return [];
 		tally.add('failed');
 		const nodeError = toNodeError(run.n8n, error, itemIndex, run.credentials.secrets);
 		if (!continueOnFail) throw nodeError;

@@ -13,7 +13,7 @@ export interface Unit {
 /**
  * Runs units through the pool (Concurrency), in batches (Batching: Items per Batch counts input
  * items), keeping output in unit order. A unit's task turns its own failures into error items
- * (continueOnFail) or throws, which stops the run.
+ * (continueOnFail) or throws, which stops the run: units not yet sending then send nothing.
  */
 export async function runUnits<U extends Unit>(
 	units: U[],
@@ -26,7 +26,13 @@ export async function runUnits<U extends Unit>(
 	const batches = options.batchSize > 0 ? batchesOf(units, options.batchSize) : [units];
 	for (let b = 0; b < batches.length; b++) {
 		if (b > 0 && options.batchInterval > 0) await sleep(options.batchInterval);
-		const results = await mapPool(batches[b], concurrency, task, stopOnError);
+		const results = await mapPool(
+			batches[b],
+			concurrency,
+			task,
+			stopOnError,
+			(unit) => unit.items[0],
+		);
 		for (const r of results) out.push(...r);
 	}
 	return out;

@@ -20,6 +20,7 @@ import { invalidInputError } from '../validate';
 import { shape, toNodeError } from './output';
 import { runUnits, type Tally } from './schedule';
 import { listEverything } from './sync-list';
+import { RunStopped } from '../pace/send-queue';
 
 /** What the runner needs of a sync operation (type-erased). */
 export interface SyncRunner {
@@ -158,6 +159,8 @@ export async function runSync(
 				out.json = shape({ json: out.json }, operation, client, true);
 			return [out];
 		} catch (error) {
+			// Not sent because a change before it failed: the run ends with that failure.
+			if (error instanceof RunStopped) return [];
 			tally.add('failed');
 			const nodeError = toNodeError(n8n, error, entry.item ?? 0, run.credentials.secrets);
 			if (!continueOnFail) throw nodeError;

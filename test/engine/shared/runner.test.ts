@@ -87,6 +87,15 @@ describe('the shared runner (probe node, real engine, real HTTP)', () => {
 		expect(sandbox.peakActive).toBeGreaterThanOrEqual(4);
 	});
 
+	it('default settings (Auto): items prepared ahead of a failed one send nothing; those before it finish', async () => {
+		sandbox.settings.latencyMs = 20;
+		// Item 3 has no login: it fails before sending, while items 4 and 5 are being prepared.
+		const run = await runProbe(sandbox, create, { items: items('a', 'b', 'c', '', 'd', 'e', 'f') });
+		expect(run.error?.message).toBe('Item 3: Login (login): is required');
+		const sent = sandbox.requests().map((r) => (r.body as { login: string }).login);
+		expect(sent.sort()).toEqual(['a', 'b', 'c']);
+	});
+
 	it('an input problem found mid-way (OperationFailure) is an error naming the item, with its description', async () => {
 		const run = await runProbe(sandbox, { operation: 'refuse' });
 		expect(run.error?.message).toBe('Item 0: Type (type): the user list says no');

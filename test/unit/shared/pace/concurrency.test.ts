@@ -8,13 +8,26 @@ const throughput = (done: number[], from = 0, to = Number.POSITIVE_INFINITY) => 
 const settled = (trace: Array<[number, number, number]>, last = 500) =>
 	trace.slice(-last).map(([, limit]) => limit);
 
+/** A request let through at once (the tests send only while there is room). */
+function ticketNow(auto: AutoLimit): SendTicket {
+	const ticket = auto.trySending();
+	if (!ticket) throw new Error('no room on the wire');
+	return ticket;
+}
+
 /** An AutoLimit on a hand-driven clock, and a way to answer requests as a server would. */
 function driven(ceiling = 32, spacingMs = 0) {
 	let now = 0;
-	const auto = new AutoLimit({ ceiling, now: () => now, spacingMs: () => spacingMs });
+	// Whole rounds go out at once here; pacing has its own test.
+	const auto = new AutoLimit({
+		ceiling,
+		now: () => now,
+		spacingMs: () => spacingMs,
+		pacing: false,
+	});
 	/** One round: `limit` requests go out together and come back after `rttMs`. */
 	const round = (rttMs: number, signal: 'ok' | 'throttled' | 'overloaded' = 'ok') => {
-		const tickets: SendTicket[] = Array.from({ length: auto.limit }, () => auto.sending());
+		const tickets: SendTicket[] = Array.from({ length: auto.requestLimit }, () => ticketNow(auto));
 		now += rttMs;
 		for (const t of tickets) auto.onAnswer(signal, t);
 	};
@@ -51,6 +64,23 @@ describe('Auto concurrency on a simulated server', () => {
 		expect(Math.max(...settled(run.trace))).toBeLessThanOrEqual(9);
 	});
 
+	it('after start-up, sends are spread over the round trip instead of going out in bursts', () => {
+		const gaps = (sent: number[]) =>
+			sent.filter((t) => t > 1000).map((t, i, later) => (i ? t - later[i - 1] : Infinity));
+		const paced = simulate({ capacity: 8, latencyMs: 50, hardLimit: true, items: 2000 });
+		const unpaced = simulate({
+			capacity: 8,
+			latencyMs: 50,
+			hardLimit: true,
+			items: 2000,
+			pacing: false,
+		});
+		// At most 9 in flight over 50 ms round trips, at 1.5 times that pace: ≥ 3.7 ms apart.
+		expect(Math.min(...gaps(paced.sent))).toBeGreaterThanOrEqual(50 / (1.5 * 9) - 0.01);
+		// Without pacing, a round's answers (handled 0.5 ms apart) send the next round in a burst.
+		expect(Math.min(...gaps(unpaced.sent))).toBeLessThan(1);
+	});
+
 	it('a fast, unlimited server: never above the ceiling', () => {
 		const run = simulate({ capacity: 1000, latencyMs: 1, items: 3000, ceiling: 12 });
 		expect(Math.max(...run.trace.map(([, limit]) => limit))).toBeLessThanOrEqual(12);
@@ -73,7 +103,7 @@ describe('Auto concurrency on a simulated server', () => {
 
 describe('Auto concurrency, step by step', () => {
 	it('starts at one, so a run of a few items goes as before, then triples each round trip while the rate grows', () => {
-		expect(new AutoLimit({ ceiling: 32 }).limit).toBe(1);
+		expect(new AutoLimit({ ceiling: 32 }).requestLimit).toBe(1);
 		const run = simulate({ capacity: 1000, latencyMs: 50, items: 2000 });
 		// Two more per answer: after the k-th round trip (50 ms here, and the client's time per answer), 3^k.
 		const at = (ms: number) => run.trace.filter(([t]) => t <= ms).pop()?.[1];
@@ -82,13 +112,16 @@ describe('Auto concurrency, step by step', () => {
 
 	it('a refused request shows how many fit: those in flight when it went out, minus itself', () => {
 		const { auto, round } = driven();
-		const tickets = Array.from({ length: 9 }, () => auto.sending());
+		round(50);
+		round(50);
+		expect(auto.requestLimit).toBe(9);
+		const tickets = Array.from({ length: 9 }, () => ticketNow(auto));
 		auto.onAnswer('overloaded', tickets[8]); // the 9th was refused: 8 fit
 		for (const t of tickets.slice(0, 8)) auto.onAnswer('ok', t);
 		const after: number[] = [];
 		for (let i = 0; i < 30; i++) {
 			round(50);
-			after.push(auto.limit);
+			after.push(auto.requestLimit);
 		}
 		// Above the learned 8 only by a single probe now and then.
 		expect(Math.max(...after)).toBeLessThanOrEqual(9);
@@ -100,19 +133,20 @@ describe('Auto concurrency, step by step', () => {
 		round(50, 'throttled');
 		for (let i = 0; i < 10; i++) round(50);
 		// 50 ms round trips at one request per 10 ms: at least 6 in flight.
-		expect(auto.limit).toBeGreaterThanOrEqual(6);
+		expect(auto.requestLimit).toBeGreaterThanOrEqual(6);
 	});
 
 	it('an item waiting out a Retry-After does not count against the limit, and the pool hears of the room at once', () => {
 		const { auto } = driven();
 		const raised = jest.fn();
 		auto.onRaise = raised;
-		expect(auto.limit).toBe(1);
+		// One request on the wire, two items prepared ahead of it.
+		expect([auto.requestLimit, auto.limit]).toEqual([1, 3]);
 		auto.restStarted();
-		expect(auto.limit).toBe(2);
+		expect([auto.requestLimit, auto.limit]).toEqual([1, 4]);
 		expect(raised).toHaveBeenCalledTimes(1);
 		auto.restEnded();
-		expect(auto.limit).toBe(1);
+		expect([auto.requestLimit, auto.limit]).toEqual([1, 3]);
 	});
 
 	it('a fixed number stays fixed', () => {

@@ -22,6 +22,8 @@ export interface SimOptions {
 	capacityAfter?: { answers: number; capacity: number };
 	limit?: ConcurrencyLimit;
 	ceiling?: number;
+	/** Auto's pacing (on unless false). */
+	pacing?: boolean;
 	/**
 	 * A busy machine: the client gets the CPU in only this share of `sliceMs` slices (chosen at
 	 * random, reproducibly); answers wait for its next slice.
@@ -36,11 +38,14 @@ export interface SimResult {
 	trace: Array<[number, number, number]>;
 	/** Completion times of successful answers. */
 	done: number[];
+	/** When each request went out. */
+	sent: number[];
 }
 
 export function simulate(o: SimOptions): SimResult {
 	let now = 0;
-	const limit = o.limit ?? new AutoLimit({ ceiling: o.ceiling ?? 32, now: () => now });
+	const limit =
+		o.limit ?? new AutoLimit({ ceiling: o.ceiling ?? 32, now: () => now, pacing: o.pacing });
 	const cpu = o.cpuMs ?? 0.5;
 	let capacity = o.capacity;
 	let clientFreeAt = 0;
@@ -52,10 +57,14 @@ export function simulate(o: SimOptions): SimResult {
 		events.sort((a, b) => a.at - b.at);
 	};
 	let next = 0;
-	let inFlight = 0;
+	/** Requests sent whose answers the client has not handled yet. */
+	let onWire = 0;
+	/** Refused requests whose backoff is over, waiting for room before going again. */
+	let retries = 0;
 	let answers = 0;
-	const result: SimResult = { ms: 0, refused: 0, trace: [], done: [] };
-
+	const result: SimResult = { ms: 0, refused: 0, trace: [], done: [], sent: [] };
+	/** Requests allowed on the wire: Auto's own count; a fixed number is one request per item. */
+	const wire = () => (limit instanceof AutoLimit ? limit.requestLimit : limit.limit);
 	const running = (slice: number) => {
 		if (!o.load) return true;
 		// A small hash of the slice number: the same pattern on every run.
@@ -77,16 +86,17 @@ export function simulate(o: SimOptions): SimResult {
 			answers++;
 			if (o.capacityAfter && answers === o.capacityAfter.answers)
 				capacity = o.capacityAfter.capacity;
+			onWire--;
 			limit.onAnswer(ok ? 'ok' : 'overloaded', ticket);
-			result.trace.push([now, limit.limit, inFlight]);
-			if (ok) {
-				result.done.push(now);
-				inFlight--;
-			} else {
+			result.trace.push([now, wire(), onWire]);
+			if (ok) result.done.push(now);
+			else {
 				result.refused++;
 				// The same item again after a backoff, as the client's retry policy waits.
-				at(now + (o.retryDelayMs ?? 250), send);
-				return;
+				at(now + (o.retryDelayMs ?? 250), () => {
+					retries++;
+					pump();
+				});
 			}
 			pump();
 		});
@@ -99,17 +109,31 @@ export function simulate(o: SimOptions): SimResult {
 			answer(ticket, true);
 		});
 	};
-	const send = () => {
-		const ticket = limit.sending();
+	const send = (ticket: SendTicket) => {
+		onWire++;
+		result.sent.push(now);
 		if (serving < capacity) serve(ticket);
 		else if (o.hardLimit) at(now + 1, () => answer(ticket, false));
 		else waiting.push(() => serve(ticket));
 	};
+	let pumpAt = Number.NaN;
+	/** Items are prepared ahead: whenever the wire has room, the next request goes at its time. */
 	const pump = () => {
-		while (inFlight < limit.limit && next < o.items) {
-			next++;
-			inFlight++;
-			send();
+		while (onWire < wire() && (retries > 0 || next < o.items)) {
+			const ticket = limit instanceof AutoLimit ? limit.trySending() : limit.sending(0, false);
+			if (ticket instanceof Promise) throw new Error('a fixed limit never makes a request wait');
+			if (!ticket) {
+				// Held by Auto's pacing: go again when it allows.
+				const when = (limit as AutoLimit).sendableAt;
+				if (pumpAt !== when) {
+					pumpAt = when;
+					at(when, pump);
+				}
+				return;
+			}
+			if (retries > 0) retries--;
+			else next++;
+			send(ticket);
 		}
 	};
 	pump();
