@@ -4,9 +4,10 @@
  * per item, the time under each part of the stack while the node ran.
  *
  *   npm run build && tsc -p tsconfig.bench.json && node .build/bench/profile-n8n.js
- *   PROFILE_ITEMS=2000 (default); PROFILE_PACKAGE=<repo dir> profiles another build of the package.
+ *   PROFILE_ITEMS=2000 (default); PROFILE_PACKAGE=<repo dir> profiles another build of the package;
+ *   PROFILE_KEEP=<dir> keeps the profiles there.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -119,6 +120,9 @@ async function main(): Promise<void> {
 				(await readdir(dir)).map(async (f) => ({ f, text: await readFile(join(dir, f), 'utf8') })),
 			);
 			const biggest = files.sort((a, b) => b.text.length - a.text.length)[0];
+			// PROFILE_KEEP=<dir>: keep each profile for a closer look (e.g. in Chrome's DevTools).
+			if (process.env.PROFILE_KEEP)
+				await writeFile(join(process.env.PROFILE_KEEP, `${i}.cpuprofile`), biggest.text);
 			columns.push(analyse(JSON.parse(biggest.text) as CpuProfile, nodes[i][2], items));
 			process.stderr.write(
 				`${nodes[i][0]}: ${run.created} created in ${fixed(run.ms / 1000, 1)} s\n`,

@@ -73,7 +73,7 @@ export async function hardLimitCase(bench: Bench): Promise<void> {
 	);
 	report.log();
 	report.log(
-		"With no line at the server, a slot stays idle from its answer until the next request arrives; in n8n's engine each answer costs the process its request-stack time first, so even 8 pinned (never refused) stays below the bound. Auto cannot go above 8 without refusals, which cost a retry each.",
+		'With no line at the server, a slot stays idle from an answer until the next request arrives. Auto counts requests on the wire: the next items are prepared while requests are in flight, so an answer only lets the next request go, and after start-up sends are spread over the round trip, so answers do not come back in bursts that n8n handles one after another. A pinned number counts items: each slot waits while n8n reads and checks the next item, and requests sent together come back together.',
 	);
 	const failed = Math.max(...runs.map((r) => r.failed));
 	const duplicates = Math.max(...runs.map((r) => r.duplicates));

@@ -10,18 +10,42 @@ const SECRET_QUERY =
 	/([?&](?:api_token|api_key|apikey|access_token|token|client_secret|password|key|secret)=)[^&#\s"']*/gi;
 const BEARER = /(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 
+/** Keys repeat on every item of a run: each is judged once. */
+const keyVerdicts = new Map<string, boolean>();
+
 export function isSecretKey(key: string): boolean {
-	return SECRET_KEY.test(key) || /password/i.test(key);
+	let verdict = keyVerdicts.get(key);
+	if (verdict === undefined) {
+		verdict = SECRET_KEY.test(key) || /password/i.test(key);
+		if (keyVerdicts.size < 10_000) keyVerdicts.set(key, verdict);
+	}
+	return verdict;
+}
+
+/** Each secret as it may show: itself, and URL-encoded where that differs. */
+const forms = new WeakMap<readonly string[], string[]>();
+
+function secretForms(secretValues: readonly string[]): string[] {
+	let out = forms.get(secretValues);
+	if (!out) {
+		out = [];
+		for (const secret of secretValues) {
+			// Short values would mask ordinary words; credential secrets are never that short.
+			if (secret.length >= 4) out.push(secret);
+			const encoded = encodeURIComponent(secret);
+			if (encoded !== secret && encoded.length >= 4) out.push(encoded);
+		}
+		forms.set(secretValues, out);
+	}
+	return out;
 }
 
 export function maskString(text: string, secretValues: readonly string[] = []): string {
-	let out = text.replace(SECRET_QUERY, `$1${MASK}`).replace(BEARER, `$1 ${MASK}`);
-	for (const secret of secretValues) {
-		// Short values would mask ordinary words; credential secrets are never that short.
-		if (secret.length >= 4) out = out.split(secret).join(MASK);
-		const encoded = encodeURIComponent(secret);
-		if (encoded !== secret && encoded.length >= 4) out = out.split(encoded).join(MASK);
-	}
+	// Most strings hold nothing to mask: the checks below are cheaper than the replaces.
+	let out = text.includes('=') ? text.replace(SECRET_QUERY, `$1${MASK}`) : text;
+	if (out.includes('Bearer') || out.includes('Basic')) out = out.replace(BEARER, `$1 ${MASK}`);
+	for (const secret of secretForms(secretValues))
+		if (out.includes(secret)) out = out.split(secret).join(MASK);
 	return out;
 }
 

@@ -23,7 +23,7 @@
  * - What Auto limits is requests on the wire, not items: a few more items than that are prepared
  *   (parameters, checks, the request) and wait in line, so an answer only has to let the next
  *   request go. Without a line at the service, a slot would otherwise idle while n8n reads the
- *   next item.
+ *   next item. After start-up, sends are paced over the round trip (see PACING_GAIN).
  *
  * Lives for one execution only; nothing is kept between executions (queue-mode safe).
  */
