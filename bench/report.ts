@@ -5,6 +5,8 @@ export interface GoalRow {
 	result: string;
 	goal: string;
 	met: boolean;
+	/** A target this project set itself beyond the issue's goals. */
+	own?: boolean;
 }
 
 export class Report {
@@ -26,7 +28,7 @@ export class Report {
 	goal(row: GoalRow): void {
 		this.goals.push(row);
 		this.log(
-			`Goal: ${row.measure} ${row.goal} — **${row.result}** ${row.met ? '(met)' : '(NOT met)'}`,
+			`${row.own ? 'Our own target' : 'Goal'}: ${row.measure} ${row.goal} — **${row.result}** ${row.met ? '(met)' : '(NOT met)'}`,
 		);
 		this.log();
 	}
@@ -39,9 +41,12 @@ export class Report {
 			'|---|---|---|---|---|',
 			...this.goals.map(
 				(g) =>
-					`| ${g.case} | ${g.measure} | ${g.result} | ${g.goal} | ${g.met ? 'yes' : '**no**'} |`,
+					`| ${g.case} | ${g.measure} | ${g.result} | ${g.goal}${g.own ? ' (ours)' : ''} | ${g.met ? 'yes' : '**no**'} |`,
 			),
 			'',
+			...(this.goals.some((g) => g.own)
+				? ["(ours): a stricter target this project set itself, beyond the issue's goals.", '']
+				: []),
 		];
 	}
 }

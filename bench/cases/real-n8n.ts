@@ -221,6 +221,9 @@ export async function realN8nCase(bench: Bench): Promise<void> {
 		result: `${fixed(cpuRatio, 2)}× (${fixed(cpuPerItem('ours-fast'), 2)} / ${fixed(cpuPerItem('http-fast'), 2)} ms)`,
 		goal: '≤ 0.8×',
 		met: cpuRatio <= 0.8,
+		// The issue's per-item goal is the node's time per item (the row above); this one asks
+		// the same of the machine's CPU on a server that answers at once.
+		own: true,
 	});
 	report.log(
 		`Spread of our latency-bound runs: ${results
