@@ -21,11 +21,16 @@ export class ApiClient {
 	/** The credential type of the last request, for error texts. */
 	private credentialType?: string;
 
+	/**
+	 * `order`: where this unit's requests stand in line for the wire and when the run stops
+	 * (its item index unless the unit has no item of its own, e.g. a Sync removal).
+	 */
 	constructor(
 		private readonly run: RunContext,
 		readonly itemIndex: number,
 		readonly resource: string,
 		readonly options: RequestOptions,
+		private readonly order = itemIndex,
 	) {}
 
 	get secrets(): readonly string[] {
@@ -112,7 +117,7 @@ export class ApiClient {
 			to,
 			kind,
 			maxTries: this.options.maxTries,
-			order: this.itemIndex,
+			order: this.order,
 			fresh: this.log.size === 0,
 			backoffBaseMs: this.run.backoffBaseMs,
 			pacer: this.run.pacer,

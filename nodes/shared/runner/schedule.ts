@@ -8,6 +8,8 @@ import { mapPool } from '../pace/pool';
 /** One piece of work: the input items it covers (one for most operations, a chunk for imports). */
 export interface Unit {
 	items: number[];
+	/** Its place when the run stops at a failure (default: its first item). */
+	order?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function runUnits<U extends Unit>(
 			concurrency,
 			task,
 			stopOnError,
-			(unit) => unit.items[0],
+			(unit) => unit.order ?? unit.items[0],
 		);
 		for (const r of results) out.push(...r);
 	}

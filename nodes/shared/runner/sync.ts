@@ -142,14 +142,20 @@ export async function runSync(
 		return [...plan.entries.map((e) => row(e)), ...(plan.refusal ? [guardRow(plan.refusal)] : [])];
 	}
 
-	const units = plan.entries.map((entry) => ({ items: [entry.item ?? 0], entry }));
-	return await runUnits(units, runOptions, run.concurrency, !continueOnFail, async ({ entry }) => {
+	// Changes with no item of their own (removals) stand after every item when the run stops.
+	const units = plan.entries.map((entry, i) => ({
+		items: [entry.item ?? 0],
+		order: entry.item ?? itemCount + i,
+		entry,
+	}));
+	return await runUnits(units, runOptions, run.concurrency, !continueOnFail, async (unit) => {
+		const { entry } = unit;
 		if (entry.requests.length === 0) {
 			tally.add(RESULT[entry.action]);
 			if (entry.item !== undefined) tally.add('succeeded');
 			return [row(entry, { result: RESULT[entry.action] })];
 		}
-		const client = new ApiClient(run, entry.item ?? 0, operation.resource, options);
+		const client = new ApiClient(run, entry.item ?? 0, operation.resource, options, unit.order);
 		try {
 			for (const step of entry.requests) await carryOut(client, step);
 			tally.add(RESULT[entry.action]);
